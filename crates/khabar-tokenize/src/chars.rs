@@ -1,0 +1,112 @@
+//! Character classes the scanner and the clitic analysis share.
+
+use crate::normalize::is_arabic_diacritic;
+
+/// Whether `ch` is an Arabic letter (base letters, extended letters, presentation forms), not a mark,
+/// digit or punctuation sign.
+#[inline]
+pub fn is_arabic_letter(ch: char) -> bool {
+    matches!(ch,
+        '\u{0621}'..='\u{063F}'
+        | '\u{0641}'..='\u{064A}'
+        | '\u{066E}'..='\u{066F}'
+        | '\u{0671}'..='\u{06D3}'
+        | '\u{06D5}'
+        | '\u{06EE}'..='\u{06EF}'
+        | '\u{06FA}'..='\u{06FC}'
+        | '\u{06FF}'
+        | '\u{0750}'..='\u{077F}'
+        | '\u{08A0}'..='\u{08C9}'
+        | '\u{FB50}'..='\u{FDFB}'
+        | '\u{FE70}'..='\u{FEFC}')
+}
+
+/// Whether `ch` may continue an Arabic word without being a letter: diacritics and tatweel.
+#[inline]
+pub fn is_arabic_word_mark(ch: char) -> bool {
+    ch == '\u{0640}' || is_arabic_diacritic(ch)
+}
+
+/// ASCII, Arabic-Indic and Persian digits.
+#[inline]
+pub fn is_digit(ch: char) -> bool {
+    ch.is_ascii_digit() || matches!(ch, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
+}
+
+/// Combining marks and variation selectors that continue a non-Arabic word.
+#[inline]
+pub fn is_combining_mark(ch: char) -> bool {
+    matches!(ch,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Quotation marks, including the straight ones news sites type, the guillemets « » and the curly ones
+/// (which Arabic writers often orient either way).
+#[inline]
+pub fn is_quote(ch: char) -> bool {
+    matches!(
+        ch,
+        '"' | '\''
+            | '«'
+            | '»'
+            | '“'
+            | '”'
+            | '„'
+            | '‟'
+            | '‘'
+            | '’'
+            | '‚'
+            | '‛'
+            | '‹'
+            | '›'
+            | '＂'
+            | '＇'
+    )
+}
+
+/// Punctuation other than quotation marks: ASCII, Arabic (، ؛ ؟ ٪ ۔), general punctuation.
+#[inline]
+pub fn is_punctuation(ch: char) -> bool {
+    match ch {
+        '!' | '#' | '%' | '&' | '(' | ')' | '*' | ',' | '-' | '.' | '/' | ':' | ';' | '?' | '@'
+        | '[' | '\\' | ']' | '_' | '{' | '}' => true,
+        '\u{060C}'
+        | '\u{060D}'
+        | '\u{061B}'
+        | '\u{061E}'
+        | '\u{061F}'
+        | '\u{066A}'..='\u{066D}'
+        | '\u{06D4}' => true,
+        '\u{00A1}' | '\u{00A7}' | '\u{00B6}' | '\u{00B7}' | '\u{00BF}' => true,
+        '\u{2010}'..='\u{2017}'
+        | '\u{2020}'..='\u{2027}'
+        | '\u{2030}'..='\u{2038}'
+        | '\u{203B}'..='\u{205E}' => true,
+        '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{FD3E}' | '\u{FD3F}' => true,
+        '\u{FE10}'..='\u{FE19}'
+        | '\u{FE30}'..='\u{FE52}'
+        | '\u{FE54}'..='\u{FE61}'
+        | '\u{FF01}'..='\u{FF0F}' => true,
+        _ => false,
+    }
+}
+
+/// Starts of emoji: pictographs, dingbats, flags, keycap-free symbols that render as emoji.
+#[inline]
+pub fn is_emoji_start(ch: char) -> bool {
+    matches!(ch,
+        '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2300}'..='\u{23FF}' | '\u{2B00}'..='\u{2BFF}'
+        | '\u{3030}' | '\u{303D}' | '\u{3297}' | '\u{3299}')
+}
+
+/// Characters that separate tokens and belong to none: whitespace, control characters and invisible
+/// format characters (bidi controls, zero-width characters, the byte-order mark).
+#[inline]
+pub fn is_separator(ch: char) -> bool {
+    ch.is_whitespace() || ch.is_control() || crate::normalize::is_invisible(ch)
+}

@@ -1,0 +1,198 @@
+//! Byte spans into the original text, and conversion of byte offsets to the char and UTF-16 offsets that
+//! JSON consumers (Python, JavaScript) expect.
+
+use std::ops::{Index, Range};
+
+/// A half-open byte range `start..end` into the **original** text.
+///
+/// Every item khabar emits carries one, so `&text[span]` always selects exactly what was found, whatever
+/// normalisation happened on the way.
+///
+/// ```
+/// use khabar_tokenize::Span;
+///
+/// let text = "قال الوزير";
+/// let span = Span::new(0, 6);
+/// assert_eq!(&text[span], "قال");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Span {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// Creates a span; `end` is clamped so that it is never before `start`.
+    #[inline]
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end: end.max(start),
+        }
+    }
+
+    /// The span as a `Range`, for slicing.
+    #[inline]
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    #[inline]
+    pub fn len(self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span selects nothing.
+    #[inline]
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// Whether `other` lies entirely inside `self`.
+    #[inline]
+    pub fn contains(self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+
+    /// Whether the two spans share at least one byte.
+    #[inline]
+    pub fn overlaps(self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// The smallest span covering both.
+    #[inline]
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+impl From<Range<usize>> for Span {
+    #[inline]
+    fn from(range: Range<usize>) -> Span {
+        Span::new(range.start, range.end)
+    }
+}
+
+impl From<Span> for Range<usize> {
+    #[inline]
+    fn from(span: Span) -> Range<usize> {
+        span.range()
+    }
+}
+
+impl Index<Span> for str {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self[span.range()]
+    }
+}
+
+/// How many bytes of text one checkpoint of an [`OffsetIndex`] covers. A lookup scans at most this many
+/// bytes, so it costs O(1) with a small constant while the index stays 1/32 of the text's size.
+const CHECKPOINT_BYTES: usize = 256;
+
+/// A prepared index that converts byte offsets of one text into char (Unicode code point) and UTF-16
+/// offsets in constant time per lookup.
+///
+/// Building it reads the text once; it stores two counters every 256 bytes, so its memory is about 3% of
+/// the text's.
+///
+/// ```
+/// use khabar_tokenize::{OffsetIndex, Span};
+///
+/// let text = "بغداد 😀 واشنطن";
+/// let index = OffsetIndex::new(text);
+/// let span = Span::new(text.find("واشنطن").unwrap(), text.len());
+/// assert_eq!(index.char_span(span), (8, 14));
+/// assert_eq!(index.utf16_span(span), (9, 15));
+/// ```
+#[derive(Clone, Debug)]
+pub struct OffsetIndex<'t> {
+    text: &'t str,
+    /// `(byte, chars, utf16 units)` at the first char boundary of every `CHECKPOINT_BYTES` step.
+    checkpoints: Vec<(u32, u32, u32)>,
+}
+
+impl<'t> OffsetIndex<'t> {
+    /// Prepares the index for `text`.
+    pub fn new(text: &'t str) -> OffsetIndex<'t> {
+        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
+        let (mut chars, mut units) = (0u32, 0u32);
+        let mut next = 0usize;
+        for (at, ch) in text.char_indices() {
+            if at >= next {
+                checkpoints.push((at as u32, chars, units));
+                next = at + CHECKPOINT_BYTES;
+            }
+            chars += 1;
+            units += ch.len_utf16() as u32;
+        }
+        OffsetIndex { text, checkpoints }
+    }
+
+    /// The text this index was built for.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Returns `(chars, utf16 units)` before byte offset `at`, which must be a char boundary (offsets past
+    /// the end are clamped to the end).
+    fn counts(&self, at: usize) -> (usize, usize) {
+        let at = at.min(self.text.len());
+        let slot = self
+            .checkpoints
+            .partition_point(|&(byte, _, _)| byte as usize <= at);
+        let Some(&(byte, chars, units)) = slot.checked_sub(1).and_then(|i| self.checkpoints.get(i))
+        else {
+            return (0, 0);
+        };
+        let (mut chars, mut units) = (chars as usize, units as usize);
+        for ch in self.text[byte as usize..at].chars() {
+            chars += 1;
+            units += ch.len_utf16();
+        }
+        (chars, units)
+    }
+
+    /// The char offset of byte offset `at`.
+    pub fn char_offset(&self, at: usize) -> usize {
+        self.counts(at).0
+    }
+
+    /// The UTF-16 offset of byte offset `at`.
+    pub fn utf16_offset(&self, at: usize) -> usize {
+        self.counts(at).1
+    }
+
+    /// A span in char offsets, as `(start, end)`.
+    pub fn char_span(&self, span: Span) -> (usize, usize) {
+        (self.char_offset(span.start), self.char_offset(span.end))
+    }
+
+    /// A span in UTF-16 offsets, as `(start, end)`.
+    pub fn utf16_span(&self, span: Span) -> (usize, usize) {
+        (self.utf16_offset(span.start), self.utf16_offset(span.end))
+    }
+
+    /// Converts a char offset back to a byte offset (offsets past the end give the text's length).
+    pub fn byte_offset_of_char(&self, char_offset: usize) -> usize {
+        let slot = self
+            .checkpoints
+            .partition_point(|&(_, chars, _)| chars as usize <= char_offset);
+        let Some(&(byte, chars, _)) = slot.checked_sub(1).and_then(|i| self.checkpoints.get(i))
+        else {
+            return 0;
+        };
+        self.text[byte as usize..]
+            .char_indices()
+            .nth(char_offset - chars as usize)
+            .map_or(self.text.len(), |(at, _)| byte as usize + at)
+    }
+}

@@ -1,0 +1,397 @@
+//! The tokenizer: a hand-written scanner over the original text, with each token's normalised form.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::chars::{
+    is_arabic_letter, is_arabic_word_mark, is_combining_mark, is_digit, is_emoji_start,
+    is_punctuation, is_quote, is_separator,
+};
+use crate::clitics::{self, CliticAnalysis};
+use crate::{Normalizer, Span};
+
+/// What a token is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A word in Arabic script, with its diacritics and tatweel (and hyphen or slash compounds).
+    Arabic,
+    /// A word in Latin script.
+    Latin,
+    /// A word in another script.
+    OtherWord,
+    /// A number: digits of any of the three digit sets, with `.` `,` `٫` `٬` `:` `/` between digits.
+    Number,
+    /// Punctuation other than quotation marks; a run of the same sign (`...`, `!!`) is one token.
+    Punctuation,
+    /// One quotation mark.
+    Quote,
+    /// A symbol (currency, maths, other signs).
+    Symbol,
+    /// One emoji: a whole grapheme cluster, skin tones and ZWJ sequences included.
+    Emoji,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+    /// A hashtag, `#` included.
+    Hashtag,
+    /// An `@mention`, `@` included.
+    Mention,
+}
+
+impl TokenKind {
+    /// Whether the token is a word of any script.
+    pub fn is_word(self) -> bool {
+        matches!(
+            self,
+            TokenKind::Arabic | TokenKind::Latin | TokenKind::OtherWord
+        )
+    }
+}
+
+/// One token: where it is in the original text, what it is, and its normalised form for matching.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'t> {
+    /// Byte span into the original text.
+    pub span: Span,
+    /// The token's original text, `&text[span]`.
+    pub text: &'t str,
+    /// The normalised form; borrowed from the original when no fold applies.
+    pub norm: Cow<'t, str>,
+    /// The kind of token.
+    pub kind: TokenKind,
+}
+
+impl<'t> Token<'t> {
+    /// The plausible splits of an Arabic word into proclitics, stem and enclitic, most plausible first;
+    /// empty for other kinds. Every part's span points into the original text.
+    pub fn clitics(&self) -> Vec<CliticAnalysis> {
+        if self.kind == TokenKind::Arabic {
+            clitics::analyze(self.text, self.span.start)
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+/// Splits text into [`Token`]s. Cheap to clone and to share between threads.
+///
+/// ```
+/// use khabar_tokenize::{TokenKind, Tokenizer};
+///
+/// let text = "حددت الميليشيات مهلة بـ40 يوما، وفق «شفق نيوز».";
+/// let tokens: Vec<_> = Tokenizer::new().tokenize(text).collect();
+/// let words: Vec<&str> = tokens.iter().map(|t| &text[t.span]).collect();
+/// assert_eq!(
+///     words,
+///     ["حددت", "الميليشيات", "مهلة", "بـ", "40", "يوما", "،", "وفق", "«", "شفق", "نيوز", "»", "."]
+/// );
+/// assert_eq!(tokens[3].norm, "ب");
+/// assert_eq!(tokens[4].kind, TokenKind::Number);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Tokenizer {
+    normalizer: Normalizer,
+}
+
+impl Tokenizer {
+    /// A tokenizer whose tokens are normalised with the default [`Normalizer`].
+    pub fn new() -> Tokenizer {
+        Tokenizer::default()
+    }
+
+    /// A tokenizer that normalises tokens with `normalizer`.
+    pub fn with_normalizer(normalizer: Normalizer) -> Tokenizer {
+        Tokenizer { normalizer }
+    }
+
+    /// The normaliser applied to each token.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// Iterates over the tokens of `text`. Never fails: every input yields tokens that cover all of its
+    /// characters except separators (whitespace, control and invisible format characters).
+    pub fn tokenize<'a, 't>(&'a self, text: &'t str) -> Tokens<'a, 't> {
+        Tokens {
+            text,
+            pos: 0,
+            normalizer: &self.normalizer,
+        }
+    }
+
+    /// Collects [`Tokenizer::tokenize`] into a `Vec`.
+    pub fn tokens<'t>(&self, text: &'t str) -> Vec<Token<'t>> {
+        self.tokenize(text).collect()
+    }
+}
+
+/// The iterator returned by [`Tokenizer::tokenize`].
+#[derive(Clone, Debug)]
+pub struct Tokens<'a, 't> {
+    text: &'t str,
+    pos: usize,
+    normalizer: &'a Normalizer,
+}
+
+/// The char at byte `at`, if any.
+#[inline]
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// Joiners that keep a compound in one token when a word character follows: hyphens and the slash.
+#[inline]
+fn is_compound_joiner(ch: char) -> bool {
+    matches!(ch, '-' | '/' | '\u{2010}' | '\u{2011}')
+}
+
+impl<'a, 't> Tokens<'a, 't> {
+    /// Scans while `keep` holds, from byte `at`; returns the end.
+    #[inline]
+    fn scan_while(&self, mut at: usize, keep: impl Fn(char) -> bool) -> usize {
+        for ch in self.text[at..].chars() {
+            if !keep(ch) {
+                break;
+            }
+            at += ch.len_utf8();
+        }
+        at
+    }
+
+    /// An Arabic word: letters, marks and tatweel, with ZWNJ/ZWJ inside, and compounds joined by `-` or
+    /// `/` when letters follow.
+    fn scan_arabic(&self, start: usize) -> usize {
+        let mut end = start;
+        loop {
+            end = self.scan_while(end, |c| is_arabic_letter(c) || is_arabic_word_mark(c));
+            match char_at(self.text, end) {
+                Some(joiner @ ('\u{200C}' | '\u{200D}')) => {
+                    let after = end + joiner.len_utf8();
+                    if char_at(self.text, after).is_some_and(is_arabic_letter) {
+                        end = after;
+                        continue;
+                    }
+                }
+                Some(joiner) if is_compound_joiner(joiner) => {
+                    let after = end + joiner.len_utf8();
+                    if char_at(self.text, after).is_some_and(is_arabic_letter) {
+                        end = after;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            return end;
+        }
+    }
+
+    /// A word in Latin or another script: letters, digits and combining marks, with inner apostrophes and
+    /// compounds (COVID-19, e-mail).
+    fn scan_other_word(&self, start: usize) -> usize {
+        let is_word_char =
+            |c: char| (c.is_alphanumeric() && !is_arabic_letter(c)) || is_combining_mark(c);
+        let mut end = start;
+        loop {
+            end = self.scan_while(end, is_word_char);
+            match char_at(self.text, end) {
+                Some(joiner) if is_compound_joiner(joiner) || matches!(joiner, '\'' | '’') => {
+                    let after = end + joiner.len_utf8();
+                    if char_at(self.text, after)
+                        .is_some_and(|c| c.is_alphanumeric() && !is_arabic_letter(c))
+                    {
+                        end = after;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            return end;
+        }
+    }
+
+    /// A number: digits with separators between digits.
+    fn scan_number(&self, start: usize) -> usize {
+        let mut end = start;
+        loop {
+            end = self.scan_while(end, is_digit);
+            match char_at(self.text, end) {
+                Some(sep @ ('.' | ',' | '\u{066B}' | '\u{066C}' | ':' | '/')) => {
+                    let after = end + sep.len_utf8();
+                    if char_at(self.text, after).is_some_and(is_digit) {
+                        end = after;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+            return end;
+        }
+    }
+
+    /// A URL starting at `start`, if one does: `http://`, `https://` or `www.`, running to the next
+    /// separator or quotation mark, without trailing punctuation.
+    fn scan_url(&self, start: usize) -> Option<usize> {
+        let rest = &self.text.as_bytes()[start..];
+        let starts = |prefix: &[u8]| {
+            rest.len() >= prefix.len() && rest[..prefix.len()].eq_ignore_ascii_case(prefix)
+        };
+        if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
+            return None;
+        }
+        let mut end = self.scan_while(start, |c| {
+            !is_separator(c) && !is_quote(c) && !matches!(c, '<' | '>')
+        });
+        while let Some(last) = self.text[start..end].chars().next_back() {
+            if matches!(
+                last,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '،' | '؛' | '؟'
+            ) {
+                end -= last.len_utf8();
+            } else {
+                break;
+            }
+        }
+        Some(end)
+    }
+
+    /// An e-mail address starting at `start`, if one does.
+    fn scan_email(&self, start: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        let local =
+            |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+        let mut at = start;
+        while at < bytes.len() && local(bytes[at]) {
+            at += 1;
+        }
+        if at == start || bytes.get(at) != Some(&b'@') {
+            return None;
+        }
+        let domain_start = at + 1;
+        let mut end = domain_start;
+        while end < bytes.len()
+            && (bytes[end].is_ascii_alphanumeric() || matches!(bytes[end], b'.' | b'-'))
+        {
+            end += 1;
+        }
+        while end > domain_start && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        let domain = &bytes[domain_start..end];
+        let valid = domain.contains(&b'.') && domain.first().is_some_and(u8::is_ascii_alphanumeric);
+        valid.then_some(end)
+    }
+
+    /// A hashtag's end, when `#` at `start` is followed by a word character.
+    fn scan_hashtag(&self, start: usize) -> Option<usize> {
+        let body = start + 1;
+        let is_tag_char =
+            |c: char| c.is_alphanumeric() || c == '_' || is_arabic_word_mark(c) || c == '\u{200C}';
+        let end = self.scan_while(body, is_tag_char);
+        (end > body && self.text[body..end].chars().any(|c| c != '_')).then_some(end)
+    }
+
+    /// An `@mention`'s end, when `@` at `start` is followed by a handle character.
+    fn scan_mention(&self, start: usize) -> Option<usize> {
+        let body = start + 1;
+        let end = self.scan_while(body, |c| c.is_ascii_alphanumeric() || c == '_');
+        (end > body).then_some(end)
+    }
+
+    /// Classifies and scans the token starting with `ch` at `start`.
+    fn scan_token(&self, start: usize, ch: char) -> (usize, TokenKind) {
+        if is_arabic_letter(ch) || is_arabic_word_mark(ch) {
+            return (self.scan_arabic(start), TokenKind::Arabic);
+        }
+        if is_digit(ch) {
+            return (self.scan_number(start), TokenKind::Number);
+        }
+        if ch.is_alphanumeric() {
+            if let Some(end) = self.scan_url(start) {
+                return (end, TokenKind::Url);
+            }
+            if let Some(end) = ch
+                .is_ascii_alphanumeric()
+                .then(|| self.scan_email(start))
+                .flatten()
+            {
+                return (end, TokenKind::Email);
+            }
+            let kind = if ch.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&ch) {
+                TokenKind::Latin
+            } else {
+                TokenKind::OtherWord
+            };
+            return (self.scan_other_word(start), kind);
+        }
+        let single = start + ch.len_utf8();
+        match ch {
+            '#' => match self.scan_hashtag(start) {
+                Some(end) => (end, TokenKind::Hashtag),
+                None => (single, TokenKind::Punctuation),
+            },
+            '@' => match self.scan_mention(start) {
+                Some(end) => (end, TokenKind::Mention),
+                None => (single, TokenKind::Punctuation),
+            },
+            c if is_quote(c) => (single, TokenKind::Quote),
+            c if is_punctuation(c) => (
+                self.scan_while(start, |next| next == c),
+                TokenKind::Punctuation,
+            ),
+            c if is_emoji_start(c) => {
+                let cluster = self.text[start..]
+                    .graphemes(true)
+                    .next()
+                    .map_or(ch.len_utf8(), str::len);
+                (start + cluster, TokenKind::Emoji)
+            }
+            _ => {
+                // A stray combining mark stays with its base's cluster; anything else is one symbol.
+                let cluster = self.text[start..]
+                    .graphemes(true)
+                    .next()
+                    .map_or(ch.len_utf8(), str::len);
+                (start + cluster, TokenKind::Symbol)
+            }
+        }
+    }
+}
+
+impl<'a, 't> Iterator for Tokens<'a, 't> {
+    type Item = Token<'t>;
+
+    fn next(&mut self) -> Option<Token<'t>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // Skip separators; plain ASCII spaces and newlines take the fast path.
+        let (start, ch) = loop {
+            while self.pos < bytes.len() && matches!(bytes[self.pos], b' ' | b'\n' | b'\r' | b'\t')
+            {
+                self.pos += 1;
+            }
+            let ch = char_at(text, self.pos)?;
+            if is_separator(ch) {
+                self.pos += ch.len_utf8();
+                continue;
+            }
+            break (self.pos, ch);
+        };
+        let (end, kind) = self.scan_token(start, ch);
+        // Every branch consumes at least the first char; guard anyway so the iterator always advances.
+        let end = end.max(start + ch.len_utf8());
+        self.pos = end;
+        let raw = &text[start..end];
+        let norm = self.normalizer.normalize_str(raw);
+        Some(Token {
+            span: Span::new(start, end),
+            text: raw,
+            norm,
+            kind,
+        })
+    }
+}
