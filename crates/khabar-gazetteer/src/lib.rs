@@ -1,1 +1,458 @@
-//! khabar-gazetteer (under construction).
+//! Clitic-aware, alias-aware matching of people, organisations and places in Arabic text.
+//!
+//! A [`Gazetteer`] holds the [`Entity`]s a user tracks — ids of their own, a kind, a canonical name and
+//! aliases — and finds every [`Mention`] of them in Arabic text, however it is spelled or glued:
+//!
+//! - names are matched after the same normalisation as the text (hamza and alef variants, ى/ي, diacritics,
+//!   tatweel, digits, quotation marks, any run of whitespace), so أمريكا matches امريكا and a name broken
+//!   over a line still matches;
+//! - proclitics (و ف ب ل ك and their stacks) may be glued in front: والناتو, بالعراق, وبواشنطن, and the
+//!   contraction ل + ال → لل: للعراق. The mention's span is the name without the proclitics, as the
+//!   annotation guide marks it (in للعراق: لعراق);
+//! - a name never matches inside a longer word (العراق is not found in العراقية);
+//! - overlapping hits resolve to the longest valid one, after the boundary checks;
+//! - after a person's full name, a later family name alone (السوداني) links to the same entity.
+//!
+//! Matching never fails; building and loading return [`Error`]s that name the file and line.
+//!
+//! # Example: the embedded default gazetteer
+//! ```
+//! use khabar_gazetteer::Gazetteer;
+//!
+//! let gazetteer = Gazetteer::default();
+//! let text = "والناتو يدعم بغداد وللعراق حدود مع إيران";
+//! let mentions = gazetteer.find(text);
+//! let found: Vec<&str> = mentions.iter().map(|m| &text[m.span]).collect();
+//! assert_eq!(found, ["الناتو", "بغداد", "لعراق", "إيران"]);
+//! assert_eq!(gazetteer.entity(mentions[0].entity).id, "org:nato");
+//! ```
+//!
+//! # Example: your own entities
+//! ```
+//! use khabar_gazetteer::{Entity, EntityKind, Gazetteer};
+//!
+//! let gazetteer = Gazetteer::builder()
+//!     .add(Entity::new("q1", EntityKind::Organization, "شفق نيوز").with_aliases(["وكالة شفق نيوز"]))?
+//!     .build()?;
+//! let text = "وفق وكالة شفق نيوز الكردية";
+//! let mention = &gazetteer.find(text)[0];
+//! assert_eq!(&text[mention.span], "وكالة شفق نيوز");
+//! # Ok::<(), khabar_gazetteer::Error>(())
+//! ```
+//!
+//! # Crate features
+//! - `embedded` (default): the default gazetteer of `data/default.tsv` (countries, cities, organisations
+//!   and leaders from permissive sources, see `data/README.md`) behind [`Gazetteer::default`].
+
+#![deny(missing_docs)]
+
+mod entity;
+mod error;
+mod load;
+mod patterns;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use khabar_tokenize::{NormalizedText, Normalizer, Span};
+
+pub use entity::{Entity, EntityId, EntityKind};
+pub use error::{Error, ErrorKind};
+
+use patterns::{Candidate, Entry, PatternSet, select_longest};
+
+/// How a mention was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum MatchSource {
+    /// One of the entity's names.
+    Name,
+    /// The family name of a person whose full name appeared earlier in the same text.
+    ShortName,
+}
+
+/// One mention of a gazetteer entity in a text.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Mention {
+    /// The name in the original text, without proclitics.
+    pub span: Span,
+    /// The proclitics glued in front (و in والناتو, ل in للعراق), if any.
+    pub proclitic: Option<Span>,
+    /// The entity.
+    pub entity: EntityId,
+    /// The entity's kind.
+    pub kind: EntityKind,
+    /// Which of the entity's names matched (an index into [`Entity::names`]).
+    pub alias: u32,
+    /// Other entities that share the matched name: the name is ambiguous between them.
+    pub also: Vec<EntityId>,
+    /// How the mention was found.
+    pub source: MatchSource,
+}
+
+/// A compiled gazetteer: immutable, `Send + Sync`, and cheap to clone (its data is shared).
+#[derive(Clone, Debug)]
+pub struct Gazetteer {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    entities: Vec<Entity>,
+    normalizer: Normalizer,
+    names: PatternSet,
+}
+
+/// Collects entities, from code or files, and compiles them into a [`Gazetteer`].
+#[derive(Clone, Debug, Default)]
+pub struct GazetteerBuilder {
+    entities: Vec<Entity>,
+    origins: Vec<String>,
+    ids: std::collections::HashMap<String, usize>,
+    normalizer: Option<Normalizer>,
+}
+
+impl GazetteerBuilder {
+    /// An empty builder.
+    pub fn new() -> GazetteerBuilder {
+        GazetteerBuilder::default()
+    }
+
+    fn add_from(&mut self, entity: Entity, origin: String) -> Result<&mut Self, Error> {
+        if entity.id.trim().is_empty() || entity.name.trim().is_empty() {
+            return Err(Error::new(ErrorKind::EmptyName {
+                id: entity.id,
+                origin,
+                name: String::new(),
+            }));
+        }
+        if self.ids.contains_key(&entity.id) {
+            return Err(Error::new(ErrorKind::DuplicateId {
+                id: entity.id,
+                origin,
+            }));
+        }
+        self.ids.insert(entity.id.clone(), self.entities.len());
+        self.entities.push(entity);
+        self.origins.push(origin);
+        Ok(self)
+    }
+
+    /// Adds one entity. Fails on an empty id or name and on an id already added.
+    pub fn add(&mut self, entity: Entity) -> Result<&mut Self, Error> {
+        let origin = format!("entity {:?}", entity.id);
+        self.add_from(entity, origin)
+    }
+
+    /// Adds the entities of TSV text (format in the module docs of the loaders: `id<TAB>kind<TAB>name
+    /// <TAB>aliases|…<TAB>key=value;…`). `origin` names the input in error messages.
+    pub fn add_tsv(&mut self, text: &str, origin: &str) -> Result<&mut Self, Error> {
+        for located in load::parse_tsv(text, origin)? {
+            self.add_from(located.entity, format!("{origin}:{}", located.line))?;
+        }
+        Ok(self)
+    }
+
+    /// Adds the entities of JSON-lines text, one entity object a line.
+    pub fn add_jsonl(&mut self, text: &str, origin: &str) -> Result<&mut Self, Error> {
+        for located in load::parse_jsonl(text, origin)? {
+            self.add_from(located.entity, format!("{origin}:{}", located.line))?;
+        }
+        Ok(self)
+    }
+
+    /// Loads a gazetteer file: JSON lines when its name ends in `.jsonl` or `.json`, TSV otherwise.
+    pub fn load(&mut self, path: impl AsRef<Path>) -> Result<&mut Self, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|source| {
+            Error::new(ErrorKind::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        })?;
+        let origin = path.display().to_string();
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl" | "json") => self.add_jsonl(&text, &origin),
+            _ => self.add_tsv(&text, &origin),
+        }
+    }
+
+    /// Adds the embedded default gazetteer's entities.
+    #[cfg(feature = "embedded")]
+    pub fn add_default(&mut self) -> Result<&mut Self, Error> {
+        self.add_tsv(EMBEDDED_TSV, "khabar-gazetteer/data/default.tsv")
+    }
+
+    /// Sets the normaliser applied to names and text. Whitespace collapsing and quotation-mark folding
+    /// are always switched on, so that multi-word and quoted names match across line breaks and quote
+    /// styles.
+    pub fn normalizer(&mut self, normalizer: Normalizer) -> &mut Self {
+        self.normalizer = Some(normalizer);
+        self
+    }
+
+    /// Compiles the gazetteer. Fails when a name normalises to nothing.
+    pub fn build(&self) -> Result<Gazetteer, Error> {
+        let mut options = self
+            .normalizer
+            .as_ref()
+            .map(|n| n.options().clone())
+            .unwrap_or_default();
+        let normalizer = options.collapse_whitespace(true).quotes(true).build();
+        let mut normalized: Vec<(String, Entry)> = Vec::new();
+        for (index, entity) in self.entities.iter().enumerate() {
+            for (alias, name) in entity.names().enumerate() {
+                let norm = normalizer.normalize_str(name.trim());
+                let norm = norm.trim();
+                if norm.is_empty() {
+                    return Err(Error::new(ErrorKind::EmptyName {
+                        id: entity.id.clone(),
+                        origin: self.origins[index].clone(),
+                        name: name.to_string(),
+                    }));
+                }
+                let entry = Entry {
+                    entity: EntityId(index as u32),
+                    alias: alias as u32,
+                };
+                normalized.push((norm.to_string(), entry));
+            }
+        }
+        let names = PatternSet::new(normalized.iter().map(|(n, e)| (n.as_str(), *e)))?;
+        Ok(Gazetteer {
+            inner: Arc::new(Inner {
+                entities: self.entities.clone(),
+                normalizer,
+                names,
+            }),
+        })
+    }
+}
+
+#[cfg(feature = "embedded")]
+const EMBEDDED_TSV: &str = include_str!("../data/default.tsv");
+
+impl Default for Gazetteer {
+    /// The embedded default gazetteer (feature `embedded`), compiled once per process and shared; without
+    /// the feature, an empty gazetteer.
+    fn default() -> Gazetteer {
+        #[cfg(feature = "embedded")]
+        {
+            static DEFAULT: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+            DEFAULT
+                .get_or_init(|| {
+                    GazetteerBuilder::new()
+                        .add_default()
+                        .and_then(|b| b.build())
+                        .expect("the embedded gazetteer is valid (checked by its tests)")
+                })
+                .clone()
+        }
+        #[cfg(not(feature = "embedded"))]
+        {
+            GazetteerBuilder::new()
+                .build()
+                .expect("an empty gazetteer always builds")
+        }
+    }
+}
+
+impl Gazetteer {
+    /// Starts a builder.
+    pub fn builder() -> GazetteerBuilder {
+        GazetteerBuilder::new()
+    }
+
+    /// Number of entities.
+    pub fn len(&self) -> usize {
+        self.inner.entities.len()
+    }
+
+    /// Whether the gazetteer has no entities.
+    pub fn is_empty(&self) -> bool {
+        self.inner.entities.is_empty()
+    }
+
+    /// The entity behind an id returned in a [`Mention`].
+    pub fn entity(&self, id: EntityId) -> &Entity {
+        &self.inner.entities[id.index()]
+    }
+
+    /// All entities, in the order they were added.
+    pub fn entities(&self) -> &[Entity] {
+        &self.inner.entities
+    }
+
+    /// Looks an entity up by the user's id.
+    pub fn find_id(&self, id: &str) -> Option<EntityId> {
+        self.inner
+            .entities
+            .iter()
+            .position(|e| e.id == id)
+            .map(|i| EntityId(i as u32))
+    }
+
+    /// The name a mention matched.
+    pub fn matched_name(&self, mention: &Mention) -> &str {
+        self.entity(mention.entity)
+            .names()
+            .nth(mention.alias as usize)
+            .unwrap_or_default()
+    }
+
+    /// The normaliser applied to names and text.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.inner.normalizer
+    }
+
+    /// Heap memory of the compiled automaton, in bytes.
+    pub fn automaton_memory(&self) -> usize {
+        self.inner.names.memory_usage()
+    }
+
+    /// Number of distinct normalised patterns (names and their لل forms).
+    pub fn pattern_count(&self) -> usize {
+        self.inner.names.len()
+    }
+
+    /// Finds every mention in `text`, in text order.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        let normalized = self.inner.normalizer.normalize(text);
+        self.find_normalized(&normalized)
+    }
+
+    /// Finds every mention in text already normalised with [`Gazetteer::normalizer`].
+    pub fn find_normalized(&self, normalized: &NormalizedText<'_>) -> Vec<Mention> {
+        let norm = normalized.as_str();
+        let mut candidates = Vec::new();
+        self.inner.names.candidates(norm, &mut candidates);
+        let chosen = select_longest(candidates);
+        let mut mentions: Vec<Mention> = chosen
+            .iter()
+            .map(|c| self.mention(normalized, &self.inner.names, c, MatchSource::Name))
+            .collect();
+        self.add_short_names(normalized, &chosen, &mut mentions);
+        mentions
+    }
+
+    fn mention(
+        &self,
+        normalized: &NormalizedText<'_>,
+        set: &PatternSet,
+        c: &Candidate,
+        source: MatchSource,
+    ) -> Mention {
+        let entries = set.entries(c);
+        let first = entries[0];
+        let span = normalized.to_original(Span::new(c.start, c.end));
+        let proclitic = (c.prefix_start < c.start)
+            .then(|| normalized.to_original(Span::new(c.prefix_start, c.start)))
+            .map(|p| Span::new(p.start, p.end.min(span.start)));
+        Mention {
+            span,
+            proclitic,
+            entity: first.entity,
+            kind: self.entity(first.entity).kind,
+            alias: first.alias,
+            also: entries[1..].iter().map(|e| e.entity).collect(),
+            source,
+        }
+    }
+
+    /// Links later family names of people whose multi-word name matched: after محمد شياع السوداني, a
+    /// bare السوداني refers to the same person.
+    fn add_short_names(
+        &self,
+        normalized: &NormalizedText<'_>,
+        chosen: &[Candidate],
+        mentions: &mut Vec<Mention>,
+    ) {
+        let norm = normalized.as_str();
+        let mut short: Vec<(String, Entry, usize)> = Vec::new();
+        for (candidate, mention) in chosen.iter().zip(mentions.iter()) {
+            if mention.kind != EntityKind::Person {
+                continue;
+            }
+            let matched = &norm[candidate.start..candidate.end];
+            let Some(family) = family_name(matched) else {
+                continue;
+            };
+            if !short
+                .iter()
+                .any(|(name, e, _)| name == family && e.entity == mention.entity)
+            {
+                short.push((
+                    family.to_string(),
+                    Entry {
+                        entity: mention.entity,
+                        alias: mention.alias,
+                    },
+                    candidate.end,
+                ));
+            }
+        }
+        if short.is_empty() {
+            return;
+        }
+        let Ok(set) = PatternSet::new(short.iter().map(|(n, e, _)| (n.as_str(), *e))) else {
+            return;
+        };
+        let mut hits = Vec::new();
+        set.candidates(norm, &mut hits);
+        let mut taken: Vec<Span> = mentions
+            .iter()
+            .map(|m| m.proclitic.map_or(m.span, |p| p.cover(m.span)))
+            .collect();
+        for hit in select_longest(hits) {
+            let entry = set.entries(&hit)[0];
+            let after_full_name = short
+                .iter()
+                .any(|(_, e, end)| e.entity == entry.entity && *end <= hit.prefix_start);
+            let mention = self.mention(normalized, &set, &hit, MatchSource::ShortName);
+            let whole = mention
+                .proclitic
+                .map_or(mention.span, |p| p.cover(mention.span));
+            if after_full_name && !taken.iter().any(|t| t.overlaps(whole)) {
+                taken.push(whole);
+                mentions.push(mention);
+            }
+        }
+        mentions.sort_by_key(|m| m.span.start);
+    }
+}
+
+/// Words that end multi-word person names without being family names.
+const NOT_FAMILY_NAMES: [&str; 8] = [
+    "الثاني",
+    "الاول",
+    "الثالث",
+    "الرابع",
+    "الابن",
+    "الاب",
+    "الكبير",
+    "الصغير",
+];
+
+/// The last word of a multi-word person name, when it can stand alone for the person.
+fn family_name(name: &str) -> Option<&str> {
+    let (_, last) = name.rsplit_once(' ')?;
+    let letters = last
+        .chars()
+        .filter(|&c| khabar_tokenize::chars::is_arabic_letter(c))
+        .count();
+    (letters >= 4 && !NOT_FAMILY_NAMES.contains(&last)).then_some(last)
+}
+
+#[cfg(test)]
+mod send_sync {
+    fn assert_send_sync<T: Send + Sync>() {}
+
+    #[test]
+    fn public_types_are_send_and_sync() {
+        assert_send_sync::<crate::Gazetteer>();
+        assert_send_sync::<crate::GazetteerBuilder>();
+        assert_send_sync::<crate::Mention>();
+        assert_send_sync::<crate::Error>();
+    }
+}

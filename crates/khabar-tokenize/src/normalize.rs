@@ -54,6 +54,8 @@ pub struct NormalizerBuilder {
     digits: bool,
     invisible: bool,
     spaces: bool,
+    collapse_whitespace: bool,
+    quotes: bool,
 }
 
 impl Default for NormalizerBuilder {
@@ -70,6 +72,8 @@ impl Default for NormalizerBuilder {
             digits: true,
             invisible: true,
             spaces: true,
+            collapse_whitespace: false,
+            quotes: false,
         }
     }
 }
@@ -144,6 +148,21 @@ impl NormalizerBuilder {
     /// Folds the no-break space and the other Unicode space characters to an ASCII space. Default on.
     pub fn spaces(&mut self, yes: bool) -> &mut Self {
         self.spaces = yes;
+        self
+    }
+
+    /// Rewrites every run of whitespace (spaces, tabs, line breaks, and Unicode spaces when `spaces` is
+    /// on) to one ASCII space, so multi-word names match across line breaks. Default off: it is the one
+    /// fold that looks at a neighbour, and tokens never contain whitespace anyway.
+    pub fn collapse_whitespace(&mut self, yes: bool) -> &mut Self {
+        self.collapse_whitespace = yes;
+        self
+    }
+
+    /// Folds every quotation mark (« » “ ” „ ‘ ’ and the straight ones) to `"`, so a name written with
+    /// quotes matches whichever quotes the writer used. Default off.
+    pub fn quotes(&mut self, yes: bool) -> &mut Self {
+        self.quotes = yes;
         self
     }
 
@@ -257,7 +276,11 @@ impl Normalizer {
     fn fold(&self, ch: char) -> Fold {
         let cp = ch as u32;
         if cp < 0x80 {
-            Fold::Keep
+            if ch == '\'' && self.options.quotes {
+                Fold::To('"')
+            } else {
+                Fold::Keep
+            }
         } else if (0x600..0x700).contains(&cp) {
             self.arabic[(cp - 0x600) as usize]
         } else {
@@ -267,6 +290,9 @@ impl Normalizer {
 
     fn fold_outside_arabic_block(&self, ch: char) -> Fold {
         let o = &self.options;
+        if o.quotes && crate::chars::is_quote(ch) && ch != '"' {
+            return Fold::To('"');
+        }
         if o.diacritics && is_arabic_diacritic(ch) {
             Fold::Drop
         } else if o.invisible && is_invisible(ch) {
@@ -303,8 +329,26 @@ impl Normalizer {
     fn run(&self, text: &str, log: &mut impl EditLog) -> Option<String> {
         let mut out: Option<String> = None;
         let mut copied_to = 0;
+        let collapse = self.options.collapse_whitespace;
+        let mut after_space = false;
         for (at, ch) in text.char_indices() {
-            let fold = self.fold(ch);
+            let mut fold = self.fold(ch);
+            if collapse {
+                let space = ch.is_whitespace() || fold == Fold::To(' ');
+                if space {
+                    fold = if after_space {
+                        Fold::Drop
+                    } else if ch == ' ' {
+                        Fold::Keep
+                    } else {
+                        Fold::To(' ')
+                    };
+                }
+                // Dropped invisible characters leave the run of spaces open.
+                if fold != Fold::Drop {
+                    after_space = space;
+                }
+            }
             if fold == Fold::Keep {
                 continue;
             }

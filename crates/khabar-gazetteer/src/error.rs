@@ -1,0 +1,75 @@
+//! The crate's error type: building and loading can fail, matching never does.
+
+use std::path::PathBuf;
+
+/// An error from building a gazetteer or loading one from a file. Its message names the file and line.
+#[derive(Debug, thiserror::Error)]
+#[error("{kind}")]
+pub struct Error {
+    kind: ErrorKind,
+}
+
+/// What went wrong.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// A file could not be read.
+    #[error("{}: cannot read: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// A line of a TSV or JSON-lines file is malformed.
+    #[error("{origin}:{line}: {message}")]
+    Parse {
+        /// The file (or the name given to in-memory input).
+        origin: String,
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Two entities share an id.
+    #[error("{origin}: duplicate entity id {id:?}")]
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// Where the second one came from (`file:line`, or "code").
+        origin: String,
+    },
+    /// An entity has an empty id or name, or a name that normalises to nothing.
+    #[error("{origin}: entity {id:?} has a name that is empty or normalises to nothing ({name:?})")]
+    EmptyName {
+        /// The entity's id.
+        id: String,
+        /// Where it came from.
+        origin: String,
+        /// Which name.
+        name: String,
+    },
+    /// The automaton could not be built (too many patterns for the engine).
+    #[error("cannot build the gazetteer automaton: {0}")]
+    Build(String),
+}
+
+impl Error {
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    pub(crate) fn new(kind: ErrorKind) -> Error {
+        Error { kind }
+    }
+
+    pub(crate) fn parse(origin: &str, line: usize, message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Parse {
+            origin: origin.to_string(),
+            line,
+            message: message.into(),
+        })
+    }
+}
