@@ -1,0 +1,84 @@
+//! The attribution record and its enumerations.
+
+use khabar_gazetteer::EntityId;
+use khabar_tokenize::Span;
+
+/// What kind of word signals the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum CueKind {
+    /// A reporting verb in any tense, person or number: قال، أكدت، يرى.
+    Verb,
+    /// A participle continuing an earlier report with the same source: مضيفا، مشيرة.
+    Participle,
+    /// An "according to" phrase: وفق، بحسب، نقلا عن.
+    AccordingTo,
+    /// A nominal cue: تصريح، تحذير، دعوة.
+    Noun,
+    /// A colon introducing speech without a reporting word.
+    Colon,
+}
+
+/// Whether the content is quoted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum AttributionKind {
+    /// The content is one quotation.
+    Direct,
+    /// No quotation marks around the content.
+    Indirect,
+    /// Quoted and paraphrased parts together.
+    Mixed,
+}
+
+/// What kind of source speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
+pub enum SourceKind {
+    /// A named or titled person.
+    Person,
+    /// An organisation or a government (by metonymy: واشنطن).
+    Organization,
+    /// A news outlet.
+    Media,
+    /// A document: بيان، تقرير.
+    Document,
+    /// One unnamed person or source: مصدر سياسي، متحدث عسكري.
+    Anonymous,
+    /// Unnamed people in the plural: مسؤولون أميركيون، متابعون.
+    Group,
+}
+
+/// One attribution: who (source) said what (content), signalled by which word (cue).
+///
+/// All spans are byte spans into the original text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Attribution {
+    /// The cue word, without proclitic و/ف.
+    pub cue: Span,
+    /// The cue's lemma from the lexicon (قال for قالت).
+    pub cue_lemma: String,
+    /// What kind of cue it is.
+    pub cue_kind: CueKind,
+    /// The source noun phrase; `None` for agentless passives.
+    pub source: Option<Span>,
+    /// The source's kind, when there is a source.
+    pub source_kind: Option<SourceKind>,
+    /// The gazetteer entity the source is or contains.
+    pub source_entity: Option<EntityId>,
+    /// What is reported.
+    pub content: Span,
+    /// Direct, indirect or mixed.
+    pub kind: AttributionKind,
+    /// The index (in the same result) of the attribution this one continues (مضيفا، وأضاف without a
+    /// subject), whose source it inherits.
+    pub continues: Option<usize>,
+    /// The name of the rule that produced it, for explanations and debugging.
+    pub rule: &'static str,
+}
