@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Statistics over the attribution gold (stdlib only), used to write PATTERNS.md.
 
-usage: python3 gold_stats.py [GOLD.jsonl ...]      (default: ../../../../shared seed + dev gold)
+usage: python3 gold_stats.py [GOLD.jsonl ...]      (default: /work/shared/seed + /work/shared/dev gold)
        python3 gold_stats.py --traps               also list lexicon hits (cues.tsv) that are not gold cues
 Spans are [start, end) code-point offsets into "text" (ANNOTATION-GUIDE.md).
 """

@@ -1,0 +1,1057 @@
+//! The extraction rules. Each rule starts from a cue word and reads the tokens around it; a rule reports
+//! an attribution only when it finds every part it needs (precision over recall).
+
+use khabar_gazetteer::{EntityKind, Mention};
+use khabar_tokenize::{Span, Token, TokenKind, sentence_spans};
+
+use crate::lexicon::{Complement, Cue, CueClass, Lexicon};
+use crate::{Attribution, AttributionKind, CueKind, SourceKind};
+
+/// The longest source, in tokens, a rule will read.
+const MAX_SOURCE: usize = 16;
+/// How far after the source a complement may be, in tokens (adjuncts such as في وقت سابق sit there).
+const MAX_GAP: usize = 12;
+/// The longest content, in tokens.
+const MAX_CONTENT: usize = 400;
+
+/// Words that open an adjunct between a source and its content: times and occasions.
+const ADJUNCT_STARTS: &[&str] = &[
+    "امس",
+    "اليوم",
+    "الليله",
+    "غدا",
+    "صباح",
+    "مساء",
+    "ظهر",
+    "خلال",
+    "منذ",
+    "عقب",
+    "اثناء",
+    "لدي",
+    "ايضا",
+    "كذلك",
+    "يوم",
+    "الاحد",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعة",
+    "السبت",
+    "هاتفيا",
+    "مؤخرا",
+    "سابقا",
+    "حينها",
+];
+/// Nouns that after في make an occasion adjunct (في بيان، في تصريح صحفي، في وقت سابق).
+const OCCASIONS: &[&str] = &[
+    "بيان",
+    "تصريح",
+    "تصريحات",
+    "وقت",
+    "كلمة",
+    "مؤتمر",
+    "حديث",
+    "لقاء",
+    "اتصال",
+    "مقابلة",
+    "تغريدة",
+    "رسالة",
+    "ختام",
+    "افتتاح",
+    "اجتماع",
+    "بيانه",
+    "بيانها",
+    "تصريحه",
+    "تصريحها",
+    "تصريحاته",
+    "كلمته",
+    "كلمتها",
+    "حديثه",
+    "حديثها",
+    "تغريدته",
+    "تغريدات",
+    "لقائه",
+    "اتصاله",
+    "معرض",
+    "سياق",
+    "رده",
+    "ردها",
+    "اطار",
+    "حفل",
+    "ندوة",
+    "جلسة",
+    "منشور",
+];
+/// Words that, after a comma (or on their own), open a clause of the writer's and end a content.
+const WRITER_CLAUSES: &[&str] = &[
+    "فيما",
+    "كما",
+    "لكن",
+    "لكنه",
+    "لكنها",
+    "بينما",
+    "حيث",
+    "الامر",
+    "وهو",
+    "وهي",
+    "حينها",
+    "جاء",
+    "وذلك",
+    "ولكن",
+];
+/// Words before a cue that make it part of a relative or editorial clause (وهو ما يشير، مما يؤكد).
+const NOT_AFTER: &[&str] = &[
+    "ما",
+    "مما",
+    "بما",
+    "لما",
+    "عما",
+    "كما",
+    "الذي",
+    "التي",
+    "ان",
+    "لا",
+    "لم",
+    "لن",
+    "قد_لا",
+];
+/// Heads after which a quotation holds a name, not speech (وكالة "شفق نيوز").
+const NAME_HEADS: &[&str] = &[
+    "وكاله",
+    "وكالة",
+    "موقع",
+    "صحيفة",
+    "صحيفه",
+    "قناة",
+    "قناه",
+    "كتائب",
+    "حركة",
+    "تنظيم",
+    "جماعة",
+    "حزب",
+    "مجلة",
+    "اذاعة",
+    "شبكة",
+    "برنامج",
+    "مسجد",
+    "منظمة",
+    "شركة",
+    "جمعية",
+    "هيئة",
+    "مركز",
+    "جامعة",
+    "فندق",
+    "ائتلاف",
+    "تحالف",
+];
+/// Words that start with ب or ل without being a preposition glued to a content noun.
+const JOINED_FUNCTION_WORDS: &[&str] = &[
+    "بين",
+    "بعد",
+    "بدون",
+    "بسبب",
+    "بعض",
+    "لدي",
+    "لكن",
+    "لان",
+    "لذلك",
+    "لقد",
+    "لهذا",
+    "بها",
+    "بهم",
+    "لها",
+    "لهم",
+    "بذلك",
+    "لاسيما",
+    "بينما",
+];
+/// Agentless passive cues whose source is null.
+const PASSIVES: &[&str] = &["قيل", "يقال", "افيد", "يفاد", "اعلن_عن"];
+/// What can follow بحسب/حسب before the source (بحسب ما نقلته وكالة …).
+const RELAY_VERBS: &[&str] = &[
+    "نقلته",
+    "نقلت",
+    "ذكرته",
+    "ذكرت",
+    "اوردته",
+    "اوردت",
+    "افادت",
+    "افاد",
+    "اعلنته",
+    "نشرته",
+    "قالته",
+    "اكدته",
+    "اوضحته",
+];
+
+/// A token as the rules see it.
+struct Tok<'a> {
+    span: Span,
+    norm: &'a str,
+    kind: TokenKind,
+    sentence: usize,
+    /// A line break lies between this token and the previous one.
+    new_paragraph: bool,
+    /// Inside a quotation (between an opening and its closing mark, within one paragraph).
+    quoted: bool,
+}
+
+/// The text prepared for the rules: tokens, sentences, quotations and mentions.
+struct Doc<'a> {
+    text: &'a str,
+    toks: Vec<Tok<'a>>,
+    mentions: &'a [Mention],
+}
+
+fn is_opening_quote(s: &str) -> bool {
+    matches!(s, "«" | "“" | "\"" | "„" | "‘" | "'")
+}
+
+fn is_closing_quote(s: &str) -> bool {
+    matches!(s, "»" | "”" | "\"" | "’" | "'")
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str, tokens: &'a [Token<'a>], mentions: &'a [Mention]) -> Doc<'a> {
+        let sentences = sentence_spans(text, tokens);
+        let mut sentence = 0;
+        let mut toks: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
+        let mut depth = 0usize;
+        let mut straight = false;
+        let mut prev_end = 0;
+        for token in tokens {
+            while sentences
+                .get(sentence)
+                .is_some_and(|s| s.end <= token.span.start)
+            {
+                sentence += 1;
+            }
+            let gap = &text[prev_end..token.span.start];
+            let new_paragraph = gap.contains('\n') || gap.contains('\r');
+            if new_paragraph {
+                (depth, straight) = (0, false);
+            }
+            prev_end = token.span.end;
+            let mut quoted = depth > 0 || straight;
+            if token.kind == TokenKind::Quote {
+                match token.text {
+                    "«" | "“" | "„" => {
+                        depth += 1;
+                        quoted = true;
+                    }
+                    "»" | "”" => depth = depth.saturating_sub(1),
+                    "\"" => {
+                        straight = !straight;
+                        quoted = true;
+                    }
+                    _ => {}
+                }
+            }
+            toks.push(Tok {
+                span: token.span,
+                norm: &token.norm,
+                kind: token.kind,
+                sentence,
+                new_paragraph,
+                quoted,
+            });
+        }
+        Doc {
+            text,
+            toks,
+            mentions,
+        }
+    }
+
+    fn norm(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.norm)
+    }
+
+    /// The token's normalised form without one proclitic و/ف.
+    fn bare(&self, i: usize) -> &str {
+        strip_conjunction(self.norm(i))
+    }
+
+    /// Whether the token, with or without a proclitic و/ف, is one of `words` (وكالة keeps its و).
+    fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.norm(i)) || words.contains(&self.bare(i))
+    }
+
+    /// The source kind the token's head noun signals.
+    fn head_kind(&self, lexicon: &Lexicon, i: usize) -> Option<SourceKind> {
+        lexicon
+            .head_kind(self.norm(i))
+            .or_else(|| lexicon.head_kind(self.bare(i)))
+    }
+
+    fn is_punct(&self, i: usize, signs: &[&str]) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punctuation && signs.contains(&t.norm))
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        b < self.toks.len() && self.toks[a].sentence == self.toks[b].sentence
+    }
+
+    fn span(&self, from: usize, to_inclusive: usize) -> Span {
+        Span::new(self.toks[from].span.start, self.toks[to_inclusive].span.end)
+    }
+
+    fn mentions_in(&self, span: Span) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| span.contains(m.span))
+    }
+
+    fn overlaps_mention(&self, span: Span) -> bool {
+        self.mentions.iter().any(|m| m.span.overlaps(span))
+    }
+
+    /// Index of the quotation mark closing the one at `open`, within the paragraph.
+    fn closing_quote(&self, open: usize) -> Option<usize> {
+        let opener = self.toks[open].norm;
+        let closer: &[&str] = match opener {
+            "«" => &["»"],
+            "“" => &["”", "“"],
+            "\"" => &["\""],
+            _ => &["»", "”", "\"", "’", "'"],
+        };
+        (open + 1..self.toks.len().min(open + MAX_CONTENT))
+            .take_while(|&k| !self.toks[k].new_paragraph)
+            .find(|&k| self.toks[k].kind == TokenKind::Quote && closer.contains(&self.toks[k].norm))
+    }
+}
+
+fn strip_conjunction(norm: &str) -> &str {
+    match norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')) {
+        Some(rest) if rest.chars().count() >= 2 => rest,
+        _ => norm,
+    }
+}
+
+/// A cue found at a token, with its span (without a proclitic و/ف) and how many tokens it covers.
+struct CueHit<'l> {
+    cue: &'l Cue,
+    span: Span,
+    len: usize,
+}
+
+/// Where the content starts once a complement is matched: at token `start`, and `start_byte` inside it.
+#[derive(Clone, Copy)]
+struct ContentStart {
+    token: usize,
+    byte: usize,
+}
+
+pub(crate) fn extract(
+    lexicon: &Lexicon,
+    text: &str,
+    tokens: &[Token<'_>],
+    mentions: &[Mention],
+) -> Vec<Attribution> {
+    let doc = Doc::new(text, tokens, mentions);
+    let editorial = editorial_tokens(lexicon, &doc);
+    let mut out: Vec<Attribution> = Vec::new();
+    for i in 0..doc.toks.len() {
+        if editorial[i] || doc.toks[i].quoted || doc.toks[i].kind != TokenKind::Arabic {
+            continue;
+        }
+        let Some(hit) = find_cue(lexicon, &doc, i) else {
+            continue;
+        };
+        if hit.cue.class == CueClass::Optional || out.iter().any(|a| a.cue.overlaps(hit.span)) {
+            continue;
+        }
+        let found = match hit.cue.kind {
+            CueKind::Verb => verb(lexicon, &doc, i, &hit, &out),
+            CueKind::Participle => participle(lexicon, &doc, i, &hit, &out),
+            CueKind::AccordingTo => according(lexicon, &doc, i, &hit),
+            CueKind::Noun | CueKind::Colon => None,
+        };
+        if let Some(attribution) = found {
+            out.push(attribution);
+        }
+    }
+    out
+}
+
+/// Marks the tokens of editorial formulas (يذكر أن، تجدر الإشارة إلى أن).
+fn editorial_tokens(lexicon: &Lexicon, doc: &Doc<'_>) -> Vec<bool> {
+    let mut marked = vec![false; doc.toks.len()];
+    for i in 0..doc.toks.len() {
+        for phrase in &lexicon.editorial {
+            let matches = phrase.iter().enumerate().all(|(k, word)| {
+                let norm = if k == 0 { doc.bare(i) } else { doc.norm(i + k) };
+                norm == word || (k == 0 && doc.norm(i) == word)
+            });
+            if matches {
+                marked[i..(i + phrase.len()).min(doc.toks.len())].fill(true);
+            }
+        }
+    }
+    marked
+}
+
+fn find_cue<'l>(lexicon: &'l Lexicon, doc: &Doc<'_>, i: usize) -> Option<CueHit<'l>> {
+    let token = &doc.toks[i];
+    let whole = token.norm;
+    let bare = doc.bare(i);
+    let stripped_span = || {
+        // Skip the proclitic letter and any marks after it in the original text.
+        let original = &doc.text[token.span.range()];
+        let mut chars = original.char_indices().skip(1);
+        let start = chars
+            .find(|&(_, c)| !khabar_tokenize::chars::is_arabic_word_mark(c))
+            .map_or(token.span.start, |(at, _)| token.span.start + at);
+        Span::new(start, token.span.end)
+    };
+    for (key, span) in [(whole, token.span), (bare, stripped_span())] {
+        if let Some(seconds) = lexicon.two_word_cues.get(key)
+            && let Some((_, cue)) = seconds.iter().find(|(second, _)| doc.norm(i + 1) == second)
+        {
+            return Some(CueHit { cue, span, len: 2 });
+        }
+        if let Some(cue) = lexicon.cues.get(key) {
+            return Some(CueHit { cue, span, len: 1 });
+        }
+        if key == bare {
+            break;
+        }
+    }
+    None
+}
+
+/// Matches one of the cue's complements at token `k`: returns where the content starts.
+fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Option<ContentStart> {
+    let tok = doc.toks.get(k)?;
+    let mut best: Option<ContentStart> = None;
+    for complement in &cue.complements {
+        let start = match complement {
+            Complement::Words(words) => {
+                let matched = words.iter().enumerate().all(|(n, w)| doc.norm(k + n) == w);
+                let next = k + words.len();
+                (matched && next < doc.toks.len()).then(|| ContentStart {
+                    token: next,
+                    byte: doc.toks[next].span.start,
+                })
+            }
+            Complement::Colon if doc.is_punct(k, &[":"]) => {
+                let next = k + 1;
+                (next < doc.toks.len()).then(|| ContentStart {
+                    token: next,
+                    byte: doc.toks[next].span.start,
+                })
+            }
+            Complement::Direct
+                if allow_direct && tok.kind == TokenKind::Quote && is_opening_quote(tok.norm) =>
+            {
+                Some(ContentStart {
+                    token: k,
+                    byte: tok.span.start,
+                })
+            }
+            Complement::Joined(letter) => {
+                let after_preposition =
+                    k > 0 && matches!(doc.norm(k - 1), "من" | "في" | "عن" | "علي" | "الي" | "مع");
+                let joined = tok.kind == TokenKind::Arabic
+                    && tok.norm.starts_with(*letter)
+                    && tok.norm.chars().count() >= 4
+                    && !after_preposition
+                    && !JOINED_FUNCTION_WORDS
+                        .iter()
+                        .any(|w| tok.norm.starts_with(w))
+                    && !doc.overlaps_mention(tok.span);
+                joined.then_some(ContentStart {
+                    token: k,
+                    byte: tok.span.start,
+                })
+            }
+            _ => None,
+        };
+        // A longer complement (إلى أن) wins over its prefix (إلى).
+        if let Some(s) = start
+            && best.is_none_or(|b| s.token > b.token)
+        {
+            best = Some(s);
+        }
+    }
+    best
+}
+
+/// Whether token `k` opens an adjunct that ends a source: a time word, في + occasion, لـ + addressee.
+fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
+    let norm = doc.norm(k);
+    let next = doc.norm(k + 1);
+    ADJUNCT_STARTS.contains(&norm)
+        || (norm == "في"
+            && (OCCASIONS.contains(&next)
+                || OCCASIONS.contains(&next.strip_prefix("ال").unwrap_or(next))))
+        || norm == "ل"
+        || matches!(
+            norm,
+            "لوكاله"
+                | "لوكالة"
+                | "لصحيفة"
+                | "لقناة"
+                | "للصحفيين"
+                | "للصحافيين"
+                | "للصحافة"
+                | "لموقع"
+                | "لجريدة"
+        )
+}
+
+/// Reads a source noun phrase from token `from`: up to a complement of `cue`, an adjunct, punctuation
+/// or the sentence end. Quotations after a name head (وكالة "شفق نيوز") stay inside. Returns the index
+/// one past its last token.
+fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
+    let mut k = from;
+    while k < doc.toks.len()
+        && k - from < MAX_SOURCE
+        && doc.same_sentence(from, k)
+        && (k == from || !doc.toks[k].new_paragraph)
+    {
+        let tok = &doc.toks[k];
+        if tok.kind == TokenKind::Quote {
+            let names_a_name = k > from && doc.is_one_of(k - 1, NAME_HEADS);
+            match doc.closing_quote(k) {
+                Some(close)
+                    if names_a_name
+                        || doc.overlaps_mention(doc.span(k, close)) && close - k <= 6 =>
+                {
+                    k = close + 1;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if tok.kind == TokenKind::Punctuation
+            || (k > from && complement_at(doc, cue, k, true).is_some())
+        {
+            break;
+        }
+        if k > from && opens_adjunct(doc, k) {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// After a source, skips adjuncts to the first complement within reach in the same sentence.
+fn find_complement(
+    doc: &Doc<'_>,
+    cue: &Cue,
+    from: usize,
+    allow_direct: bool,
+) -> Option<ContentStart> {
+    (from..doc.toks.len().min(from + MAX_GAP))
+        .take_while(|&k| doc.same_sentence(from.saturating_sub(1).max(0), k) || k == from)
+        .find_map(|k| complement_at(doc, cue, k, allow_direct))
+}
+
+/// Where a content starting at `start` ends (index of its last token): at the sentence end outside
+/// quotations, before a comma that opens a participle, an according-to phrase, a writer's clause or a
+/// new reporting verb, before a semicolon, or at the paragraph end.
+fn content_end(lexicon: &Lexicon, doc: &Doc<'_>, start: usize) -> usize {
+    let mut depth = 0usize;
+    let mut straight = false;
+    let mut last = start;
+    let limit = doc.toks.len().min(start + MAX_CONTENT);
+    for k in start..limit {
+        let tok = &doc.toks[k];
+        if k > start && tok.new_paragraph {
+            break;
+        }
+        if tok.kind == TokenKind::Quote {
+            match tok.norm {
+                "«" | "“" => depth += 1,
+                "»" | "”" => depth = depth.saturating_sub(1),
+                "\"" => straight = !straight,
+                _ => {}
+            }
+            last = k;
+            continue;
+        }
+        let open = depth > 0 || straight;
+        if !open && k > start {
+            if doc.is_punct(k, &[".", "!", "؟", "?", "…", "..", "...", "؛", ";"]) {
+                break;
+            }
+            let comma = doc.is_punct(k, &["،", ",", "-", "–"]);
+            let next = if comma { k + 1 } else { k };
+            if (comma || next == k) && ends_before(lexicon, doc, next, comma) {
+                break;
+            }
+        }
+        last = k;
+    }
+    // Trailing punctuation stays outside.
+    while last > start && doc.toks[last].kind == TokenKind::Punctuation {
+        last -= 1;
+    }
+    last
+}
+
+/// Whether a content stops before token `k` (which follows a comma when `after_comma`).
+fn ends_before(lexicon: &Lexicon, doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
+    let Some(tok) = doc.toks.get(k) else {
+        return false;
+    };
+    if tok.kind != TokenKind::Arabic {
+        return false;
+    }
+    let cue = lexicon
+        .cues
+        .get(tok.norm)
+        .or_else(|| lexicon.cues.get(doc.bare(k)));
+    match cue {
+        Some(cue) if cue.kind == CueKind::Participle => {
+            return after_comma || (1..=3).any(|n| complement_at(doc, cue, k + n, false).is_some());
+        }
+        Some(cue) if cue.kind == CueKind::AccordingTo && after_comma => return true,
+        Some(cue) if cue.kind == CueKind::Verb && after_comma && tok.norm != doc.bare(k) => {
+            return true;
+        }
+        _ => {}
+    }
+    if !after_comma {
+        let next = doc.norm(k + 1);
+        return matches!(tok.norm, "بينما" | "وبينما")
+            || (matches!(tok.norm, "وهو" | "وهي" | "مما") && next == "ما")
+            || (tok.norm == "الامر" && next == "الذي")
+            || (tok.norm == "في" && next == "حين");
+    }
+    WRITER_CLAUSES.contains(&tok.norm)
+        || WRITER_CLAUSES.contains(&doc.bare(k))
+        || tok.norm == "الامر"
+}
+
+/// Builds the content span and its kind from a start to the end the content rules find.
+fn content(
+    lexicon: &Lexicon,
+    doc: &Doc<'_>,
+    start: ContentStart,
+) -> Option<(Span, AttributionKind)> {
+    let end = content_end(lexicon, doc, start.token);
+    let span = Span::new(start.byte, doc.toks[end].span.end);
+    if span.is_empty() {
+        return None;
+    }
+    Some((span, content_kind(doc, start.token, end)))
+}
+
+/// direct when one quotation covers the content, mixed when a quotation (not around a name) is inside,
+/// indirect otherwise.
+fn content_kind(doc: &Doc<'_>, first: usize, last: usize) -> AttributionKind {
+    let opens =
+        |k: usize| doc.toks[k].kind == TokenKind::Quote && is_opening_quote(doc.toks[k].norm);
+    if opens(first) && doc.closing_quote(first) == Some(last) {
+        return AttributionKind::Direct;
+    }
+    let mut k = first;
+    while k <= last {
+        if opens(k)
+            && let Some(close) = doc.closing_quote(k).filter(|&c| c <= last)
+        {
+            let quoted = doc.span(k, close);
+            let is_name =
+                doc.overlaps_mention(quoted) || (k > 0 && doc.is_one_of(k - 1, NAME_HEADS));
+            if !is_name {
+                return AttributionKind::Mixed;
+            }
+            k = close;
+        }
+        k += 1;
+    }
+    if is_closing_quote(doc.norm(last)) && doc.toks[last].kind == TokenKind::Quote && !opens(first)
+    {
+        return AttributionKind::Mixed;
+    }
+    AttributionKind::Indirect
+}
+
+/// Types a source from its mentions and its head noun.
+fn source_kind(lexicon: &Lexicon, doc: &Doc<'_>, span: Span, first: usize) -> SourceKind {
+    let person = doc.mentions_in(span).any(|m| m.kind == EntityKind::Person);
+    let head = doc.head_kind(lexicon, first).or_else(|| {
+        // A quantifier (بعض، عدد من) defers to the next noun.
+        let quantifier = matches!(doc.bare(first), "بعض" | "عدد" | "كثير" | "احد" | "معظم");
+        quantifier
+            .then(|| doc.head_kind(lexicon, first + 1))
+            .flatten()
+    });
+    match head {
+        Some(SourceKind::Anonymous | SourceKind::Person) if person => SourceKind::Person,
+        Some(kind) => kind,
+        None => match doc.mentions_in(span).next().map(|m| m.kind) {
+            Some(EntityKind::Organization | EntityKind::Location) => SourceKind::Organization,
+            _ => SourceKind::Person,
+        },
+    }
+}
+
+/// The entity a source is or contains: a person first, else the first mention.
+fn source_entity(doc: &Doc<'_>, span: Span) -> Option<khabar_gazetteer::EntityId> {
+    let mut inside = doc.mentions_in(span);
+    let first = inside.next()?;
+    Some(
+        inside
+            .chain(std::iter::once(first))
+            .find(|m| m.kind == EntityKind::Person)
+            .unwrap_or(first)
+            .entity,
+    )
+}
+
+/// Whether a span of tokens looks like a speaker: it holds a mention or starts with a known head noun.
+fn looks_like_speaker(lexicon: &Lexicon, doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    from < to
+        && (doc.mentions_in(doc.span(from, to - 1)).next().is_some()
+            || (from..to.min(from + 2)).any(|k| doc.head_kind(lexicon, k).is_some()))
+}
+
+/// The most recent attribution with a source, in this or the previous two sentences.
+fn antecedent(doc: &Doc<'_>, i: usize, out: &[Attribution]) -> Option<usize> {
+    let sentence = doc.toks[i].sentence;
+    out.iter().rposition(|a| {
+        a.source.is_some()
+            && a.cue.start < doc.toks[i].span.start
+            && doc
+                .toks
+                .iter()
+                .find(|t| t.span.start >= a.cue.start)
+                .is_some_and(|t| t.sentence + 2 >= sentence)
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn attribution(
+    lexicon: &Lexicon,
+    doc: &Doc<'_>,
+    hit: &CueHit<'_>,
+    source: Option<(usize, usize)>,
+    inherited: Option<(usize, &Attribution)>,
+    content: (Span, AttributionKind),
+    rule: &'static str,
+) -> Attribution {
+    let (source_span, source_kind, source_entity) = match (source, inherited) {
+        (Some((from, to)), _) => {
+            let span = doc.span(from, to - 1);
+            (
+                Some(span),
+                Some(source_kind(lexicon, doc, span, from)),
+                source_entity(doc, span),
+            )
+        }
+        (None, Some((_, earlier))) => (earlier.source, earlier.source_kind, earlier.source_entity),
+        (None, None) => (None, None, None),
+    };
+    Attribution {
+        cue: hit.span,
+        cue_lemma: hit.cue.lemma.clone(),
+        cue_kind: hit.cue.kind,
+        source: source_span,
+        source_kind,
+        source_entity,
+        content: content.0,
+        kind: content.1,
+        continues: inherited.map(|(index, _)| index),
+        rule,
+    }
+}
+
+/// Reporting verbs: VSO (أكد مصدر سياسي أن …), SVO (السوداني يدعو لتعزيز …), pro-drop continuations
+/// (وأضاف أن …) and agentless passives (قيل إن …).
+fn verb(
+    lexicon: &Lexicon,
+    doc: &Doc<'_>,
+    i: usize,
+    hit: &CueHit<'_>,
+    out: &[Attribution],
+) -> Option<Attribution> {
+    let cue = hit.cue;
+    if i > 0 && doc.toks[i].norm == doc.bare(i) && NOT_AFTER.contains(&doc.norm(i - 1)) {
+        return None;
+    }
+    if i > 1 && doc.norm(i - 1) == "ما" && doc.bare(i - 2) == "هو" {
+        return None;
+    }
+    let mut after = i + hit.len;
+    // Gaps before a VSO source: لـ«المدينة» (an addressee), فيه.
+    if doc.norm(after) == "فيه" {
+        after += 1;
+    }
+    if doc.norm(after) == "ل" {
+        after += 1;
+        if let Some(close) = doc
+            .toks
+            .get(after)
+            .filter(|t| t.kind == TokenKind::Quote)
+            .and_then(|_| doc.closing_quote(after))
+        {
+            after = close + 1;
+        } else {
+            after += 1;
+        }
+    }
+    if after >= doc.toks.len() || !doc.same_sentence(i, after) {
+        return None;
+    }
+    let guarded = cue.class == CueClass::Guarded;
+    // Pro-drop or SVO: the complement follows the cue at once.
+    if let Some(start) = complement_at(doc, cue, after, true) {
+        if guarded {
+            return None;
+        }
+        let content = content(lexicon, doc, start)?;
+        if let Some((from, to)) = subject_before(lexicon, doc, i) {
+            return Some(attribution(
+                lexicon,
+                doc,
+                hit,
+                Some((from, to)),
+                None,
+                content,
+                "verb-svo",
+            ));
+        }
+        if PASSIVES.contains(&doc.bare(i)) {
+            return Some(attribution(
+                lexicon,
+                doc,
+                hit,
+                None,
+                None,
+                content,
+                "verb-passive",
+            ));
+        }
+        let index = antecedent(doc, i, out)?;
+        return Some(attribution(
+            lexicon,
+            doc,
+            hit,
+            None,
+            Some((index, &out[index])),
+            content,
+            "verb-continuation",
+        ));
+    }
+    let source_end = read_source(doc, cue, after);
+    if source_end == after {
+        return None;
+    }
+    let start = find_complement(doc, cue, source_end, true)?;
+    // A homograph (بين between / بيّن showed) needs a speaker and a clause complement right after it.
+    let complement_follows_source = start.token > source_end && start.token - source_end <= 2;
+    if guarded
+        && !(looks_like_speaker(lexicon, doc, after, source_end) && complement_follows_source)
+    {
+        return None;
+    }
+    let content = content(lexicon, doc, start)?;
+    Some(attribution(
+        lexicon,
+        doc,
+        hit,
+        Some((after, source_end)),
+        None,
+        content,
+        "verb-vso",
+    ))
+}
+
+/// The subject of an SVO clause before the cue at `i`: a noun phrase that starts the sentence (or
+/// follows كان, لكن, بينما, a comma) and names a speaker. `(first, one past last)`.
+fn subject_before(lexicon: &Lexicon, doc: &Doc<'_>, i: usize) -> Option<(usize, usize)> {
+    let mut end = i;
+    if end > 0 && doc.norm(end - 1) == "قد" {
+        end -= 1;
+    }
+    let mut from = end;
+    while from > 0 && end - from < 8 && doc.same_sentence(from - 1, i) {
+        let prev = from - 1;
+        let norm = doc.norm(prev);
+        let opener = matches!(
+            doc.bare(prev),
+            "كان"
+                | "كانت"
+                | "لكن"
+                | "بينما"
+                | "حيث"
+                | "فيما"
+                | "كما"
+                | "اذ"
+                | "ان"
+                | "الذي"
+                | "التي"
+        );
+        if doc.toks[prev].kind == TokenKind::Punctuation || opener || norm == "ان" {
+            break;
+        }
+        if doc.toks[prev].kind != TokenKind::Arabic && doc.toks[prev].kind != TokenKind::Quote {
+            return None;
+        }
+        from = prev;
+    }
+    let starts_clause = from == 0
+        || !doc.same_sentence(from - 1, i)
+        || doc.toks[from].new_paragraph
+        || doc.toks[from - 1].kind == TokenKind::Punctuation
+        || matches!(
+            doc.bare(from - 1),
+            "كان" | "كانت" | "لكن" | "بينما" | "حيث" | "فيما" | "كما" | "اذ"
+        );
+    (from < end && starts_clause && looks_like_speaker(lexicon, doc, from, end))
+        .then_some((from, end))
+}
+
+/// Participles that continue the previous report with the same source: …، مضيفا أن …
+fn participle(
+    lexicon: &Lexicon,
+    doc: &Doc<'_>,
+    i: usize,
+    hit: &CueHit<'_>,
+    out: &[Attribution],
+) -> Option<Attribution> {
+    let after_comma = i > 0 && doc.is_punct(i - 1, &["،", ",", "-", "–"]);
+    let index = antecedent(doc, i, out)?;
+    let earlier = &out[index];
+    let adjacent = earlier.content.end <= doc.toks[i].span.start
+        && doc.toks[i].span.start - earlier.content.end <= 4;
+    if !(after_comma || adjacent) {
+        return None;
+    }
+    let start = (1..=3).find_map(|n| complement_at(doc, hit.cue, i + n, true))?;
+    let content = content(lexicon, doc, start)?;
+    Some(attribution(
+        lexicon,
+        doc,
+        hit,
+        None,
+        Some((index, earlier)),
+        content,
+        "participle",
+    ))
+}
+
+/// According-to phrases: trailing (…، وفق وكالة شفق نيوز) or preposed (وبحسب الوزير، فإن …).
+fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Option<Attribution> {
+    let mut from = i + hit.len;
+    let mut source_byte = doc.toks.get(from)?.span.start;
+    match doc.norm(from) {
+        "ل" | "عن" | "الي" => {
+            from += 1;
+            source_byte = doc.toks.get(from)?.span.start;
+        }
+        "ما" if RELAY_VERBS.contains(&doc.norm(from + 1)) => {
+            from += 2;
+            if doc.norm(from) == "عن" {
+                from += 1;
+            }
+            source_byte = doc.toks.get(from)?.span.start;
+        }
+        norm if norm.starts_with('ل')
+            && norm.chars().count() > 3
+            && hit.cue.complements.contains(&Complement::Joined('ل')) =>
+        {
+            // وفقا لوكالة: the joined ل is not part of the source.
+            let token = &doc.toks[from];
+            source_byte = token.span.start
+                + doc.text[token.span.range()]
+                    .chars()
+                    .next()
+                    .map_or(0, char::len_utf8);
+        }
+        _ => {}
+    }
+    if from >= doc.toks.len() || !doc.same_sentence(i, from) {
+        return None;
+    }
+    let mut end = from;
+    while end < doc.toks.len() && end - from < 10 && doc.same_sentence(from, end) {
+        let tok = &doc.toks[end];
+        if tok.kind == TokenKind::Quote && end > from && doc.is_one_of(end - 1, NAME_HEADS) {
+            if let Some(close) = doc.closing_quote(end) {
+                end = close + 1;
+                continue;
+            }
+        }
+        if tok.kind == TokenKind::Punctuation
+            || tok.kind == TokenKind::Quote
+            || doc.norm(end) == "فان"
+            || (end > from && opens_adjunct(doc, end))
+        {
+            break;
+        }
+        end += 1;
+    }
+    if !looks_like_speaker(lexicon, doc, from, end) {
+        return None;
+    }
+    let source = Span::new(source_byte, doc.toks[end - 1].span.end);
+    let sentence_start = (0..i)
+        .rev()
+        .take_while(|&k| doc.same_sentence(k, i) && !doc.toks[k + 1].new_paragraph)
+        .last();
+    let trailing =
+        i > 0 && doc.is_punct(i - 1, &["،", ","]) && sentence_start.is_some_and(|s| s < i - 1);
+    let content = if trailing {
+        let first = sentence_start?;
+        let mut byte = doc.toks[first].span.start;
+        // Without a leading و: وأكد → أكد, والميليشيات → الميليشيات.
+        let bare = doc.bare(first);
+        if bare != doc.norm(first) && (lexicon.cues.contains_key(bare) || bare.starts_with("ال"))
+        {
+            let original = &doc.text[doc.toks[first].span.range()];
+            byte += original.chars().next().map_or(0, char::len_utf8);
+        }
+        let last = i - 2;
+        let kind = content_kind(doc, first, last);
+        (Span::new(byte, doc.toks[last].span.end), kind)
+    } else {
+        let at_sentence_start = sentence_start.is_none();
+        if !at_sentence_start {
+            return None;
+        }
+        let next = if doc.is_punct(end, &["،", ","]) || doc.norm(end) == "فان" {
+            end + 1
+        } else {
+            return None;
+        };
+        if next >= doc.toks.len() || !doc.same_sentence(i, next) {
+            return None;
+        }
+        let start = if doc.norm(next) == "فان" {
+            next + 1
+        } else {
+            next
+        };
+        content(
+            lexicon,
+            doc,
+            ContentStart {
+                token: start,
+                byte: doc.toks.get(start)?.span.start,
+            },
+        )?
+    };
+    let kind = source_kind(lexicon, doc, source, from);
+    Some(Attribution {
+        cue: hit.span,
+        cue_lemma: hit.cue.lemma.clone(),
+        cue_kind: CueKind::AccordingTo,
+        source: Some(source),
+        source_kind: Some(kind),
+        source_entity: source_entity(doc, source),
+        content: content.0,
+        kind: content.1,
+        continues: None,
+        rule: if trailing {
+            "according-trailing"
+        } else {
+            "according-preposed"
+        },
+    })
+}

@@ -1,0 +1,270 @@
+//! The cue lexicon: reporting words, what each takes before its content, editorial formulas and the head
+//! nouns that type sources. The data lives in `data/*.tsv` and is compiled in; users can add their own.
+
+use std::collections::HashMap;
+
+use khabar_tokenize::Normalizer;
+
+use crate::{CueKind, SourceKind};
+
+/// An error from loading lexicon data, naming the origin and line.
+#[derive(Debug, thiserror::Error)]
+#[error("{origin}:{line}: {message}")]
+pub struct Error {
+    origin: String,
+    line: usize,
+    message: String,
+}
+
+impl Error {
+    fn new(origin: &str, line: usize, message: impl Into<String>) -> Error {
+        Error {
+            origin: origin.to_string(),
+            line,
+            message: message.into(),
+        }
+    }
+
+    /// The 1-based line the error is on.
+    pub fn line(&self) -> usize {
+        self.line
+    }
+}
+
+/// What may stand between a cue (with its source and adjuncts) and its content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Complement {
+    /// Words that are skipped: أن، إلى أن، عن …, normalised.
+    Words(Vec<String>),
+    /// A colon.
+    Colon,
+    /// The content may start at once; khabar only accepts this before an opening quotation mark.
+    Direct,
+    /// The content starts with a word carrying this joined preposition, which stays in the content.
+    Joined(char),
+}
+
+/// How safe a cue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CueClass {
+    /// Reported whenever its pattern matches.
+    Main,
+    /// A homograph (بين، عبر، كتب …): reported only with an overt source and a clause complement.
+    Guarded,
+    /// Annotated optional (praise, thanks, topic-only): never reported, but it ends a preceding content.
+    Optional,
+}
+
+/// One cue form.
+#[derive(Clone, Debug)]
+pub(crate) struct Cue {
+    pub lemma: String,
+    pub kind: CueKind,
+    pub complements: Vec<Complement>,
+    pub class: CueClass,
+}
+
+/// The lexicon an [`crate::Attributor`] works with.
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    normalizer: Normalizer,
+    pub(crate) cues: HashMap<String, Cue>,
+    /// Two-word cues (على لسان), keyed by their first word.
+    pub(crate) two_word_cues: HashMap<String, Vec<(String, Cue)>>,
+    pub(crate) editorial: Vec<Vec<String>>,
+    pub(crate) heads: HashMap<String, SourceKind>,
+}
+
+const CUES: &str = include_str!("../data/cues.tsv");
+const GUARDED: &str = include_str!("../data/cues_guarded.tsv");
+const OPTIONAL: &str = include_str!("../data/cues_optional.tsv");
+const EDITORIAL: &str = include_str!("../data/editorial.tsv");
+const HEADS: &str = include_str!("../data/source_heads.tsv");
+
+impl Default for Lexicon {
+    fn default() -> Lexicon {
+        Lexicon::builtin()
+    }
+}
+
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+impl Lexicon {
+    /// An empty lexicon (for building one from scratch).
+    pub fn empty() -> Lexicon {
+        Lexicon {
+            normalizer: Normalizer::new(),
+            cues: HashMap::new(),
+            two_word_cues: HashMap::new(),
+            editorial: Vec::new(),
+            heads: HashMap::new(),
+        }
+    }
+
+    /// The built-in lexicon of `data/`.
+    pub fn builtin() -> Lexicon {
+        let mut lexicon = Lexicon::empty();
+        let loaded = lexicon
+            .add_cues(CUES, "data/cues.tsv")
+            .and_then(|l| l.add_guarded_cues(GUARDED, "data/cues_guarded.tsv"))
+            .and_then(|l| l.add_optional_cues(OPTIONAL, "data/cues_optional.tsv"))
+            .and_then(|l| l.add_editorial(EDITORIAL, "data/editorial.tsv"))
+            .and_then(|l| l.add_source_heads(HEADS, "data/source_heads.tsv"))
+            .map(|_| ());
+        if let Err(error) = loaded {
+            unreachable!("the built-in lexicon is checked by the crate's tests: {error}");
+        }
+        lexicon
+    }
+
+    pub(crate) fn normalize(&self, text: &str) -> String {
+        self.normalizer.normalize_str(text).into_owned()
+    }
+
+    fn add_cue_table(
+        &mut self,
+        text: &str,
+        origin: &str,
+        class: CueClass,
+    ) -> Result<&mut Self, Error> {
+        for (line, row) in data_lines(text) {
+            let columns: Vec<&str> = row.split('\t').collect();
+            let [form, lemma, kind, complements] = columns[..] else {
+                return Err(Error::new(
+                    origin,
+                    line,
+                    format!("expected 4 tab-separated columns, found {}", columns.len()),
+                ));
+            };
+            let kind = match kind.trim() {
+                "verb" => CueKind::Verb,
+                "participle" => CueKind::Participle,
+                "according" => CueKind::AccordingTo,
+                "noun" => CueKind::Noun,
+                other => {
+                    return Err(Error::new(
+                        origin,
+                        line,
+                        format!("unknown cue kind {other:?}"),
+                    ));
+                }
+            };
+            let complements = complements
+                .split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(|c| match c {
+                    ":" => Complement::Colon,
+                    "_" => Complement::Direct,
+                    "ب" => Complement::Joined('ب'),
+                    "ل" => Complement::Joined('ل'),
+                    words => Complement::Words(
+                        words
+                            .split_whitespace()
+                            .map(|w| self.normalize(w))
+                            .collect(),
+                    ),
+                })
+                .collect();
+            let cue = Cue {
+                lemma: lemma.trim().to_string(),
+                kind,
+                complements,
+                class,
+            };
+            let words: Vec<String> = form.split_whitespace().map(|w| self.normalize(w)).collect();
+            match words.as_slice() {
+                [one] => {
+                    // The first table to name a form wins: main before guarded before optional.
+                    self.cues.entry(one.clone()).or_insert(cue);
+                }
+                [first, second] => self
+                    .two_word_cues
+                    .entry(first.clone())
+                    .or_default()
+                    .push((second.clone(), cue)),
+                _ => {
+                    return Err(Error::new(
+                        origin,
+                        line,
+                        format!("a cue form has one or two words, not {form:?}"),
+                    ));
+                }
+            }
+        }
+        Ok(self)
+    }
+
+    /// Adds cue forms (`form<TAB>lemma<TAB>verb|participle|according|noun<TAB>complements`).
+    pub fn add_cues(&mut self, text: &str, origin: &str) -> Result<&mut Self, Error> {
+        self.add_cue_table(text, origin, CueClass::Main)
+    }
+
+    /// Adds homograph cue forms, reported only with an overt source and a clause complement.
+    pub fn add_guarded_cues(&mut self, text: &str, origin: &str) -> Result<&mut Self, Error> {
+        self.add_cue_table(text, origin, CueClass::Guarded)
+    }
+
+    /// Adds cue forms that are never reported but end the content before them.
+    pub fn add_optional_cues(&mut self, text: &str, origin: &str) -> Result<&mut Self, Error> {
+        self.add_cue_table(text, origin, CueClass::Optional)
+    }
+
+    /// Adds editorial formulas (one phrase a line): cues inside them are the writer's, not reports.
+    pub fn add_editorial(&mut self, text: &str, _origin: &str) -> Result<&mut Self, Error> {
+        for (_, row) in data_lines(text) {
+            let words: Vec<String> = row.split_whitespace().map(|w| self.normalize(w)).collect();
+            if !words.is_empty() {
+                self.editorial.push(words);
+            }
+        }
+        Ok(self)
+    }
+
+    /// Adds head nouns that type a source (`word<TAB>person|organization|media|document|anonymous|group`).
+    pub fn add_source_heads(&mut self, text: &str, origin: &str) -> Result<&mut Self, Error> {
+        for (line, row) in data_lines(text) {
+            let Some((word, kind)) = row.split_once('\t') else {
+                return Err(Error::new(origin, line, "expected word<TAB>source_kind"));
+            };
+            let kind = match kind.trim() {
+                "person" => SourceKind::Person,
+                "organization" => SourceKind::Organization,
+                "media" => SourceKind::Media,
+                "document" => SourceKind::Document,
+                "anonymous" => SourceKind::Anonymous,
+                "group" => SourceKind::Group,
+                other => {
+                    return Err(Error::new(
+                        origin,
+                        line,
+                        format!("unknown source kind {other:?}"),
+                    ));
+                }
+            };
+            self.heads.insert(self.normalize(word.trim()), kind);
+        }
+        Ok(self)
+    }
+
+    /// Number of single-word and two-word cue forms.
+    pub fn cue_count(&self) -> usize {
+        self.cues.len() + self.two_word_cues.values().map(Vec::len).sum::<usize>()
+    }
+
+    /// The source kind a head word signals, trying it with and without the article.
+    pub(crate) fn head_kind(&self, norm: &str) -> Option<SourceKind> {
+        self.heads
+            .get(norm)
+            .or_else(|| {
+                norm.strip_prefix("ال")
+                    .and_then(|bare| self.heads.get(bare))
+            })
+            .copied()
+    }
+}
