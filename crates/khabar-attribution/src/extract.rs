@@ -352,8 +352,8 @@ pub(crate) fn extract(
     let doc = Doc::new(text, tokens, mentions);
     let editorial = editorial_tokens(lexicon, &doc);
     let mut out: Vec<Attribution> = Vec::new();
-    for i in 0..doc.toks.len() {
-        if editorial[i] || doc.toks[i].quoted || doc.toks[i].kind != TokenKind::Arabic {
+    for (i, in_editorial) in editorial.iter().enumerate() {
+        if *in_editorial || doc.toks[i].quoted || doc.toks[i].kind != TokenKind::Arabic {
             continue;
         }
         let Some(hit) = find_cue(lexicon, &doc, i) else {
@@ -546,7 +546,7 @@ fn find_complement(
     allow_direct: bool,
 ) -> Option<ContentStart> {
     (from..doc.toks.len().min(from + MAX_GAP))
-        .take_while(|&k| doc.same_sentence(from.saturating_sub(1).max(0), k) || k == from)
+        .take_while(|&k| doc.same_sentence(from.saturating_sub(1), k) || k == from)
         .find_map(|k| complement_at(doc, cue, k, allow_direct))
 }
 

@@ -1,0 +1,360 @@
+//! Every pattern and trap of the annotation guide, on sentences from real news (the seed article and
+//! SaudiNewsNet), asserting the exact cue, source and content text.
+
+use khabar_attribution::{Attribution, AttributionKind, Attributor, CueKind, SourceKind};
+
+fn extract(text: &str) -> Vec<Attribution> {
+    Attributor::new().find(text)
+}
+
+/// One row: the text, then the expected (cue, source, content, kind) of each attribution in order.
+macro_rules! case {
+    ($name:ident, $text:expr, [$(($cue:expr, $source:expr, $content:expr, $kind:ident)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let text: &str = $text;
+            let found = extract(text);
+            let got: Vec<(&str, Option<&str>, &str, AttributionKind)> = found
+                .iter()
+                .map(|a| (&text[a.cue], a.source.map(|s| &text[s]), &text[a.content], a.kind))
+                .collect();
+            let expected: Vec<(&str, Option<&str>, &str, AttributionKind)> =
+                vec![$(($cue, $source, $content, AttributionKind::$kind)),*];
+            assert_eq!(got, expected, "rules: {:?}", found.iter().map(|a| a.rule).collect::<Vec<_>>());
+        }
+    };
+}
+
+// VSO with adjuncts between source and complement.
+case!(
+    vso_adjunct_time,
+    "وكشف متحدث عسكري عراقي في وقت سابق أن المباحثات بين واشنطن وبغداد تهدف إلى صياغة جدول زمني.",
+    [(
+        "كشف",
+        Some("متحدث عسكري عراقي"),
+        "المباحثات بين واشنطن وبغداد تهدف إلى صياغة جدول زمني",
+        Indirect
+    )]
+);
+case!(
+    vso_plain,
+    "وأكد مصدر سياسي أن الميليشيات العراقية حددت مهلة بـ40 يوما لحسم ملف إخراج القوات الأميركية من البلاد.",
+    [(
+        "أكد",
+        Some("مصدر سياسي"),
+        "الميليشيات العراقية حددت مهلة بـ40 يوما لحسم ملف إخراج القوات الأميركية من البلاد",
+        Indirect
+    )]
+);
+case!(
+    vso_preposition_complement,
+    "وأعرب السوداني عن رغبته في تطوير التعاون مع الحلف في مجالات التدريب.",
+    [(
+        "أعرب",
+        Some("السوداني"),
+        "رغبته في تطوير التعاون مع الحلف في مجالات التدريب",
+        Indirect
+    )]
+);
+case!(
+    vso_ila_anna,
+    "وأشار العامر إلى أن الفرع قدم عددا من الدورات.",
+    [(
+        "أشار",
+        Some("العامر"),
+        "الفرع قدم عددا من الدورات",
+        Indirect
+    )]
+);
+case!(
+    vso_joined_preposition_stays,
+    "وهددت ميليشيات عراقية من بينها كتائب \"سيد الشهداء\" الموالية لإيران منذ نحو أسبوعين باستئناف الهجمات على القواعد الأميركية.",
+    [(
+        "هددت",
+        Some("ميليشيات عراقية من بينها كتائب \"سيد الشهداء\" الموالية لإيران"),
+        "باستئناف الهجمات على القواعد الأميركية",
+        Indirect
+    )]
+);
+case!(
+    vso_in_statement_adjunct,
+    "وقال المتحدث في بيان إن الحكومة ستواصل دعم المستشفيات.",
+    [(
+        "قال",
+        Some("المتحدث"),
+        "الحكومة ستواصل دعم المستشفيات",
+        Indirect
+    )]
+);
+
+// Direct quotes after a colon, with guillemets; mixed content.
+case!(
+    colon_guillemets_direct,
+    "وقال الوزير: «القرية ظلت تشكل أهم عوامل الجذب السياحي بعسير».",
+    [(
+        "قال",
+        Some("الوزير"),
+        "«القرية ظلت تشكل أهم عوامل الجذب السياحي بعسير»",
+        Direct
+    )]
+);
+case!(
+    mixed_quote,
+    "وأفاد المكتب الإعلامي بأن \"السوداني ناقش مع قائد بعثة الناتو الأوضاع الأمنية\" في المنطقة.",
+    [(
+        "أفاد",
+        Some("المكتب الإعلامي"),
+        "\"السوداني ناقش مع قائد بعثة الناتو الأوضاع الأمنية\" في المنطقة",
+        Mixed
+    )]
+);
+
+// Pro-drop and participial continuations inherit the source.
+case!(
+    participle_continuation,
+    "وأوضح العامر أن الهيئة تحمي الشريعة، مضيفا أن الفرع قدم عددا من الدورات.",
+    [
+        ("أوضح", Some("العامر"), "الهيئة تحمي الشريعة", Indirect),
+        (
+            "مضيفا",
+            Some("العامر"),
+            "الفرع قدم عددا من الدورات",
+            Indirect
+        )
+    ]
+);
+case!(
+    pro_drop_continuation,
+    "وقال الوزير إن الوضع مستقر. وأضاف أن القوات تنتشر في المدينة.",
+    [
+        ("قال", Some("الوزير"), "الوضع مستقر", Indirect),
+        ("أضاف", Some("الوزير"), "القوات تنتشر في المدينة", Indirect)
+    ]
+);
+
+// According-to, trailing and preposed.
+case!(
+    according_trailing,
+    "وأكد مصدر سياسي أن الميليشيات حددت مهلة، وفق وكالة \"شفق نيوز\" الكردية العراقية.",
+    [
+        ("أكد", Some("مصدر سياسي"), "الميليشيات حددت مهلة", Indirect),
+        (
+            "وفق",
+            Some("وكالة \"شفق نيوز\" الكردية العراقية"),
+            "أكد مصدر سياسي أن الميليشيات حددت مهلة",
+            Indirect
+        )
+    ]
+);
+case!(
+    according_preposed_fa_inna,
+    "وبحسب بعض العارفين بكواليس الفيفا، فإن بلاتر لا يزال قادرا على استعمال قنواته.",
+    [(
+        "بحسب",
+        Some("بعض العارفين بكواليس الفيفا"),
+        "بلاتر لا يزال قادرا على استعمال قنواته",
+        Indirect
+    )]
+);
+
+// Agentless passive.
+case!(
+    passive_null_source,
+    "وقيل إن الطائرة هبطت في المطار بسلام.",
+    [("قيل", None, "الطائرة هبطت في المطار بسلام", Indirect)]
+);
+
+// Traps: editorial formulas, non-speech uses, the homograph بين, nominal uses.
+case!(
+    trap_editorial,
+    "يذكر أن هذه الزيارة جاءت ضمن سلسلة زيارات يقوم بها الرئيس العام.",
+    []
+);
+case!(
+    trap_editorial_tajdur,
+    "وتجدر الإشارة إلى أن المهرجان يستمر أسبوعا.",
+    []
+);
+case!(
+    trap_non_speech_goal,
+    "وأضاف اللاعب هدفا ثانيا في الدقيقة الأخيرة.",
+    []
+);
+case!(
+    trap_between,
+    "ولا تلوح في الأفق أي بوادر لاتفاق وشيك بين العراق والولايات المتحدة بشأن انسحاب القوات.",
+    []
+);
+case!(
+    trap_relative_ma,
+    "وهو ما تؤكده الهجمات التي تنفذها خلايا إرهابية.",
+    []
+);
+case!(
+    trap_wishing,
+    "رئيس الوزراء العراقي يرغب في تطوير التعاون مع حلف شمال الأطلسي.",
+    []
+);
+case!(
+    trap_according_plan,
+    "وتم توزيع المساعدات وفق خطة معدة مسبقا.",
+    []
+);
+
+#[test]
+fn continuation_points_at_the_attribution_it_continues() {
+    let text = "وأوضح العامر أن الهيئة تحمي الشريعة، مضيفا أن الفرع قدم عددا من الدورات.";
+    let found = extract(text);
+    assert_eq!(found[1].continues, Some(0));
+    assert_eq!(found[1].cue_kind, CueKind::Participle);
+    assert_eq!(found[1].cue_lemma, "أضاف");
+}
+
+#[test]
+fn sources_are_typed_from_their_head_noun() {
+    let kinds = |text: &str| {
+        extract(text)
+            .iter()
+            .map(|a| a.source_kind)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        kinds("وأكد مصدر سياسي أن الوضع مستقر."),
+        [Some(SourceKind::Anonymous)]
+    );
+    assert_eq!(
+        kinds("وأكد مسؤولون أميركيون أن واشنطن تعول على بغداد."),
+        [Some(SourceKind::Group)]
+    );
+    assert_eq!(
+        kinds("وذكر بيان الوزارة أن الحادث وقع أمس."),
+        [Some(SourceKind::Document)]
+    );
+}
+
+#[test]
+fn text_ending_in_the_middle_of_a_cue_yields_nothing_and_does_not_panic() {
+    for text in [
+        "وقال",
+        "وقال الوزير",
+        "وقال الوزير إن",
+        "وفق",
+        "، مضيفا",
+        "«",
+        "وقال: «",
+    ] {
+        let _ = extract(text);
+    }
+    assert!(extract("وقال الوزير إن").is_empty());
+}
+
+// SVO, including the auxiliary كان … قد.
+case!(
+    svo_title_subject,
+    "الوزير قال إن الوضع مستقر في المدينة.",
+    [("قال", Some("الوزير"), "الوضع مستقر في المدينة", Indirect)]
+);
+case!(
+    svo_kana_qad,
+    "وكان الوزير قد أكد أن الحكومة ستدعم المستشفيات.",
+    [("أكد", Some("الوزير"), "الحكومة ستدعم المستشفيات", Indirect)]
+);
+
+#[test]
+fn svo_headline_links_the_source_to_its_entity() {
+    use khabar_gazetteer::{Entity, EntityKind, Gazetteer};
+    use khabar_tokenize::Tokenizer;
+
+    let gazetteer = Gazetteer::builder()
+        .add(
+            Entity::new("per:sudani", EntityKind::Person, "محمد شياع السوداني")
+                .with_aliases(["السوداني"]),
+        )
+        .and_then(|b| b.build())
+        .expect("valid gazetteer");
+    let text = "السوداني يدعو لتعزيز التعاون مع الناتو بعد انسحاب قوات التحالف";
+    let tokens = Tokenizer::new().tokens(text);
+    let mentions = gazetteer.find(text);
+    let found = Attributor::new().extract(text, &tokens, &mentions);
+    assert_eq!(found.len(), 1);
+    let a = &found[0];
+    assert_eq!(&text[a.cue], "يدعو");
+    assert_eq!(&text[a.source.expect("a source")], "السوداني");
+    assert_eq!(
+        &text[a.content],
+        "لتعزيز التعاون مع الناتو بعد انسحاب قوات التحالف"
+    );
+    assert_eq!(a.source_kind, Some(SourceKind::Person));
+    assert_eq!(
+        gazetteer.entity(a.source_entity.expect("linked")).id,
+        "per:sudani"
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn arabic_news_like() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "وقال",
+            "قال",
+            "الوزير",
+            "إن",
+            "أن",
+            "مصدر",
+            "سياسي",
+            "،",
+            ".",
+            "«",
+            "»",
+            "\"",
+            ":",
+            "مضيفا",
+            "وفق",
+            "وكالة",
+            "بحسب",
+            "فإن",
+            "يذكر",
+            "الحكومة",
+            "\n",
+            "قد",
+            "وكان",
+            "عن",
+            "إلى",
+            "بين",
+            "ما",
+            "وهو",
+            "ﻻ",
+            "ـ",
+            "\u{064E}",
+            "\u{200F}",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|words| words.join(" "))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn spans_are_valid_and_ordered(text in arabic_news_like()) {
+            let found = extract(&text);
+            for a in &found {
+                for span in [Some(a.cue), a.source, Some(a.content)].into_iter().flatten() {
+                    prop_assert!(span.end <= text.len() && span.start <= span.end);
+                    prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+                }
+                prop_assert!(!a.content.is_empty());
+                if let Some(index) = a.continues {
+                    prop_assert!(index < found.len());
+                }
+            }
+            prop_assert!(found.windows(2).all(|w| w[0].cue.start < w[1].cue.start));
+        }
+
+        #[test]
+        fn never_panics_on_any_string(text in "\\PC{0,200}") {
+            let _ = extract(&text);
+        }
+    }
+}
