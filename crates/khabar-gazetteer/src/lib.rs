@@ -50,6 +50,7 @@ mod entity;
 mod error;
 mod load;
 mod patterns;
+pub mod rules;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -192,7 +193,9 @@ impl GazetteerBuilder {
         self
     }
 
-    /// Compiles the gazetteer. Fails when a name normalises to nothing.
+    /// Compiles the gazetteer. Fails when a name normalises to nothing. A one-word name that is also an
+    /// Arabic function word (علي = على once ى is folded, امام = أمام) is kept on its entity but not
+    /// matched on its own.
     pub fn build(&self) -> Result<Gazetteer, Error> {
         let mut options = self
             .normalizer
@@ -211,6 +214,10 @@ impl GazetteerBuilder {
                         origin: self.origins[index].clone(),
                         name: name.to_string(),
                     }));
+                }
+                if FUNCTION_WORDS.contains(&norm) {
+                    // علي (Ali) is also على (on) once ى is folded: alone it would match every preposition.
+                    continue;
                 }
                 let entry = Entry {
                     entity: EntityId(index as u32),
@@ -421,6 +428,14 @@ impl Gazetteer {
         mentions.sort_by_key(|m| m.span.start);
     }
 }
+
+/// Normalised Arabic function words. A one-word name equal to one of them (علي, which على becomes once ى
+/// is folded; امام, which is also أمام "in front of") is matched only inside longer names.
+const FUNCTION_WORDS: &[&str] = &[
+    "علي", "الي", "امام", "حتي", "لدي", "سوي", "متي", "مني", "عن", "من", "في", "مع", "ان", "او",
+    "ما", "لا", "كل", "بعد", "قبل", "بين", "عند", "منذ", "ضد", "عبر", "غير", "دون", "نحو", "هذا",
+    "هذه", "ذلك", "التي", "الذي",
+];
 
 /// Words that end multi-word person names without being family names.
 const NOT_FAMILY_NAMES: [&str; 8] = [

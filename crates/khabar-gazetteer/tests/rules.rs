@@ -1,0 +1,109 @@
+//! The context rules on real news sentences: the exact name each rule finds, and what it must not.
+
+use khabar_gazetteer::rules::{Guess, Recognizer, Rule};
+use khabar_gazetteer::{Entity, EntityKind, Gazetteer};
+use khabar_tokenize::Tokenizer;
+
+fn guesses(text: &str) -> Vec<(String, EntityKind, &'static str)> {
+    let recognizer = Recognizer::new().with_rule(Rule::OrgHead, true);
+    let tokens = Tokenizer::new().tokens(text);
+    recognizer
+        .find(text, &tokens, &[])
+        .into_iter()
+        .map(|Guess { span, kind, rule }| (text[span].to_string(), kind, rule))
+        .collect()
+}
+
+macro_rules! case {
+    ($name:ident, $text:expr, [$(($found:expr, $kind:ident, $rule:expr)),* $(,)?]) => {
+        #[test]
+        fn $name() {
+            let expected: Vec<(String, EntityKind, &str)> =
+                vec![$(($found.to_string(), EntityKind::$kind, $rule)),*];
+            assert_eq!(guesses($text), expected);
+        }
+    };
+}
+
+case!(
+    title_then_nationality_then_name,
+    "وقال الرئيس الأمريكي باراك أوباما إن الاتفاق يمنع إيران من امتلاك سلاح نووي",
+    [("باراك أوباما", Person, "title")]
+);
+case!(
+    construct_title,
+    "وأكد وزير الخارجية الأمريكي جون كيري أن المحادثات مستمرة",
+    [("جون كيري", Person, "title")]
+);
+case!(
+    title_with_bin_chain,
+    "استقبل الملك سلمان بن عبدالعزيز وفدا رسميا",
+    [("سلمان بن عبدالعزيز", Person, "title")]
+);
+case!(
+    org_head_with_definite_complement,
+    "أعلنت وزارة الداخلية السعودية عن ضبط خلية",
+    [("وزارة الداخلية السعودية", Organization, "org-head")]
+);
+case!(
+    place_word_left_out,
+    "لقي 3 أشخاص مصرعهم في حادث بمحافظة الطائف",
+    [("الطائف", Location, "place-word")]
+);
+case!(
+    place_word_two_words,
+    "تلقت غرفة العمليات بلاغا في منطقة مكة المكرمة",
+    [("مكة المكرمة", Location, "place-word")]
+);
+case!(
+    known_name_tokens_in_a_row,
+    "التقى جون سميث بالوفد",
+    [("جون سميث", Person, "name-tokens")]
+);
+case!(
+    title_before_a_common_word_is_not_a_name,
+    "وقال الرئيس في كلمته إن البلاد بخير",
+    []
+);
+case!(
+    place_word_before_an_adjective_is_not_a_name,
+    "تقع المدينة في منطقة الجنوبية من البلاد",
+    []
+);
+
+#[test]
+fn gazetteer_mentions_take_precedence() {
+    let gazetteer = Gazetteer::builder()
+        .add(Entity::new("loc:taif", EntityKind::Location, "الطائف"))
+        .and_then(|b| b.build())
+        .expect("valid");
+    let text = "في حادث بمحافظة الطائف";
+    let tokens = Tokenizer::new().tokens(text);
+    let mentions = gazetteer.find(text);
+    assert_eq!(mentions.len(), 1);
+    assert!(Recognizer::new().find(text, &tokens, &mentions).is_empty());
+}
+
+#[test]
+fn gazetteer_person_names_extend_the_name_tokens() {
+    let gazetteer = Gazetteer::builder()
+        .add(Entity::new("per:x", EntityKind::Person, "شادي كابلي"))
+        .and_then(|b| b.build())
+        .expect("valid");
+    let recognizer = Recognizer::new().with_gazetteer_names(&gazetteer);
+    let text = "وقال كابلي إن الحملة بدأت";
+    let tokens = Tokenizer::new().tokens(text);
+    let found = recognizer.find(text, &tokens, &[]);
+    assert_eq!(
+        found.iter().map(|g| &text[g.span]).collect::<Vec<_>>(),
+        ["كابلي"]
+    );
+}
+
+#[test]
+fn org_head_rule_is_off_by_default() {
+    let text = "أعلنت وزارة الداخلية السعودية عن ضبط خلية";
+    let tokens = Tokenizer::new().tokens(text);
+    assert!(!Recognizer::new().uses(Rule::OrgHead));
+    assert!(Recognizer::new().find(text, &tokens, &[]).is_empty());
+}
