@@ -17,7 +17,11 @@ pub fn is_arabic_letter(ch: char) -> bool {
         | '\u{06FF}'
         | '\u{0750}'..='\u{077F}'
         | '\u{08A0}'..='\u{08C9}'
-        | '\u{FB50}'..='\u{FDFB}'
+        // Presentation forms A, without the ornate parentheses ﴾ ﴿ (punctuation that frames Quranic
+        // quotations) and the honorific signs, noncharacters and symbols between the ligatures.
+        | '\u{FB50}'..='\u{FD3D}'
+        | '\u{FD50}'..='\u{FDC7}'
+        | '\u{FDF0}'..='\u{FDFB}'
         | '\u{FE70}'..='\u{FEFC}')
 }
 
@@ -72,28 +76,26 @@ pub fn is_quote(ch: char) -> bool {
 /// Punctuation other than quotation marks: ASCII, Arabic (، ؛ ؟ ٪ ۔), general punctuation.
 #[inline]
 pub fn is_punctuation(ch: char) -> bool {
-    match ch {
+    matches!(ch,
         '!' | '#' | '%' | '&' | '(' | ')' | '*' | ',' | '-' | '.' | '/' | ':' | ';' | '?' | '@'
-        | '[' | '\\' | ']' | '_' | '{' | '}' => true,
-        '\u{060C}'
+        | '[' | '\\' | ']' | '_' | '{' | '}'
+        | '\u{060C}'
         | '\u{060D}'
         | '\u{061B}'
         | '\u{061E}'
         | '\u{061F}'
         | '\u{066A}'..='\u{066D}'
-        | '\u{06D4}' => true,
-        '\u{00A1}' | '\u{00A7}' | '\u{00B6}' | '\u{00B7}' | '\u{00BF}' => true,
-        '\u{2010}'..='\u{2017}'
+        | '\u{06D4}'
+        | '\u{00A1}' | '\u{00A7}' | '\u{00B6}' | '\u{00B7}' | '\u{00BF}'
+        | '\u{2010}'..='\u{2017}'
         | '\u{2020}'..='\u{2027}'
         | '\u{2030}'..='\u{2038}'
-        | '\u{203B}'..='\u{205E}' => true,
-        '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{FD3E}' | '\u{FD3F}' => true,
-        '\u{FE10}'..='\u{FE19}'
+        | '\u{203B}'..='\u{205E}'
+        | '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{FD3E}' | '\u{FD3F}'
+        | '\u{FE10}'..='\u{FE19}'
         | '\u{FE30}'..='\u{FE52}'
         | '\u{FE54}'..='\u{FE61}'
-        | '\u{FF01}'..='\u{FF0F}' => true,
-        _ => false,
-    }
+        | '\u{FF01}'..='\u{FF0F}')
 }
 
 /// Starts of emoji: pictographs, dingbats, flags, keycap-free symbols that render as emoji.

@@ -92,12 +92,35 @@ struct Letter {
     end: usize,
 }
 
-fn letters(word: &str, offset: usize) -> Vec<Letter> {
-    let mut out: Vec<Letter> = Vec::with_capacity(word.len() / 2);
+impl Letter {
+    const EMPTY: Letter = Letter {
+        ch: '\0',
+        bare_alef: false,
+        start: 0,
+        end: 0,
+    };
+}
+
+/// Letters kept on the stack; longer words (rare) spill to the heap.
+const INLINE_LETTERS: usize = 24;
+
+/// The letters of `word`, in `inline` when they fit, else in `spill`.
+fn letters<'b>(
+    word: &str,
+    offset: usize,
+    inline: &'b mut [Letter; INLINE_LETTERS],
+    spill: &'b mut Vec<Letter>,
+) -> &'b [Letter] {
+    let mut len = 0usize;
     for (at, ch) in word.char_indices() {
         let end = offset + at + ch.len_utf8();
         if is_arabic_word_mark(ch) || matches!(ch, '\u{200C}' | '\u{200D}') {
-            if let Some(last) = out.last_mut() {
+            let last = if spill.is_empty() {
+                len.checked_sub(1).map(|i| &mut inline[i])
+            } else {
+                spill.last_mut()
+            };
+            if let Some(last) = last {
                 last.end = end;
             }
             continue;
@@ -108,14 +131,27 @@ fn letters(word: &str, offset: usize) -> Vec<Letter> {
             'ى' => 'ي',
             other => other,
         };
-        out.push(Letter {
+        let letter = Letter {
             ch,
             bare_alef,
             start: offset + at,
             end,
-        });
+        };
+        if len < INLINE_LETTERS {
+            inline[len] = letter;
+        } else {
+            if spill.is_empty() {
+                spill.extend_from_slice(&inline[..]);
+            }
+            spill.push(letter);
+        }
+        len += 1;
     }
-    out
+    if spill.is_empty() {
+        &inline[..len]
+    } else {
+        spill
+    }
 }
 
 /// Shortest stem, in letters, left after removing proclitics from a word without the article.
@@ -124,21 +160,66 @@ const MIN_BARE_STEM: usize = 3;
 const MIN_ARTICLE_STEM: usize = 2;
 
 /// What follows ال in words whose ال is not the article: relative pronouns and the name of God.
-const NOT_ARTICLE_STEMS: [&str; 9] = [
-    "ذي",
-    "تي",
-    "ذين",
-    "لذان",
-    "لتان",
-    "لاتي",
-    "لواتي",
-    "لائي",
-    "له",
+const NOT_ARTICLE_STEMS: [&[char]; 9] = [
+    &['ذ', 'ي'],
+    &['ت', 'ي'],
+    &['ذ', 'ي', 'ن'],
+    &['ل', 'ذ', 'ا', 'ن'],
+    &['ل', 'ت', 'ا', 'ن'],
+    &['ل', 'ا', 'ت', 'ي'],
+    &['ل', 'و', 'ا', 'ت', 'ي'],
+    &['ل', 'ا', 'ئ', 'ي'],
+    &['ل', 'ه'],
 ];
 
-const PRONOUNS: [&str; 11] = [
-    "هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي",
+/// Enclitic pronouns, longest first where one ends another.
+const PRONOUNS: [&[char]; 11] = [
+    &['ه', 'م', 'ا'],
+    &['ك', 'م', 'ا'],
+    &['ه', 'ا'],
+    &['ه', 'م'],
+    &['ه', 'ن'],
+    &['ك', 'م'],
+    &['ك', 'ن'],
+    &['ن', 'ا'],
+    &['ه'],
+    &['ك'],
+    &['ي'],
 ];
+
+/// Whether the letters spell `chars` exactly.
+#[inline]
+fn spells(letters: &[Letter], chars: &[char]) -> bool {
+    letters.len() == chars.len() && letters.iter().zip(chars).all(|(l, &c)| l.ch == c)
+}
+
+/// One proclitic stack the word may start with: none, و/ف, ب/ل/ك/س, or و/ف followed by ب/ل/ك/س.
+#[derive(Clone, Copy)]
+struct Stack {
+    /// Letters used.
+    len: usize,
+    conjunction: bool,
+    /// The preposition or future marker, at letter `len - 1`.
+    preposition: Option<PartKind>,
+}
+
+impl Stack {
+    /// The stack's parts, with room for `extra` more.
+    fn parts(self, letters: &[Letter], extra: usize) -> Vec<CliticPart> {
+        let mut parts = Vec::with_capacity(self.len + extra);
+        let one = |i: usize, kind| CliticPart {
+            span: Span::new(letters[i].start, letters[i].end),
+            kind,
+        };
+        if self.conjunction {
+            parts.push(one(0, PartKind::Conjunction));
+        }
+        if let Some(kind) = self.preposition {
+            parts.push(one(self.len - 1, kind));
+        }
+        parts
+    }
+}
 
 /// The plausible analyses of the Arabic word `word`, which starts at byte `offset` of the original text,
 /// most plausible first. The whole word is always one of them.
@@ -159,32 +240,64 @@ const PRONOUNS: [&str; 11] = [
 /// assert!(whole.is_whole());
 /// ```
 pub fn analyze(word: &str, offset: usize) -> Vec<CliticAnalysis> {
-    let letters = letters(word, offset);
-    let whole = CliticAnalysis {
+    let mut inline = [Letter::EMPTY; INLINE_LETTERS];
+    let mut spill = Vec::new();
+    let letters = letters(word, offset, &mut inline, &mut spill);
+    let end = offset + word.len();
+    let whole = || CliticAnalysis {
         parts: vec![CliticPart {
-            span: Span::new(offset, offset + word.len()),
+            span: Span::new(offset, end),
             kind: PartKind::Stem,
         }],
     };
     if letters.len() < 2 {
-        return vec![whole];
+        return vec![whole()];
     }
-    let mut with_article = Vec::new();
-    let mut other = Vec::new();
-    let stem_from = |i: usize| Span::new(letters[i].start, offset + word.len());
-    let part = |i: usize, j: usize, kind| CliticPart {
-        span: Span::new(letters[i].start, letters[j - 1].end),
-        kind,
+    let stem_from = |i: usize| CliticPart {
+        span: Span::new(letters[i].start, end),
+        kind: PartKind::Stem,
     };
     let has = |i: usize, ch: char| letters.get(i).is_some_and(|l| l.ch == ch);
 
-    for (prefix_len, prefix) in proclitic_stacks(&letters) {
+    // The stacks, fewest letters first.
+    let conjunction = matches!(letters[0].ch, 'و' | 'ف');
+    let first_prep = usize::from(conjunction);
+    let preposition = match letters[first_prep].ch {
+        'ب' | 'ل' | 'ك' => Some(PartKind::Preposition),
+        'س' => Some(PartKind::Future),
+        _ => None,
+    };
+    let mut stacks = [Stack {
+        len: 0,
+        conjunction: false,
+        preposition: None,
+    }; 3];
+    let mut stack_count = 1;
+    if conjunction {
+        stacks[stack_count] = Stack {
+            len: 1,
+            conjunction: true,
+            preposition: None,
+        };
+        stack_count += 1;
+    }
+    if preposition.is_some() {
+        stacks[stack_count] = Stack {
+            len: first_prep + 1,
+            conjunction,
+            preposition,
+        };
+        stack_count += 1;
+    }
+    let stacks = &stacks[..stack_count];
+
+    // For each stack: the article's length after it (ال, or a single ل after the preposition ل — the
+    // لل contraction), whether the article split is offered, and whether the bare split is.
+    let judge = |stack: Stack| {
+        let prefix_len = stack.len;
         let rest = letters.len() - prefix_len;
-        let mut parts: Vec<CliticPart> = prefix;
-        // Article after the stack: ال, or a single ل after the preposition ل (the لل contraction).
-        let after_lam_preposition = parts
-            .last()
-            .is_some_and(|p| p.kind == PartKind::Preposition && has(prefix_len - 1, 'ل'));
+        let after_lam_preposition =
+            stack.preposition == Some(PartKind::Preposition) && has(prefix_len - 1, 'ل');
         let bare_alef_at = |i: usize| letters.get(i).is_some_and(|l| l.bare_alef);
         let article_len =
             if bare_alef_at(prefix_len) && has(prefix_len + 1, 'ل') && !after_lam_preposition {
@@ -194,120 +307,98 @@ pub fn analyze(word: &str, offset: usize) -> Vec<CliticAnalysis> {
             } else {
                 0
             };
-        let future = parts.last().is_some_and(|p| p.kind == PartKind::Future);
+        let future = stack.preposition == Some(PartKind::Future);
         let stem_after_article = &letters[(prefix_len + article_len).min(letters.len())..];
-        if article_len > 0
+        let with_article = article_len > 0
             && !future
             && rest - article_len >= MIN_ARTICLE_STEM
             && !NOT_ARTICLE_STEMS
                 .iter()
-                .any(|s| stem_after_article.iter().map(|l| l.ch).eq(s.chars()))
-        {
-            let mut with = parts.clone();
-            with.push(part(
-                prefix_len,
-                prefix_len + article_len,
-                PartKind::Article,
-            ));
-            with.push(CliticPart {
-                span: stem_from(prefix_len + article_len),
-                kind: PartKind::Stem,
+                .any(|s| spells(stem_after_article, s));
+        let bare = prefix_len > 0
+            && rest >= MIN_BARE_STEM
+            && !(after_lam_preposition && article_len == 1)
+            && (!future || matches!(letters[prefix_len].ch, 'ي' | 'ت' | 'ن' | 'ا'));
+        (article_len, with_article, bare)
+    };
+
+    let mut out = Vec::with_capacity(4);
+    // Where each analysis's stem starts, in letters, for the pronoun pass; `None` for analyses with the
+    // article (no pronoun after it).
+    let mut stem_letters = [None; 6];
+    for &stack in stacks {
+        let (article_len, with_article, _) = judge(stack);
+        if with_article {
+            let mut parts = stack.parts(letters, 2);
+            let (a, b) = (stack.len, stack.len + article_len);
+            parts.push(CliticPart {
+                span: Span::new(letters[a].start, letters[b - 1].end),
+                kind: PartKind::Article,
             });
-            with_article.push(CliticAnalysis { parts: with });
-        }
-        if prefix_len > 0 && rest >= MIN_BARE_STEM && !(after_lam_preposition && article_len == 1) {
-            let stem_ok = !future || matches!(letters[prefix_len].ch, 'ي' | 'ت' | 'ن' | 'ا');
-            if stem_ok {
-                parts.push(CliticPart {
-                    span: stem_from(prefix_len),
-                    kind: PartKind::Stem,
-                });
-                other.push((prefix_len, CliticAnalysis { parts }));
-            }
+            parts.push(stem_from(b));
+            out.push(CliticAnalysis { parts });
         }
     }
-    other.sort_by_key(|(stripped, _)| *stripped);
+    stem_letters[out.len()] = Some(0);
+    out.push(whole());
+    for &stack in stacks {
+        if judge(stack).2 {
+            let mut parts = stack.parts(letters, 1);
+            parts.push(stem_from(stack.len));
+            stem_letters[out.len()] = Some(stack.len);
+            out.push(CliticAnalysis { parts });
+        }
+    }
 
-    let mut out = with_article;
-    out.push(whole.clone());
-    out.extend(other.into_iter().map(|(_, a)| a));
     // Enclitic pronouns only on analyses without an article (الكتابه is not Arabic) and only when the
     // remaining stem keeps three letters.
-    let mut with_pronoun = Vec::new();
-    for analysis in &out {
-        if analysis.parts.iter().any(|p| p.kind == PartKind::Article) {
+    for i in 0..out.len() {
+        let Some(from) = stem_letters[i] else {
             continue;
-        }
-        let stem = analysis.stem();
-        let stem_letters: Vec<&Letter> = letters.iter().filter(|l| l.start >= stem.start).collect();
-        for pronoun in PRONOUNS {
-            let n = pronoun.chars().count();
-            if stem_letters.len() < n + MIN_BARE_STEM {
-                continue;
-            }
-            let tail = &stem_letters[stem_letters.len() - n..];
-            if tail.iter().map(|l| l.ch).eq(pronoun.chars()) {
-                let mut parts: Vec<CliticPart> = analysis
-                    .parts
-                    .iter()
-                    .filter(|p| p.kind != PartKind::Stem)
-                    .copied()
-                    .collect();
-                parts.push(CliticPart {
-                    span: Span::new(stem.start, tail[0].start),
-                    kind: PartKind::Stem,
-                });
-                parts.push(CliticPart {
-                    span: Span::new(tail[0].start, stem.end),
-                    kind: PartKind::Pronoun,
-                });
-                with_pronoun.push(CliticAnalysis { parts });
-                break;
-            }
-        }
-    }
-    out.extend(with_pronoun);
-    out
-}
-
-/// The proclitic stacks the word may start with, as `(letters used, parts)`: none, و/ف, ب/ل/ك/س, and
-/// و/ف followed by ب/ل/ك/س.
-fn proclitic_stacks(letters: &[Letter]) -> Vec<(usize, Vec<CliticPart>)> {
-    let one = |i: usize, kind| CliticPart {
-        span: Span::new(letters[i].start, letters[i].end),
-        kind,
-    };
-    let preposition = |i: usize| match letters.get(i).map(|l| l.ch) {
-        Some('ب' | 'ل' | 'ك') => Some(PartKind::Preposition),
-        Some('س') => Some(PartKind::Future),
-        _ => None,
-    };
-    let mut stacks = vec![(0, Vec::new())];
-    let conjunction = matches!(letters[0].ch, 'و' | 'ف');
-    if conjunction {
-        stacks.push((1, vec![one(0, PartKind::Conjunction)]));
-    }
-    let first_prep = usize::from(conjunction);
-    if let Some(kind) = preposition(first_prep) {
-        let mut parts = if conjunction {
-            vec![one(0, PartKind::Conjunction)]
-        } else {
-            Vec::new()
         };
-        parts.push(one(first_prep, kind));
-        stacks.push((first_prep + 1, parts));
+        let stem_len = letters.len() - from;
+        let Some(n) = PRONOUNS
+            .iter()
+            .find(|p| {
+                stem_len >= p.len() + MIN_BARE_STEM
+                    && spells(&letters[letters.len() - p.len()..], p)
+            })
+            .map(|p| p.len())
+        else {
+            continue;
+        };
+        let analysis = &out[i];
+        let stem = analysis.stem();
+        let tail_start = letters[letters.len() - n].start;
+        let mut parts = Vec::with_capacity(analysis.parts.len() + 1);
+        parts.extend(
+            analysis
+                .parts
+                .iter()
+                .filter(|p| p.kind != PartKind::Stem)
+                .copied(),
+        );
+        parts.push(CliticPart {
+            span: Span::new(stem.start, tail_start),
+            kind: PartKind::Stem,
+        });
+        parts.push(CliticPart {
+            span: Span::new(tail_start, stem.end),
+            kind: PartKind::Pronoun,
+        });
+        out.push(CliticAnalysis { parts });
     }
-    stacks
+    out
 }
 
 /// Whether `prefix` (normalised letters) is a valid proclitic stack in front of a name: empty, و ف, ب ل ك,
 /// or و/ف followed by ب ل ك. Used by matchers that find a name inside a glued word.
 pub fn is_proclitic_prefix(prefix: &str) -> bool {
     let mut chars = prefix.chars();
-    match (chars.next(), chars.next(), chars.next()) {
-        (None, _, _) => true,
-        (Some('و' | 'ف' | 'ب' | 'ل' | 'ك'), None, _) => true,
-        (Some('و' | 'ف'), Some('ب' | 'ل' | 'ك'), None) => true,
-        _ => false,
-    }
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (None, _, _)
+            | (Some('و' | 'ف' | 'ب' | 'ل' | 'ك'), None, _)
+            | (Some('و' | 'ف'), Some('ب' | 'ل' | 'ك'), None)
+    )
 }

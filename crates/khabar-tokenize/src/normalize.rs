@@ -293,9 +293,7 @@ impl Normalizer {
         if o.quotes && crate::chars::is_quote(ch) && ch != '"' {
             return Fold::To('"');
         }
-        if o.diacritics && is_arabic_diacritic(ch) {
-            Fold::Drop
-        } else if o.invisible && is_invisible(ch) {
+        if (o.diacritics && is_arabic_diacritic(ch)) || (o.invisible && is_invisible(ch)) {
             Fold::Drop
         } else if o.spaces && is_unicode_space(ch) {
             Fold::To(' ')
@@ -313,7 +311,12 @@ impl Normalizer {
             Fold::Drop => {}
             Fold::To(to) => out.push(to),
             Fold::Nfkc => {
-                for decomposed in std::iter::once(ch).nfkc() {
+                // The isolated forms of the harakat and of the shadda ligatures (U+FE70, U+FC5E…)
+                // decompose to a space carrying the mark. That space is an artefact of NFKC, not a word
+                // break: keeping it would put whitespace inside a token's norm and make
+                // `collapse_whitespace` non-idempotent, so only the mark is kept.
+                let skip_space = usize::from(std::iter::once(ch).nfkc().next() == Some(' '));
+                for decomposed in std::iter::once(ch).nfkc().skip(skip_space) {
                     match self.fold(decomposed) {
                         // NFKC output holds no presentation forms; keep it whole if one ever appears.
                         Fold::Nfkc | Fold::Keep => out.push(decomposed),
@@ -333,6 +336,7 @@ impl Normalizer {
         let mut after_space = false;
         for (at, ch) in text.char_indices() {
             let mut fold = self.fold(ch);
+            let run_open = after_space;
             if collapse {
                 let space = ch.is_whitespace() || fold == Fold::To(' ');
                 if space {
@@ -356,8 +360,12 @@ impl Normalizer {
             buf.push_str(&text[copied_to..at]);
             let norm_start = buf.len();
             self.push_folded(ch, fold, buf);
+            if collapse && buf.len() == norm_start {
+                // So does a character that folds to nothing (an NFKC form made only of marks).
+                after_space = run_open;
+            }
             let end = at + ch.len_utf8();
-            if &buf[norm_start..] == &text[at..end] {
+            if buf[norm_start..] == text[at..end] {
                 // A fold that happens to reproduce its input (NFKC of an unusual form) is no edit.
                 copied_to = at;
                 buf.truncate(norm_start);
@@ -538,7 +546,9 @@ impl<'t> NormalizedText<'t> {
     }
 
     /// Maps a span of the original text to the normalised text. An edge that falls inside an edit is
-    /// widened to cover the whole edit, so `to_original(to_normalized(s))` always contains `s`.
+    /// widened to cover the whole edit, so `to_original(to_normalized(s))` contains `s` whenever `s`
+    /// starts at a character the normaliser keeps and does not end with an invisible character
+    /// (characters removed before a span, and invisible ones at its ends, are left out of mapped spans).
     pub fn to_normalized(&self, span: Span) -> Span {
         let (nl, ol) = (self.normalized.len(), self.original.len());
         let start = self.map_offset(span.start, |a| a.orig, |a| a.norm, ol, nl, false);

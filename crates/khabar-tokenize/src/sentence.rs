@@ -71,11 +71,12 @@ pub fn sentence_spans(text: &str, tokens: &[Token<'_>]) -> Vec<Span> {
             && is_abbreviation(&tokens[i - 1])
             && tokens[i - 1].span.end == token.span.start;
         if ends_sentence(token) && !inside_quote && !abbreviation {
-            // Closing quotation marks glued to the stop belong to the sentence.
+            // Further final signs (؟! ?!) and closing quotation marks glued to the stop belong to the
+            // sentence.
             while let Some(next) = tokens.get(i + 1).filter(|t| {
-                t.kind == TokenKind::Quote
-                    && t.span.start == prev_end
-                    && matches!(t.text, "»" | "”" | "\"")
+                t.span.start == prev_end
+                    && (ends_sentence(t)
+                        || (t.kind == TokenKind::Quote && matches!(t.text, "»" | "”" | "\"")))
             }) {
                 prev_end = next.span.end;
                 i += 1;

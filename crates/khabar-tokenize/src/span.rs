@@ -94,6 +94,16 @@ impl Index<Span> for str {
     }
 }
 
+/// `&text[span]` for an owned `String` too, so callers need no `.as_str()`.
+impl Index<Span> for String {
+    type Output = str;
+
+    #[inline]
+    fn index(&self, span: Span) -> &str {
+        &self[span.range()]
+    }
+}
+
 /// How many bytes of text one checkpoint of an [`OffsetIndex`] covers. A lookup scans at most this many
 /// bytes, so it costs O(1) with a small constant while the index stays 1/32 of the text's size.
 const CHECKPOINT_BYTES: usize = 256;

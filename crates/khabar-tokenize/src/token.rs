@@ -144,6 +144,15 @@ fn char_at(text: &str, at: usize) -> Option<char> {
     text.get(at..)?.chars().next()
 }
 
+/// Format characters of Grapheme_Cluster_Break=Prepend that are not letters: they join the following
+/// character into their cluster.
+#[inline]
+fn is_prepended_mark(ch: char) -> bool {
+    matches!(ch,
+        '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{0890}'..='\u{0891}' | '\u{08E2}'
+        | '\u{110BD}' | '\u{110CD}')
+}
+
 /// Joiners that keep a compound in one token when a word character follows: hyphens and the slash.
 #[inline]
 fn is_compound_joiner(ch: char) -> bool {
@@ -219,15 +228,14 @@ impl<'a, 't> Tokens<'a, 't> {
         let mut end = start;
         loop {
             end = self.scan_while(end, is_digit);
-            match char_at(self.text, end) {
-                Some(sep @ ('.' | ',' | '\u{066B}' | '\u{066C}' | ':' | '/')) => {
-                    let after = end + sep.len_utf8();
-                    if char_at(self.text, after).is_some_and(is_digit) {
-                        end = after;
-                        continue;
-                    }
+            if let Some(sep @ ('.' | ',' | '\u{066B}' | '\u{066C}' | ':' | '/')) =
+                char_at(self.text, end)
+            {
+                let after = end + sep.len_utf8();
+                if char_at(self.text, after).is_some_and(is_digit) {
+                    end = after;
+                    continue;
                 }
-                _ => {}
             }
             return end;
         }
@@ -350,6 +358,9 @@ impl<'a, 't> Tokens<'a, 't> {
                     .map_or(ch.len_utf8(), str::len);
                 (start + cluster, TokenKind::Emoji)
             }
+            // The prepended concatenation marks (number signs U+0600–0605, end of ayah U+06DD…) start a
+            // grapheme cluster with whatever follows, even a space or a letter: they are a symbol alone.
+            c if is_prepended_mark(c) => (single, TokenKind::Symbol),
             _ => {
                 // A stray combining mark stays with its base's cluster; anything else is one symbol.
                 let cluster = self.text[start..]

@@ -1,0 +1,101 @@
+//! Throughput of khabar-tokenize on real Arabic news (SaudiNewsNet, 10 MB), beside a whitespace split
+//! (the floor) and charabia (a peer tokenizer), all in the same run.
+//!
+//! The corpus is read in place from `../shared/data/corpus/saudinewsnet-10mb.txt` (relative to the
+//! workspace root); it is not part of the repository. When it is absent the bench says where it looked
+//! and measures nothing.
+//!
+//! Run with `cargo bench --bench tokenize`.
+
+#![allow(missing_docs)] // criterion_group! generates an undocumented public function
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use criterion::measurement::WallTime;
+use criterion::{
+    BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
+};
+use khabar_tokenize::{Normalizer, TokenKind, Tokenizer, clitics};
+
+fn corpus_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus/saudinewsnet-10mb.txt")
+}
+
+/// One group per stage, configured for a 10 MB input: few, flat samples.
+fn group<'c>(c: &'c mut Criterion, name: &str, bytes: usize) -> BenchmarkGroup<'c, WallTime> {
+    let mut group = c.benchmark_group(name);
+    group
+        .sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5))
+        .throughput(Throughput::Bytes(bytes as u64));
+    group
+}
+
+fn tokenize_benches(c: &mut Criterion) {
+    let path = corpus_path();
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) => {
+            eprintln!(
+                "benches/tokenize: corpus not found at {} ({err}); skipping the tokenize benches",
+                path.display()
+            );
+            return;
+        }
+    };
+    let text = text.as_str();
+    let normalizer = Normalizer::new();
+    let tokenizer = Tokenizer::new();
+
+    let mut g = group(c, "baseline", text.len());
+    g.bench_function("whitespace_split", |b| {
+        b.iter(|| black_box(text).split_whitespace().count())
+    });
+    g.finish();
+
+    let mut g = group(c, "normalise", text.len());
+    g.bench_function("normalize_str", |b| {
+        b.iter(|| normalizer.normalize_str(black_box(text)).len())
+    });
+    g.bench_function("normalize_with_alignment", |b| {
+        b.iter(|| normalizer.normalize(black_box(text)).edit_count())
+    });
+    g.finish();
+
+    let mut g = group(c, "tokenise", text.len());
+    g.bench_function("khabar", |b| {
+        b.iter(|| tokenizer.tokenize(black_box(text)).count())
+    });
+    g.finish();
+
+    let mut g = group(c, "normalise_tokenise_clitics", text.len());
+    g.bench_function("khabar", |b| {
+        b.iter(|| {
+            let normalized = normalizer.normalize(black_box(text));
+            let mut analyses = normalized.edit_count();
+            for token in tokenizer.tokenize(text) {
+                if token.kind == TokenKind::Arabic {
+                    analyses += clitics::analyze(token.text, token.span.start).len();
+                }
+            }
+            analyses
+        })
+    });
+    g.finish();
+
+    let mut g = group(c, "peer", text.len());
+    // charabia needs close to a second per pass: give its ten samples the time they need.
+    g.measurement_time(Duration::from_secs(10));
+    g.bench_function("charabia_tokenize", |b| {
+        use charabia::Tokenize;
+        b.iter(|| black_box(text).tokenize().count())
+    });
+    g.finish();
+}
+
+criterion_group!(benches, tokenize_benches);
+criterion_main!(benches);
