@@ -223,8 +223,6 @@ def main():
                 entity = entities[ident]
                 if entity.kind != kind:
                     sys.exit(f"{where}: {ident} is {entity.kind} elsewhere")
-                if "curated" in entity.sources and entity.sources != {"cldr+i18n-iso-countries", "curated"}:
-                    pass
                 entity.sources.add("curated")
                 if canonical:
                     entity.set_canonical(canonical)
