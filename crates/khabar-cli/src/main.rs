@@ -1,1 +1,314 @@
-fn main() {}
+//! `khabar`: analyse Arabic news from the command line — entities, attributions, tokens — and evaluate.
+
+mod eval;
+mod input;
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use khabar::{Analyzer, Gazetteer, OffsetUnit};
+use rayon::prelude::*;
+
+use input::{Article, Failure};
+
+#[derive(Parser)]
+#[command(
+    name = "khabar",
+    version,
+    about = "Who is mentioned and who said what in Arabic news"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Finds entities and attributions in files, directories or standard input.
+    Analyze(AnalyzeArgs),
+    /// Prints the tokens of the input.
+    Tokenize(InputArgs),
+    /// Prints the gazetteer mentions of the input.
+    Match(AnalyzeArgs),
+    /// Scores khabar against annotated data.
+    #[command(subcommand)]
+    Eval(eval::EvalCommand),
+}
+
+#[derive(Args, Clone)]
+struct InputArgs {
+    /// Files or directories (read recursively, in name order); standard input when none.
+    paths: Vec<PathBuf>,
+    /// Read JSON lines `{"id": …, "text": …}` instead of plain-text articles.
+    #[arg(long, value_enum, default_value_t = InputFormat::Text)]
+    input: InputFormat,
+    /// Replace invalid UTF-8 instead of reporting the file.
+    #[arg(long)]
+    lossy: bool,
+}
+
+#[derive(Args, Clone)]
+struct GazetteerArgs {
+    /// A gazetteer file (TSV or JSON lines) to add; repeatable.
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    gazetteers: Vec<PathBuf>,
+    /// Do not load the embedded default gazetteer.
+    #[arg(long)]
+    no_default_gazetteer: bool,
+}
+
+impl GazetteerArgs {
+    fn build(&self) -> Result<Gazetteer, String> {
+        if self.gazetteers.is_empty() && !self.no_default_gazetteer {
+            return Ok(Gazetteer::default());
+        }
+        let mut builder = Gazetteer::builder();
+        if !self.no_default_gazetteer {
+            builder.add_default().map_err(|e| e.to_string())?;
+        }
+        for path in &self.gazetteers {
+            builder.load(path).map_err(|e| e.to_string())?;
+        }
+        builder.build().map_err(|e| e.to_string())
+    }
+}
+
+#[derive(Args, Clone)]
+struct AnalyzeArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    #[command(flatten)]
+    gazetteer: GazetteerArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    format: OutputFormat,
+    /// Offset unit in JSON output.
+    #[arg(long, value_enum, default_value_t = Offsets::Char)]
+    offsets: Offsets,
+    /// Include tokens in JSON output.
+    #[arg(long)]
+    tokens: bool,
+    /// Worker threads for batches (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+    /// Print a throughput summary on standard error at the end.
+    #[arg(long)]
+    stats: bool,
+    /// Skip the context rules (gazetteer matches only).
+    #[arg(long)]
+    no_rules: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    Text,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Offsets {
+    Char,
+    Byte,
+    Utf16,
+}
+
+impl From<Offsets> for OffsetUnit {
+    fn from(offsets: Offsets) -> OffsetUnit {
+        match offsets {
+            Offsets::Char => OffsetUnit::Char,
+            Offsets::Byte => OffsetUnit::Byte,
+            Offsets::Utf16 => OffsetUnit::Utf16,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze(&args, false),
+        Command::Match(args) => analyze(&args, true),
+        Command::Tokenize(args) => tokenize(&args),
+        Command::Eval(command) => eval::run(&command),
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("khabar: {error}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Reports input failures on stderr; returns whether there were none.
+fn report_failures(failures: &[Failure]) -> bool {
+    for failure in failures {
+        eprintln!("khabar: {failure}");
+    }
+    failures.is_empty()
+}
+
+fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
+    let gazetteer = args.gazetteer.build().map_err(io::Error::other)?;
+    let analyzer = Analyzer::builder()
+        .gazetteer(gazetteer)
+        .rules(!args.no_rules && !mentions_only)
+        .attributions(!mentions_only)
+        .build();
+    if let Some(threads) = args.threads {
+        // Only fails when a pool already exists, which cannot happen this early.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
+    let (articles, failures) = input::read(
+        &args.input.paths,
+        args.input.input == InputFormat::Jsonl,
+        args.input.lossy,
+    );
+    let ok = report_failures(&failures);
+    let started = Instant::now();
+    let stdout = io::stdout();
+    let color = stdout.is_terminal();
+    let mut out = BufWriter::new(stdout.lock());
+    let unit = OffsetUnit::from(args.offsets);
+    let total_bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    // Chunks keep memory bounded and output in input order; each chunk is rendered in parallel.
+    for chunk in articles.chunks(1024) {
+        let rendered: Vec<String> = chunk
+            .par_iter()
+            .map(|article| render(&analyzer, article, args, unit, color))
+            .collect();
+        for line in rendered {
+            out.write_all(line.as_bytes())?;
+        }
+    }
+    out.flush()?;
+    if args.stats {
+        let seconds = started.elapsed().as_secs_f64();
+        let mb = total_bytes as f64 / 1e6;
+        eprintln!(
+            "khabar: {} articles, {mb:.2} MB in {seconds:.3} s: {:.1} MB/s, {:.0} articles/s ({} threads)",
+            articles.len(),
+            mb / seconds.max(1e-9),
+            articles.len() as f64 / seconds.max(1e-9),
+            rayon::current_num_threads()
+        );
+    }
+    Ok(ok)
+}
+
+/// One article's output, whole, so parallel batches never interleave lines.
+fn render(
+    analyzer: &Analyzer,
+    article: &Article,
+    args: &AnalyzeArgs,
+    unit: OffsetUnit,
+    color: bool,
+) -> String {
+    let analysis = analyzer.analyze(&article.text);
+    match args.format {
+        OutputFormat::Json | OutputFormat::Jsonl => {
+            let mut json = analysis.to_json(analyzer, unit, args.tokens);
+            json.id = article.id.clone();
+            let mut line = if args.format == OutputFormat::Json {
+                serde_json::to_string_pretty(&json)
+            } else {
+                serde_json::to_string(&json)
+            }
+            .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
+            line.push('\n');
+            line
+        }
+        OutputFormat::Text => human(analyzer, &analysis, article, color),
+    }
+}
+
+fn human(
+    analyzer: &Analyzer,
+    analysis: &khabar::Analysis<'_>,
+    article: &Article,
+    color: bool,
+) -> String {
+    use std::fmt::Write as _;
+    let paint = |code: &str, s: &str| {
+        if color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    };
+    let text = analysis.text;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", paint("1", &format!("== {}", article.name)));
+    for m in &analysis.mentions {
+        let entity = analyzer.gazetteer().entity(m.entity);
+        let _ = writeln!(
+            out,
+            "  {} {:<3} {}  → {} ({})",
+            paint("36", "entity"),
+            m.kind,
+            &text[m.span],
+            entity.id,
+            entity.name
+        );
+    }
+    for g in &analysis.guesses {
+        let _ = writeln!(
+            out,
+            "  {} {:<3} {}  ({} rule)",
+            paint("36", "entity"),
+            g.kind,
+            &text[g.span],
+            g.rule
+        );
+    }
+    for a in &analysis.attributions {
+        let source = a.source.map_or("—", |s| &text[s]);
+        let entity = a
+            .source_entity
+            .map(|id| format!(" → {}", analyzer.gazetteer().entity(id).id))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {} {} | {}{} | {:?}",
+            paint("33", "said"),
+            &text[a.cue],
+            source,
+            entity,
+            a.kind
+        );
+        let _ = writeln!(out, "      {}", &text[a.content]);
+    }
+    out
+}
+
+fn tokenize(args: &InputArgs) -> io::Result<bool> {
+    let (articles, failures) =
+        input::read(&args.paths, args.input == InputFormat::Jsonl, args.lossy);
+    let ok = report_failures(&failures);
+    let tokenizer = khabar::Tokenizer::new();
+    let mut out = BufWriter::new(io::stdout().lock());
+    for article in &articles {
+        for token in tokenizer.tokenize(&article.text) {
+            writeln!(
+                out,
+                "{}\t{}\t{:?}\t{}\t{}",
+                token.span.start, token.span.end, token.kind, token.text, token.norm
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(ok)
+}

@@ -52,8 +52,10 @@ impl FromStr for EntityKind {
             "ORG" | "ORGANIZATION" | "ORGANISATION" => Ok(EntityKind::Organization),
             "LOC" | "LOCATION" | "GPE" => Ok(EntityKind::Location),
             "MISC" => Ok(EntityKind::Misc),
-            other => Err(format!(
-                "unknown entity kind {other:?} (expected PER, ORG, LOC or MISC)"
+            // Quote the kind as the user wrote it, not upper-cased.
+            _ => Err(format!(
+                "unknown entity kind {:?} (expected PER, ORG, LOC or MISC)",
+                s.trim()
             )),
         }
     }

@@ -412,15 +412,30 @@ impl Gazetteer {
             .map(|m| m.proclitic.map_or(m.span, |p| p.cover(m.span)))
             .collect();
         for hit in select_longest(hits) {
-            let entry = set.entries(&hit)[0];
-            let after_full_name = short
+            // Only the people whose full name came earlier: a family name shared by several people
+            // refers to one of those already named, never to one named later.
+            let named: Vec<Entry> = set
+                .entries(&hit)
                 .iter()
-                .any(|(_, e, end)| e.entity == entry.entity && *end <= hit.prefix_start);
-            let mention = self.mention(normalized, &set, &hit, MatchSource::ShortName);
+                .filter(|entry| {
+                    short
+                        .iter()
+                        .any(|(_, e, end)| e.entity == entry.entity && *end <= hit.prefix_start)
+                })
+                .copied()
+                .collect();
+            let Some(&first) = named.first() else {
+                continue;
+            };
+            let mut mention = self.mention(normalized, &set, &hit, MatchSource::ShortName);
+            mention.entity = first.entity;
+            mention.alias = first.alias;
+            mention.kind = self.entity(first.entity).kind;
+            mention.also = named[1..].iter().map(|e| e.entity).collect();
             let whole = mention
                 .proclitic
                 .map_or(mention.span, |p| p.cover(mention.span));
-            if after_full_name && !taken.iter().any(|t| t.overlaps(whole)) {
+            if !taken.iter().any(|t| t.overlaps(whole)) {
                 taken.push(whole);
                 mentions.push(mention);
             }

@@ -17,7 +17,7 @@ pub(crate) struct Located {
 /// Parses TSV gazetteer text. `origin` names the input in errors.
 pub(crate) fn parse_tsv(text: &str, origin: &str) -> Result<Vec<Located>, Error> {
     let mut out = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
+    for (index, raw) in without_bom(text).lines().enumerate() {
         let line = index + 1;
         let row = raw.trim_end_matches('\r');
         if row.trim().is_empty() || row.trim_start().starts_with('#') {
@@ -66,6 +66,13 @@ pub(crate) fn parse_tsv(text: &str, origin: &str) -> Result<Vec<Located>, Error>
                         format!("attribute {pair:?} is not key=value"),
                     ));
                 };
+                if key.trim().is_empty() {
+                    return Err(Error::parse(
+                        origin,
+                        line,
+                        format!("attribute {pair:?} has an empty key"),
+                    ));
+                }
                 entity
                     .attributes
                     .insert(key.trim().to_string(), value.trim().to_string());
@@ -79,14 +86,30 @@ pub(crate) fn parse_tsv(text: &str, origin: &str) -> Result<Vec<Located>, Error>
 /// Parses JSON-lines gazetteer text. `origin` names the input in errors.
 pub(crate) fn parse_jsonl(text: &str, origin: &str) -> Result<Vec<Located>, Error> {
     let mut out = Vec::new();
-    for (index, raw) in text.lines().enumerate() {
+    for (index, raw) in without_bom(text).lines().enumerate() {
         let line = index + 1;
         if raw.trim().is_empty() {
             continue;
         }
-        let entity: Entity = serde_json::from_str(raw)
-            .map_err(|e| Error::parse(origin, line, format!("invalid entity JSON: {e}")))?;
+        let entity: Entity = serde_json::from_str(raw).map_err(|e| {
+            // serde_json counts lines inside the one line it was given ("at line 1 column 9"): keep
+            // only the column, the file's line is in front.
+            let message = e.to_string();
+            let message = message
+                .rsplit_once(" at line ")
+                .map_or(message.as_str(), |(m, _)| m);
+            Error::parse(
+                origin,
+                line,
+                format!("invalid entity JSON at column {}: {message}", e.column()),
+            )
+        })?;
         out.push(Located { entity, line });
     }
     Ok(out)
+}
+
+/// The text without the byte-order mark some editors write at the start of a UTF-8 file.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{FEFF}').unwrap_or(text)
 }

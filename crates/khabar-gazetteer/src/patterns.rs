@@ -57,7 +57,9 @@ impl PatternSet {
         let mut patterns: Vec<PatternInfo> = Vec::new();
         let mut slot = |pattern: String, patterns: &mut Vec<PatternInfo>| -> usize {
             let next = strings.len() as u32;
-            let id = *index.entry(pattern.clone()).or_insert(next);
+            // The automaton ignores ASCII case, so names differing only in it are one pattern (NATO and
+            // Nato would otherwise hit the same text as two patterns, and one entity would be lost).
+            let id = *index.entry(pattern.to_ascii_lowercase()).or_insert(next);
             if id == next {
                 strings.push(pattern);
                 patterns.push(PatternInfo::default());

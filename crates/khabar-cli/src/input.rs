@@ -1,0 +1,149 @@
+//! Reading articles: plain-text files (one article each), JSON lines, directories, standard input.
+//! Every problem becomes a [`Failure`] that names the input; the other inputs go on.
+
+use std::fmt;
+use std::io::Read;
+use std::path::PathBuf;
+
+use khabar::JsonId as Id;
+
+/// One article to analyse.
+pub struct Article {
+    /// The id from a JSON line.
+    pub id: Option<Id>,
+    /// Where it came from, for messages: `file` or `file:line`.
+    pub name: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// An input that could not be read, with where and why.
+pub struct Failure {
+    place: String,
+    message: String,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+fn fail(place: impl Into<String>, message: impl Into<String>) -> Failure {
+    Failure {
+        place: place.into(),
+        message: message.into(),
+    }
+}
+
+/// Expands directories (recursively, sorted by name).
+fn files(paths: &[PathBuf], failures: &mut Vec<Failure>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut children: Vec<PathBuf> =
+                        entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+                    children.sort();
+                    out.extend(files(&children, failures));
+                }
+                Err(e) => failures.push(fail(
+                    path.display().to_string(),
+                    format!("cannot read directory: {e}"),
+                )),
+            }
+        } else {
+            out.push(path.clone());
+        }
+    }
+    out
+}
+
+/// Decodes bytes as UTF-8, naming the byte offset of the first invalid sequence unless `lossy`.
+fn decode(bytes: Vec<u8>, place: &str, lossy: bool) -> Result<String, Failure> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) if lossy => Ok(String::from_utf8_lossy(error.as_bytes()).into_owned()),
+        Err(error) => Err(fail(
+            place,
+            format!(
+                "invalid UTF-8 at byte {} (use --lossy to replace it)",
+                error.utf8_error().valid_up_to()
+            ),
+        )),
+    }
+}
+
+/// Reads all inputs: each plain-text file is one article; with `jsonl`, each line is one.
+pub fn read(paths: &[PathBuf], jsonl: bool, lossy: bool) -> (Vec<Article>, Vec<Failure>) {
+    let mut failures = Vec::new();
+    let mut articles = Vec::new();
+    let mut sources: Vec<(String, Result<Vec<u8>, String>)> = Vec::new();
+    if paths.is_empty() {
+        let mut bytes = Vec::new();
+        let read = std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map(|_| bytes)
+            .map_err(|e| e.to_string());
+        sources.push(("<stdin>".to_string(), read));
+    } else {
+        for file in files(paths, &mut failures) {
+            let read = std::fs::read(&file).map_err(|e| format!("cannot read: {e}"));
+            sources.push((file.display().to_string(), read));
+        }
+    }
+    for (name, read) in sources {
+        let text = match read
+            .map_err(|m| fail(&name, m))
+            .and_then(|b| decode(b, &name, lossy))
+        {
+            Ok(text) => text,
+            Err(failure) => {
+                failures.push(failure);
+                continue;
+            }
+        };
+        if jsonl {
+            read_jsonl(&name, &text, &mut articles, &mut failures);
+        } else {
+            articles.push(Article {
+                id: None,
+                name,
+                text,
+            });
+        }
+    }
+    (articles, failures)
+}
+
+fn read_jsonl(name: &str, text: &str, articles: &mut Vec<Article>, failures: &mut Vec<Failure>) {
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let place = format!("{name}:{}", index + 1);
+        let value: serde_json::Value = match serde_json::from_str(line) {
+            Ok(value) => value,
+            Err(e) => {
+                failures.push(fail(place, format!("invalid JSON: {e}")));
+                continue;
+            }
+        };
+        let Some(body) = value.get("text").and_then(|t| t.as_str()) else {
+            failures.push(fail(place, "no string field \"text\""));
+            continue;
+        };
+        let id = match value.get("id") {
+            Some(serde_json::Value::String(s)) => Some(Id::Text(s.clone())),
+            Some(serde_json::Value::Number(n)) => n.as_i64().map(Id::Number),
+            _ => None,
+        };
+        articles.push(Article {
+            id,
+            name: place,
+            text: body.to_string(),
+        });
+    }
+}

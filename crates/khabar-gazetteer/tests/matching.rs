@@ -1,0 +1,387 @@
+//! Matching on real sentences (the seed article and lines of SaudiNewsNet), one case a line: the text,
+//! then every mention expected, as `"the text its span selects" => "entity id"`, in text order.
+//!
+//! The gazetteer is built here, so these tests do not depend on the embedded data.
+
+use std::sync::OnceLock;
+
+use khabar_gazetteer::{Entity, EntityKind, Gazetteer, MatchSource, Mention};
+
+fn gazetteer() -> &'static Gazetteer {
+    static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+    GAZETTEER.get_or_init(|| {
+        use EntityKind::{Location as Loc, Organization as Org, Person as Per};
+        let entities = [
+            Entity::new("org:nato", Org, "حلف شمال الأطلسي").with_aliases([
+                "الناتو",
+                "ناتو",
+                "حلف الناتو",
+            ]),
+            Entity::new("loc:atlantic", Loc, "الأطلسي"),
+            Entity::new("loc:iq", Loc, "العراق"),
+            Entity::new("loc:baghdad", Loc, "بغداد"),
+            Entity::new("loc:ir", Loc, "إيران"),
+            Entity::new("loc:tehran", Loc, "طهران"),
+            Entity::new("loc:washington", Loc, "واشنطن"),
+            Entity::new("loc:us", Loc, "الولايات المتحدة").with_aliases(["أمريكا", "أميركا"]),
+            Entity::new("loc:mosul", Loc, "الموصل"),
+            Entity::new("loc:syria", Loc, "سوريا").with_aliases(["سورية"]),
+            Entity::new("loc:turkey", Loc, "تركيا"),
+            Entity::new("loc:vienna", Loc, "فيينا"),
+            Entity::new("loc:riyadh", Loc, "الرياض"),
+            Entity::new("loc:istanbul", Loc, "إسطنبول"),
+            Entity::new("loc:emirates", Loc, "الإمارات"),
+            Entity::new("per:sudani", Per, "محمد شياع السوداني"),
+            Entity::new("per:erdogan", Per, "رجب طيب أردوغان").with_aliases(["أردوغان"]),
+            Entity::new("per:musa", Per, "عمرو موسى"),
+            Entity::new("org:kataib", Org, "كتائب \"سيد الشهداء\""),
+            Entity::new("org:shafaq", Org, "شفق نيوز").with_aliases(["وكالة شفق نيوز"]),
+            Entity::new("org:isis", Org, "داعش")
+                .with_aliases(["تنظيم الدولة الإسلامية", "تنظيم داعش"]),
+            Entity::new("org:coalition", Org, "التحالف الدولي"),
+            Entity::new("org:g20", Org, "مجموعة العشرين").with_aliases(["مجموعة 20"]),
+        ];
+        let mut builder = Gazetteer::builder();
+        for entity in entities {
+            builder.add(entity).expect("valid entity");
+        }
+        builder.build().expect("the test gazetteer builds")
+    })
+}
+
+/// The mentions of `text` as (selected text, entity id) pairs.
+fn found<'t>(gazetteer: &Gazetteer, text: &'t str) -> Vec<(&'t str, String)> {
+    gazetteer
+        .find(text)
+        .iter()
+        .map(|m| (&text[m.span], gazetteer.entity(m.entity).id.clone()))
+        .collect()
+}
+
+fn check(text: &str, expected: &[(&str, &str)]) {
+    let got = found(gazetteer(), text);
+    let expected: Vec<(&str, String)> = expected
+        .iter()
+        .map(|&(s, id)| (s, id.to_string()))
+        .collect();
+    assert_eq!(got, expected, "in {text:?}");
+}
+
+/// `name: "text" => ["span" => "id", …];` — one test per line.
+macro_rules! cases {
+    ($($name:ident: $text:expr => [$($span:expr => $id:expr),* $(,)?];)*) => {
+        $(
+            #[test]
+            fn $name() {
+                check($text, &[$(($span, $id)),*]);
+            }
+        )*
+    };
+}
+
+// Spelling variants folded by the normaliser, on both sides.
+cases! {
+    alef_hamza_in_name_bare_in_text: "تحتل امريكا العراق" => ["امريكا" => "loc:us", "العراق" => "loc:iq"];
+    alef_madda_in_text: "قالت آمريكا" => ["آمريكا" => "loc:us"];
+    alef_hamza_below_bare_in_text: "وصل الى اسطنبول مساء" => ["اسطنبول" => "loc:istanbul"];
+    alef_hamza_below_both: "وصل إلى إسطنبول مساء" => ["إسطنبول" => "loc:istanbul"];
+    hamza_above_below_swapped: "زيارة أيران" => ["أيران" => "loc:ir"];
+    bare_alef_for_article_hamza: "دولة الامارات" => ["الامارات" => "loc:emirates"];
+    alef_maqsura_as_ya: "صرح عمرو موسي أمس" => ["عمرو موسي" => "per:musa"];
+    alef_maqsura_as_written: "صرح عمرو موسى أمس" => ["عمرو موسى" => "per:musa"];
+    diacritics_in_text: "مدينة بَغْدَادُ القديمة" => ["بَغْدَادُ" => "loc:baghdad"];
+    shadda_and_tanwin: "وصل إلى العِراقِّ أمس" => ["العِراقِّ" => "loc:iq"];
+    tatweel_in_text: "شوارع بغــداد" => ["بغــداد" => "loc:baghdad"];
+    arabic_indic_digits: "قمة مجموعة ٢٠ في الرياض" => ["مجموعة ٢٠" => "org:g20", "الرياض" => "loc:riyadh"];
+    persian_digits: "قمة مجموعة ۲۰ المقبلة" => ["مجموعة ۲۰" => "org:g20"];
+    ascii_digits: "قمة مجموعة 20 المقبلة" => ["مجموعة 20" => "org:g20"];
+    digits_do_not_run_on: "مجموعة 200 شخص" => [];
+    bidi_mark_inside_name: "زار بغ\u{200F}داد" => ["بغ\u{200F}داد" => "loc:baghdad"];
+}
+
+// Proclitics: the span is the name without them.
+cases! {
+    wa_before_article: "تعاون والناتو" => ["الناتو" => "org:nato"];
+    bi_before_article: "قرب مدينة الموصل بالعراق" => ["الموصل" => "loc:mosul", "العراق" => "loc:iq"];
+    fa_before_name: "فبغداد لا تريد ذلك" => ["بغداد" => "loc:baghdad"];
+    ka_before_article: "بلد كالعراق" => ["العراق" => "loc:iq"];
+    wa_bi_stack: "اجتماع وبواشنطن" => ["واشنطن" => "loc:washington"];
+    wa_before_name: "بيروت تحت الاجتياح الإسرائيلي وبغداد تحت الاحتلال الأميركي" => ["بغداد" => "loc:baghdad"];
+    wa_in_list: "مناطق واسعة من سوريا والعراق" => ["سوريا" => "loc:syria", "العراق" => "loc:iq"];
+    li_before_hamza: "وسمح لإيران بالتدخل في الشأن الداخلي للعراق" => ["إيران" => "loc:ir", "لعراق" => "loc:iq"];
+    li_before_name: "فضلا عن الزيارات لطهران بعد التوصل إلى الاتفاق النووي في فيينا" => ["طهران" => "loc:tehran", "فيينا" => "loc:vienna"];
+    li_before_multiword: "دعا الأمين العام لحلف شمال الأطلسي إلى اجتماع" => ["حلف شمال الأطلسي" => "org:nato"];
+    three_letters_are_not_a_proclitic: "فيالعراق" => [];
+    non_proclitic_letter: "سالعراق" => [];
+    article_is_not_a_proclitic: "الناتو والاناتو" => ["الناتو" => "org:nato"];
+}
+
+// The contraction ل + ال → لل: the span keeps the article's ل.
+cases! {
+    lil_iraq: "إبان الغزو الأميركي للعراق" => ["لعراق" => "loc:iq"];
+    lil_multiword: "تركيا سمحت للولايات المتحدة بشن غارات" => ["تركيا" => "loc:turkey", "لولايات المتحدة" => "loc:us"];
+    lil_after_wa: "وللعراق حدود" => ["لعراق" => "loc:iq"];
+    contraction_needs_the_li: "ثم لعراق" => [];
+    contraction_needs_a_proclitic_li: "بلعراق" => [];
+    plain_li_before_article_too: "لالعراق" => ["العراق" => "loc:iq"];
+}
+
+// A name never matches inside a longer word.
+cases! {
+    not_in_nisba: "مصير المدنيين العراقيين في شمال العراق" => ["العراق" => "loc:iq"];
+    not_in_feminine_nisba: "وأفاد المكتب الإعلامي لرئيس الحكومة العراقية" => [];
+    not_in_iranian: "توسّع الهيمنة الإيرانية وتصاعد الطموحات" => [];
+    not_in_quoted_adjective: "ويتحفظ العامري على «الطهرانية» التي ينادي بها البعض" => [];
+    not_after_a_latin_letter: "xبغداد" => [];
+    not_before_a_digit: "بغداد2" => [];
+    quotes_around_a_name: "تنظيم الدولة الإسلامية \"داعش\" من البلاد" => ["تنظيم الدولة الإسلامية" => "org:isis", "داعش" => "org:isis"];
+    guillemets_around_a_name: "متشددي «داعش» انطلاقا" => ["داعش" => "org:isis"];
+    punctuation_after_a_name: "العراق، وسوريا." => ["العراق" => "loc:iq", "سوريا" => "loc:syria"];
+}
+
+// Multi-word names across any run of whitespace.
+cases! {
+    no_break_space: "حلف\u{00A0}شمال\u{00A0}الأطلسي" => ["حلف\u{00A0}شمال\u{00A0}الأطلسي" => "org:nato"];
+    double_space: "أعلن حلف  شمال الأطلسي" => ["حلف  شمال الأطلسي" => "org:nato"];
+    line_break: "سمحت للولايات\nالمتحدة بشن" => ["لولايات\nالمتحدة" => "loc:us"];
+    crlf_and_tab: "رجب طيب\r\n\tأردوغان" => ["رجب طيب\r\n\tأردوغان" => "per:erdogan"];
+    narrow_no_break_space: "وكالة\u{202F}شفق نيوز" => ["وكالة\u{202F}شفق نيوز" => "org:shafaq"];
+}
+
+// Overlaps resolve to the longest valid name.
+cases! {
+    longest_wins: "يعقد حلف شمال الأطلسي اجتماعا" => ["حلف شمال الأطلسي" => "org:nato"];
+    shorter_alone: "عبر المحيط الأطلسي" => ["الأطلسي" => "loc:atlantic"];
+    shorter_alone_with_article: "عبر الأطلسي" => ["الأطلسي" => "loc:atlantic"];
+    nested_alias: "قصف طيران حلف الناتو" => ["حلف الناتو" => "org:nato"];
+    longer_alias_over_shorter: "أكدت وكالة شفق نيوز" => ["وكالة شفق نيوز" => "org:shafaq"];
+    full_name_over_alias: "قال رجب طيب أردوغان إن" => ["رجب طيب أردوغان" => "per:erdogan"];
+    invalid_longer_keeps_shorter: "حلف شمال الأطلسيين" => [];
+    adjacent_names: "سوريا العراق" => ["سوريا" => "loc:syria", "العراق" => "loc:iq"];
+}
+
+// Quotation marks inside a name belong to it, whatever their style.
+cases! {
+    straight_quotes: "ميليشيات عراقية من بينها كتائب \"سيد الشهداء\" الموالية لإيران" => ["كتائب \"سيد الشهداء\"" => "org:kataib", "إيران" => "loc:ir"];
+    guillemets: "من بينها كتائب «سيد الشهداء» الموالية" => ["كتائب «سيد الشهداء»" => "org:kataib"];
+    curly_quotes: "من بينها كتائب “سيد الشهداء” الموالية" => ["كتائب “سيد الشهداء”" => "org:kataib"];
+    single_quotes: "من بينها كتائب 'سيد الشهداء' الموالية" => ["كتائب 'سيد الشهداء'" => "org:kataib"];
+    quote_marks_are_needed: "من بينها كتائب سيد الشهداء الموالية" => [];
+    quoted_name_with_proclitic: "هاجمت وكتائب «سيد الشهداء»" => ["كتائب «سيد الشهداء»" => "org:kataib"];
+}
+
+// Short names: after a person's full name, the family name alone links to the person.
+cases! {
+    later_family_name_links: "دعا محمد شياع السوداني إلى الحوار. وأعرب السوداني عن رغبته" => ["محمد شياع السوداني" => "per:sudani", "السوداني" => "per:sudani"];
+    earlier_family_name_does_not: "السوداني يدعو. دعا محمد شياع السوداني إلى الحوار" => ["محمد شياع السوداني" => "per:sudani"];
+    family_name_with_contraction: "محمد شياع السوداني. حددت للسوداني مهلة" => ["محمد شياع السوداني" => "per:sudani", "لسوداني" => "per:sudani"];
+    family_name_with_proclitic: "محمد شياع السوداني. ويواجه والسوداني ضغوطا" => ["محمد شياع السوداني" => "per:sudani", "السوداني" => "per:sudani"];
+    family_name_not_inside_a_word: "محمد شياع السوداني. السودانيين" => ["محمد شياع السوداني" => "per:sudani"];
+    family_name_only_for_people: "حلف شمال الأطلسي. الأطلسي" => ["حلف شمال الأطلسي" => "org:nato", "الأطلسي" => "loc:atlantic"];
+    alias_links_anywhere: "أردوغان قال. رجب طيب أردوغان" => ["أردوغان" => "per:erdogan", "رجب طيب أردوغان" => "per:erdogan"];
+}
+
+#[test]
+fn proclitic_span_is_reported() {
+    let g = gazetteer();
+    for (text, name, proclitic) in [
+        ("والناتو", "الناتو", Some("و")),
+        ("وبواشنطن", "واشنطن", Some("وب")),
+        ("للعراق", "لعراق", Some("ل")),
+        ("وللعراق", "لعراق", Some("ول")),
+        ("لإيران", "إيران", Some("ل")),
+        ("وَالعراق", "العراق", Some("وَ")),
+        ("بغداد", "بغداد", None),
+        ("«داعش»", "داعش", None),
+    ] {
+        let mentions = g.find(text);
+        assert_eq!(mentions.len(), 1, "in {text:?}");
+        let m = &mentions[0];
+        assert_eq!(&text[m.span], name, "in {text:?}");
+        assert_eq!(m.proclitic.map(|p| &text[p]), proclitic, "in {text:?}");
+        assert_eq!(m.source, MatchSource::Name);
+    }
+}
+
+#[test]
+fn alias_index_names_the_matched_name() {
+    let g = gazetteer();
+    let text = "قصف طيران حلف الناتو والناتو وناتو وحلف شمال الأطلسي";
+    let names: Vec<&str> = g.find(text).iter().map(|m| g.matched_name(m)).collect();
+    assert_eq!(names, ["حلف الناتو", "الناتو", "ناتو", "حلف شمال الأطلسي"]);
+    let aliases: Vec<u32> = g.find(text).iter().map(|m| m.alias).collect();
+    assert_eq!(aliases, [3, 1, 2, 0]);
+}
+
+#[test]
+fn short_name_source_and_entity() {
+    let g = gazetteer();
+    let text = "دعا محمد شياع السوداني إلى الحوار. وأعرب السوداني عن رغبته";
+    let mentions = g.find(text);
+    let sources: Vec<MatchSource> = mentions.iter().map(|m| m.source).collect();
+    assert_eq!(sources, [MatchSource::Name, MatchSource::ShortName]);
+    assert_eq!(mentions[0].entity, mentions[1].entity);
+    assert_eq!(mentions[1].kind, EntityKind::Person);
+}
+
+fn build(entities: impl IntoIterator<Item = Entity>) -> Gazetteer {
+    let mut builder = Gazetteer::builder();
+    for entity in entities {
+        builder.add(entity).expect("valid entity");
+    }
+    builder.build().expect("builds")
+}
+
+#[test]
+fn rejected_longer_candidate_does_not_hide_a_shorter_one() {
+    let g = build([
+        Entity::new("hilf", EntityKind::Organization, "حلف"),
+        Entity::new("nato", EntityKind::Organization, "حلف شمال الأطلسي"),
+    ]);
+    assert_eq!(
+        found(&g, "حلف شمال الأطلسيين"),
+        [("حلف", "hilf".to_string())]
+    );
+    assert_eq!(
+        found(&g, "حلف شمال الأطلسي"),
+        [("حلف شمال الأطلسي", "nato".to_string())]
+    );
+}
+
+#[test]
+fn ambiguous_name_reports_every_entity() {
+    let g = build([
+        Entity::new("loc:georgia-country", EntityKind::Location, "جورجيا"),
+        Entity::new("loc:georgia-state", EntityKind::Location, "ولاية جورجيا")
+            .with_aliases(["جورجيا"]),
+        Entity::new("loc:iq", EntityKind::Location, "العراق"),
+    ]);
+    let text = "زار وجورجيا ثم ولاية جورجيا";
+    let mentions = g.find(text);
+    assert_eq!(mentions.len(), 2);
+    assert_eq!(&text[mentions[0].span], "جورجيا");
+    let id = |m: &Mention| g.entity(m.entity).id.clone();
+    assert_eq!(id(&mentions[0]), "loc:georgia-country");
+    let also: Vec<&str> = mentions[0]
+        .also
+        .iter()
+        .map(|e| g.entity(*e).id.as_str())
+        .collect();
+    assert_eq!(also, ["loc:georgia-state"]);
+    assert_eq!(g.matched_name(&mentions[0]), "جورجيا");
+    assert_eq!(&text[mentions[1].span], "ولاية جورجيا");
+    assert_eq!(id(&mentions[1]), "loc:georgia-state");
+    assert!(mentions[1].also.is_empty());
+}
+
+#[test]
+fn names_differing_only_in_ascii_case_are_one_ambiguous_name() {
+    let g = build([
+        Entity::new("a", EntityKind::Organization, "NATO"),
+        Entity::new("b", EntityKind::Organization, "Nato"),
+    ]);
+    let text = "قال nato أمس";
+    let mentions = g.find(text);
+    assert_eq!(mentions.len(), 1);
+    assert_eq!(&text[mentions[0].span], "nato");
+    let ids: Vec<&str> = std::iter::once(mentions[0].entity)
+        .chain(mentions[0].also.iter().copied())
+        .map(|e| g.entity(e).id.as_str())
+        .collect();
+    assert_eq!(ids, ["a", "b"]);
+}
+
+#[test]
+fn short_name_shared_by_two_people_lists_only_those_already_named() {
+    let g = build([
+        Entity::new("per:a", EntityKind::Person, "علي حسن الخطيب"),
+        Entity::new("per:b", EntityKind::Person, "سمير الخطيب"),
+    ]);
+    let text = "قال علي حسن الخطيب. ورد الخطيب على سمير الخطيب. ثم الخطيب";
+    let mentions = g.find(text);
+    let got: Vec<(&str, &str, Vec<&str>)> = mentions
+        .iter()
+        .map(|m| {
+            (
+                &text[m.span],
+                g.entity(m.entity).id.as_str(),
+                m.also.iter().map(|e| g.entity(*e).id.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("علي حسن الخطيب", "per:a", vec![]),
+            ("الخطيب", "per:a", vec![]),
+            ("سمير الخطيب", "per:b", vec![]),
+            ("الخطيب", "per:a", vec!["per:b"]),
+        ]
+    );
+}
+
+/// The seed article: every mention of the entities above, in order.
+#[test]
+fn seed_article() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seed/article.txt"
+    );
+    let Ok(text) = std::fs::read_to_string(path) else {
+        eprintln!("seed article not found at {path}; skipping");
+        return;
+    };
+    let g = gazetteer();
+    let got = found(g, &text);
+    let got: Vec<(&str, &str)> = got.iter().map(|(s, id)| (*s, id.as_str())).collect();
+    let expected = [
+        // The headline's السوداني comes before the full name and is not an alias: no mention.
+        ("الناتو", "org:nato"),
+        ("حلف شمال الأطلسي", "org:nato"),
+        ("بغداد", "loc:baghdad"),
+        ("محمد شياع السوداني", "per:sudani"),
+        ("حلف شمال الأطلسي", "org:nato"),
+        ("ناتو", "org:nato"),
+        ("التحالف الدولي", "org:coalition"),
+        ("تنظيم الدولة الإسلامية", "org:isis"),
+        ("داعش", "org:isis"),
+        ("واشنطن", "loc:washington"),
+        ("بغداد", "loc:baghdad"),
+        ("السوداني", "per:sudani"),
+        ("الناتو", "org:nato"),
+        ("العراق", "loc:iq"),
+        ("داعش", "org:isis"),
+        ("السوداني", "per:sudani"),
+        ("التحالف الدولي", "org:coalition"),
+        ("داعش", "org:isis"),
+        ("السوداني", "per:sudani"),
+        ("إيران", "loc:ir"),
+        ("العراق", "loc:iq"),
+        ("السوداني", "per:sudani"),
+        ("حلف الناتو", "org:nato"),
+        ("إيران", "loc:ir"),
+        ("طهران", "loc:tehran"),
+        ("العراق", "loc:iq"),
+        ("الولايات المتحدة", "loc:us"),
+        ("العراق", "loc:iq"),
+        ("واشنطن", "loc:washington"),
+        ("واشنطن", "loc:washington"),
+        ("بغداد", "loc:baghdad"),
+        ("التحالف الدولي", "org:coalition"),
+        ("كتائب \"سيد الشهداء\"", "org:kataib"),
+        ("إيران", "loc:ir"),
+        ("بغداد", "loc:baghdad"),
+        ("واشنطن", "loc:washington"),
+        ("لسوداني", "per:sudani"),
+        ("لولايات المتحدة", "loc:us"),
+        ("شفق نيوز", "org:shafaq"),
+        ("العراق", "loc:iq"),
+        ("الولايات المتحدة", "loc:us"),
+        ("واشنطن", "loc:washington"),
+        ("بغداد", "loc:baghdad"),
+        ("طهران", "loc:tehran"),
+        ("العراق", "loc:iq"),
+        ("واشنطن", "loc:washington"),
+    ];
+    assert_eq!(got, expected);
+}
