@@ -5,7 +5,7 @@ use crate::normalize::is_arabic_diacritic;
 /// Whether `ch` is an Arabic letter (base letters, extended letters, presentation forms), not a mark,
 /// digit or punctuation sign.
 #[inline]
-pub fn is_arabic_letter(ch: char) -> bool {
+pub const fn is_arabic_letter(ch: char) -> bool {
     matches!(ch,
         '\u{0621}'..='\u{063F}'
         | '\u{0641}'..='\u{064A}'
@@ -27,7 +27,7 @@ pub fn is_arabic_letter(ch: char) -> bool {
 
 /// Whether `ch` may continue an Arabic word without being a letter: diacritics and tatweel.
 #[inline]
-pub fn is_arabic_word_mark(ch: char) -> bool {
+pub const fn is_arabic_word_mark(ch: char) -> bool {
     ch == '\u{0640}' || is_arabic_diacritic(ch)
 }
 
@@ -112,3 +112,17 @@ pub fn is_emoji_start(ch: char) -> bool {
 pub fn is_separator(ch: char) -> bool {
     ch.is_whitespace() || ch.is_control() || crate::normalize::is_invisible(ch)
 }
+
+/// For each code point of the Arabic block U+0600–U+06FF, whether it continues an Arabic word (a letter
+/// or a mark): the scanner's fast path reads two-byte sequences straight from this table.
+pub(crate) static ARABIC_BLOCK_WORD_CHARS: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(ch) = char::from_u32(0x600 + i as u32) {
+            table[i] = is_arabic_letter(ch) || is_arabic_word_mark(ch);
+        }
+        i += 1;
+    }
+    table
+};

@@ -38,18 +38,48 @@ pub struct CliticPart {
     pub kind: PartKind,
 }
 
+/// Most parts an analysis has: conjunction, preposition, article, stem — or conjunction, preposition,
+/// stem, pronoun.
+const MAX_PARTS: usize = 4;
+
+const NO_PART: CliticPart = CliticPart {
+    span: Span { start: 0, end: 0 },
+    kind: PartKind::Stem,
+};
+
 /// One way of splitting a word: its parts in text order; exactly one of them is the stem.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+///
+/// The parts are stored inline (an analysis never has more than four), so analysing a word allocates
+/// only the list of analyses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CliticAnalysis {
-    /// The parts, in text order.
-    pub parts: Vec<CliticPart>,
+    parts: [CliticPart; MAX_PARTS],
+    len: u8,
 }
 
 impl CliticAnalysis {
+    fn empty() -> CliticAnalysis {
+        CliticAnalysis {
+            parts: [NO_PART; MAX_PARTS],
+            len: 0,
+        }
+    }
+
+    fn push(&mut self, part: CliticPart) {
+        if let Some(slot) = self.parts.get_mut(usize::from(self.len)) {
+            *slot = part;
+            self.len += 1;
+        }
+    }
+
+    /// The parts, in text order.
+    pub fn parts(&self) -> &[CliticPart] {
+        &self.parts[..usize::from(self.len)]
+    }
+
     /// The stem's span.
     pub fn stem(&self) -> Span {
-        self.parts
+        self.parts()
             .iter()
             .find(|p| p.kind == PartKind::Stem)
             .map_or(Span::default(), |p| p.span)
@@ -59,7 +89,7 @@ impl CliticAnalysis {
     /// proclitics before the article (in للعراق: لعراق).
     pub fn stem_with_article(&self) -> Span {
         let stem = self.stem();
-        self.parts
+        self.parts()
             .iter()
             .find(|p| p.kind == PartKind::Article)
             .map_or(stem, |article| article.span.cover(stem))
@@ -67,7 +97,7 @@ impl CliticAnalysis {
 
     /// The proclitics (conjunction, preposition, future marker), without the article.
     pub fn proclitics(&self) -> impl Iterator<Item = &CliticPart> {
-        self.parts.iter().filter(|p| {
+        self.parts().iter().filter(|p| {
             matches!(
                 p.kind,
                 PartKind::Conjunction | PartKind::Preposition | PartKind::Future
@@ -77,7 +107,7 @@ impl CliticAnalysis {
 
     /// Whether this analysis keeps the word whole.
     pub fn is_whole(&self) -> bool {
-        self.parts.len() == 1
+        self.len == 1
     }
 }
 
@@ -204,9 +234,9 @@ struct Stack {
 }
 
 impl Stack {
-    /// The stack's parts, with room for `extra` more.
-    fn parts(self, letters: &[Letter], extra: usize) -> Vec<CliticPart> {
-        let mut parts = Vec::with_capacity(self.len + extra);
+    /// An analysis holding the stack's parts, to which the caller adds the rest.
+    fn parts(self, letters: &[Letter]) -> CliticAnalysis {
+        let mut parts = CliticAnalysis::empty();
         let one = |i: usize, kind| CliticPart {
             span: Span::new(letters[i].start, letters[i].end),
             kind,
@@ -240,18 +270,49 @@ impl Stack {
 /// assert!(whole.is_whole());
 /// ```
 pub fn analyze(word: &str, offset: usize) -> Vec<CliticAnalysis> {
+    let mut out = Vec::with_capacity(4);
+    analyze_into(word, offset, &mut out);
+    out
+}
+
+/// [`analyze`] into a buffer the caller reuses (it is cleared first), so a loop over many words
+/// allocates nothing.
+///
+/// ```
+/// use khabar_tokenize::clitics::analyze_into;
+///
+/// let mut analyses = Vec::new();
+/// for word in ["والعراق", "بغداد"] {
+///     analyze_into(word, 0, &mut analyses);
+///     assert!(!analyses.is_empty());
+/// }
+/// ```
+pub fn analyze_into(word: &str, offset: usize, out: &mut Vec<CliticAnalysis>) {
+    out.clear();
+    if !may_split(word) {
+        let mut whole = CliticAnalysis::empty();
+        whole.push(CliticPart {
+            span: Span::new(offset, offset + word.len()),
+            kind: PartKind::Stem,
+        });
+        out.push(whole);
+        return;
+    }
     let mut inline = [Letter::EMPTY; INLINE_LETTERS];
     let mut spill = Vec::new();
     let letters = letters(word, offset, &mut inline, &mut spill);
     let end = offset + word.len();
-    let whole = || CliticAnalysis {
-        parts: vec![CliticPart {
+    let whole = || {
+        let mut whole = CliticAnalysis::empty();
+        whole.push(CliticPart {
             span: Span::new(offset, end),
             kind: PartKind::Stem,
-        }],
+        });
+        whole
     };
     if letters.len() < 2 {
-        return vec![whole()];
+        out.push(whole());
+        return;
     }
     let stem_from = |i: usize| CliticPart {
         span: Span::new(letters[i].start, end),
@@ -322,31 +383,30 @@ pub fn analyze(word: &str, offset: usize) -> Vec<CliticAnalysis> {
         (article_len, with_article, bare)
     };
 
-    let mut out = Vec::with_capacity(4);
     // Where each analysis's stem starts, in letters, for the pronoun pass; `None` for analyses with the
     // article (no pronoun after it).
     let mut stem_letters = [None; 6];
     for &stack in stacks {
         let (article_len, with_article, _) = judge(stack);
         if with_article {
-            let mut parts = stack.parts(letters, 2);
+            let mut parts = stack.parts(letters);
             let (a, b) = (stack.len, stack.len + article_len);
             parts.push(CliticPart {
                 span: Span::new(letters[a].start, letters[b - 1].end),
                 kind: PartKind::Article,
             });
             parts.push(stem_from(b));
-            out.push(CliticAnalysis { parts });
+            out.push(parts);
         }
     }
     stem_letters[out.len()] = Some(0);
     out.push(whole());
     for &stack in stacks {
         if judge(stack).2 {
-            let mut parts = stack.parts(letters, 1);
+            let mut parts = stack.parts(letters);
             parts.push(stem_from(stack.len));
             stem_letters[out.len()] = Some(stack.len);
-            out.push(CliticAnalysis { parts });
+            out.push(parts);
         }
     }
 
@@ -370,14 +430,10 @@ pub fn analyze(word: &str, offset: usize) -> Vec<CliticAnalysis> {
         let analysis = &out[i];
         let stem = analysis.stem();
         let tail_start = letters[letters.len() - n].start;
-        let mut parts = Vec::with_capacity(analysis.parts.len() + 1);
-        parts.extend(
-            analysis
-                .parts
-                .iter()
-                .filter(|p| p.kind != PartKind::Stem)
-                .copied(),
-        );
+        let mut parts = CliticAnalysis::empty();
+        for &part in analysis.parts().iter().filter(|p| p.kind != PartKind::Stem) {
+            parts.push(part);
+        }
         parts.push(CliticPart {
             span: Span::new(stem.start, tail_start),
             kind: PartKind::Stem,
@@ -386,9 +442,23 @@ pub fn analyze(word: &str, offset: usize) -> Vec<CliticAnalysis> {
             span: Span::new(tail_start, stem.end),
             kind: PartKind::Pronoun,
         });
-        out.push(CliticAnalysis { parts });
+        out.push(parts);
     }
-    out
+}
+
+/// Whether any analysis but the whole word is possible: only words that start with a proclitic or
+/// article letter, or end with a letter that ends a pronoun, can split. Most words take this exit.
+fn may_split(word: &str) -> bool {
+    let first = word.chars().next();
+    let last = word
+        .chars()
+        .rev()
+        .find(|&c| !is_arabic_word_mark(c) && !matches!(c, '\u{200C}' | '\u{200D}'));
+    matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا' | 'ٱ'))
+        || matches!(
+            last,
+            Some('ه' | 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'م' | 'ن' | 'ك' | 'ي' | 'ى')
+        )
 }
 
 /// Whether `prefix` (normalised letters) is a valid proclitic stack in front of a name: empty, و ف, ب ل ك,

@@ -36,7 +36,7 @@
 //! let lil_iraq = &tokens[4];
 //! let best = &lil_iraq.clitics()[0];
 //! assert_eq!(&text[best.stem_with_article()], "لعراق");
-//! assert_eq!(best.parts[0].kind, PartKind::Conjunction);
+//! assert_eq!(best.parts()[0].kind, PartKind::Conjunction);
 //! ```
 //!
 //! # Example: normalising with an exact way back

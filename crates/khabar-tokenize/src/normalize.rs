@@ -205,7 +205,7 @@ fn ascii_digit(value: u32) -> char {
 
 /// Whether `ch` is an Arabic combining mark that is not part of the letter's identity: harakat, tanwin,
 /// sukun, shadda, superscript alef, Quranic annotation signs and the extended-A marks.
-pub fn is_arabic_diacritic(ch: char) -> bool {
+pub const fn is_arabic_diacritic(ch: char) -> bool {
     matches!(ch,
         '\u{0610}'..='\u{061A}'
         | '\u{064B}'..='\u{065F}'
@@ -272,7 +272,18 @@ impl Normalizer {
         &self.options
     }
 
+    /// Whether the code point at `offset` in the Arabic block (U+0600 + offset) is rewritten.
     #[inline]
+    pub(crate) fn changes_arabic_block(&self, offset: usize) -> bool {
+        self.arabic[offset] != Fold::Keep
+    }
+
+    /// Whether `ch` is rewritten by some fold.
+    #[inline]
+    pub(crate) fn changes(&self, ch: char) -> bool {
+        self.fold(ch) != Fold::Keep
+    }
+
     fn fold(&self, ch: char) -> Fold {
         let cp = ch as u32;
         if cp < 0x80 {

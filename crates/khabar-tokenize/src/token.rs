@@ -5,8 +5,8 @@ use std::borrow::Cow;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::chars::{
-    is_arabic_letter, is_arabic_word_mark, is_combining_mark, is_digit, is_emoji_start,
-    is_punctuation, is_quote, is_separator,
+    ARABIC_BLOCK_WORD_CHARS, is_arabic_letter, is_arabic_word_mark, is_combining_mark, is_digit,
+    is_emoji_start, is_punctuation, is_quote, is_separator,
 };
 use crate::clitics::{self, CliticAnalysis};
 use crate::{Normalizer, Span};
@@ -174,28 +174,37 @@ impl<'a, 't> Tokens<'a, 't> {
 
     /// An Arabic word: letters, marks and tatweel, with ZWNJ/ZWJ inside, and compounds joined by `-` or
     /// `/` when letters follow.
-    fn scan_arabic(&self, start: usize) -> usize {
+    fn scan_arabic(&self, start: usize) -> (usize, bool) {
+        let bytes = self.text.as_bytes();
         let mut end = start;
+        let mut changes = false;
         loop {
-            end = self.scan_while(end, |c| is_arabic_letter(c) || is_arabic_word_mark(c));
-            match char_at(self.text, end) {
-                Some(joiner @ ('\u{200C}' | '\u{200D}')) => {
-                    let after = end + joiner.len_utf8();
-                    if char_at(self.text, after).is_some_and(is_arabic_letter) {
-                        end = after;
-                        continue;
-                    }
+            // Fast path: two-byte sequences of the Arabic block (lead bytes D8–DB), read from tables.
+            while end + 1 < bytes.len() && (0xD8..=0xDB).contains(&bytes[end]) {
+                let offset =
+                    (usize::from(bytes[end] & 0x03) << 6) | usize::from(bytes[end + 1] & 0x3F);
+                if !ARABIC_BLOCK_WORD_CHARS[offset] {
+                    break;
                 }
-                Some(joiner) if is_compound_joiner(joiner) => {
-                    let after = end + joiner.len_utf8();
-                    if char_at(self.text, after).is_some_and(is_arabic_letter) {
-                        end = after;
-                        continue;
-                    }
-                }
-                _ => {}
+                changes |= self.normalizer.changes_arabic_block(offset);
+                end += 2;
             }
-            return end;
+            let Some(ch) = char_at(self.text, end) else {
+                return (end, changes);
+            };
+            if is_arabic_letter(ch) || is_arabic_word_mark(ch) {
+                changes |= self.normalizer.changes(ch);
+                end += ch.len_utf8();
+                continue;
+            }
+            let joins = matches!(ch, '\u{200C}' | '\u{200D}') || is_compound_joiner(ch);
+            let after = end + ch.len_utf8();
+            if joins && char_at(self.text, after).is_some_and(is_arabic_letter) {
+                changes |= self.normalizer.changes(ch);
+                end = after;
+                continue;
+            }
+            return (end, changes);
         }
     }
 
@@ -312,9 +321,6 @@ impl<'a, 't> Tokens<'a, 't> {
 
     /// Classifies and scans the token starting with `ch` at `start`.
     fn scan_token(&self, start: usize, ch: char) -> (usize, TokenKind) {
-        if is_arabic_letter(ch) || is_arabic_word_mark(ch) {
-            return (self.scan_arabic(start), TokenKind::Arabic);
-        }
         if is_digit(ch) {
             return (self.scan_number(start), TokenKind::Number);
         }
@@ -392,12 +398,23 @@ impl<'a, 't> Iterator for Tokens<'a, 't> {
             }
             break (self.pos, ch);
         };
-        let (end, kind) = self.scan_token(start, ch);
+        let (end, kind, plain) = if is_arabic_letter(ch) || is_arabic_word_mark(ch) {
+            let (end, changes) = self.scan_arabic(start);
+            (end, TokenKind::Arabic, !changes)
+        } else {
+            let (end, kind) = self.scan_token(start, ch);
+            (end, kind, false)
+        };
         // Every branch consumes at least the first char; guard anyway so the iterator always advances.
         let end = end.max(start + ch.len_utf8());
         self.pos = end;
         let raw = &text[start..end];
-        let norm = self.normalizer.normalize_str(raw);
+        // The scanner already knows whether an Arabic word needs any fold.
+        let norm = if plain {
+            Cow::Borrowed(raw)
+        } else {
+            self.normalizer.normalize_str(raw)
+        };
         Some(Token {
             span: Span::new(start, end),
             text: raw,

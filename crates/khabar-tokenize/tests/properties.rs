@@ -204,6 +204,18 @@ proptest! {
         }
     }
 
+    /// The scanner's shortcut (a word it saw no fold in keeps its text as its norm) must agree with
+    /// normalising the token, under every switch combination.
+    #[test]
+    fn token_norm_is_the_normalised_token(text in arabic_weighted_text()) {
+        for (name, normalizer) in normalizers() {
+            let tokenizer = Tokenizer::with_normalizer(normalizer.clone());
+            for token in tokenizer.tokenize(&text) {
+                prop_assert_eq!(&*token.norm, &*normalizer.normalize_str(token.text), "switches: {}", name);
+            }
+        }
+    }
+
     #[test]
     fn normalisation_is_idempotent(text in arabic_weighted_text()) {
         for (name, normalizer) in normalizers() {
@@ -238,13 +250,13 @@ proptest! {
                 continue;
             }
             prop_assert!(analyses.iter().any(|a| a.is_whole()), "{:?} has no whole analysis", token.text);
-            prop_assert!(analyses[0].is_whole() || analyses[0].parts.iter().any(|p| p.kind == PartKind::Article));
+            prop_assert!(analyses[0].is_whole() || analyses[0].parts().iter().any(|p| p.kind == PartKind::Article));
             for analysis in &analyses {
-                let stems = analysis.parts.iter().filter(|p| p.kind == PartKind::Stem).count();
+                let stems = analysis.parts().iter().filter(|p| p.kind == PartKind::Stem).count();
                 prop_assert_eq!(stems, 1);
                 prop_assert!(!analysis.stem().is_empty(), "empty stem in {:?}", token.text);
                 let mut prev = token.span.start;
-                for part in &analysis.parts {
+                for part in analysis.parts() {
                     prop_assert!(token.span.contains(part.span), "{part:?} outside {:?}", token.span);
                     prop_assert!(part.span.start >= prev && !part.span.is_empty());
                     prop_assert!(text.is_char_boundary(part.span.start) && text.is_char_boundary(part.span.end));
