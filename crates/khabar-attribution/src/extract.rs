@@ -379,13 +379,19 @@ pub(crate) fn extract(
 fn editorial_tokens(lexicon: &Lexicon, doc: &Doc<'_>) -> Vec<bool> {
     let mut marked = vec![false; doc.toks.len()];
     for i in 0..doc.toks.len() {
-        for phrase in &lexicon.editorial {
-            let matches = phrase.iter().enumerate().all(|(k, word)| {
-                let norm = if k == 0 { doc.bare(i) } else { doc.norm(i + k) };
-                norm == word || (k == 0 && doc.norm(i) == word)
-            });
-            if matches {
-                marked[i..(i + phrase.len()).min(doc.toks.len())].fill(true);
+        for first in [doc.norm(i), doc.bare(i)] {
+            let Some(phrases) = lexicon.editorial.get(first) else {
+                continue;
+            };
+            for phrase in phrases {
+                let rest_matches = phrase
+                    .iter()
+                    .enumerate()
+                    .skip(1)
+                    .all(|(k, word)| doc.norm(i + k) == word);
+                if rest_matches {
+                    marked[i..(i + phrase.len()).min(doc.toks.len())].fill(true);
+                }
             }
         }
     }

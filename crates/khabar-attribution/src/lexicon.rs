@@ -1,7 +1,7 @@
 //! The cue lexicon: reporting words, what each takes before its content, editorial formulas and the head
 //! nouns that type sources. The data lives in `data/*.tsv` and is compiled in; users can add their own.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use khabar_tokenize::Normalizer;
 
@@ -71,7 +71,8 @@ pub struct Lexicon {
     pub(crate) cues: HashMap<String, Cue>,
     /// Two-word cues (على لسان), keyed by their first word.
     pub(crate) two_word_cues: HashMap<String, Vec<(String, Cue)>>,
-    pub(crate) editorial: Vec<Vec<String>>,
+    /// Editorial formulas, keyed by their first word.
+    pub(crate) editorial: HashMap<String, Vec<Vec<String>>>,
     pub(crate) heads: HashMap<String, SourceKind>,
 }
 
@@ -99,10 +100,10 @@ impl Lexicon {
     pub fn empty() -> Lexicon {
         Lexicon {
             normalizer: Normalizer::new(),
-            cues: HashMap::new(),
-            two_word_cues: HashMap::new(),
-            editorial: Vec::new(),
-            heads: HashMap::new(),
+            cues: HashMap::default(),
+            two_word_cues: HashMap::default(),
+            editorial: HashMap::default(),
+            heads: HashMap::default(),
         }
     }
 
@@ -219,8 +220,8 @@ impl Lexicon {
     pub fn add_editorial(&mut self, text: &str, _origin: &str) -> Result<&mut Self, Error> {
         for (_, row) in data_lines(text) {
             let words: Vec<String> = row.split_whitespace().map(|w| self.normalize(w)).collect();
-            if !words.is_empty() {
-                self.editorial.push(words);
+            if let Some(first) = words.first() {
+                self.editorial.entry(first.clone()).or_default().push(words);
             }
         }
         Ok(self)

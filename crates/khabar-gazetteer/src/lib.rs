@@ -52,6 +52,7 @@ mod load;
 mod patterns;
 pub mod rules;
 
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -60,7 +61,7 @@ use khabar_tokenize::{NormalizedText, Normalizer, Span};
 pub use entity::{Entity, EntityId, EntityKind};
 pub use error::{Error, ErrorKind};
 
-use patterns::{Candidate, Entry, PatternSet, select_longest};
+use patterns::{Candidate, Entry, Lifetime, PatternSet, select_longest};
 
 /// How a mention was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -226,7 +227,10 @@ impl GazetteerBuilder {
                 normalized.push((norm.to_string(), entry));
             }
         }
-        let names = PatternSet::new(normalized.iter().map(|(n, e)| (n.as_str(), *e)))?;
+        let names = PatternSet::new(
+            normalized.iter().map(|(n, e)| (n.as_str(), *e)),
+            Lifetime::Gazetteer,
+        )?;
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entities: self.entities.clone(),
@@ -376,7 +380,11 @@ impl Gazetteer {
         mentions: &mut Vec<Mention>,
     ) {
         let norm = normalized.as_str();
-        let mut short: Vec<(String, Entry, usize)> = Vec::new();
+        // (family name, entry) pairs in text order, each once; and where each person's full name first
+        // ends. Hash lookups, not scans: a long text names thousands of people.
+        let mut short: Vec<(&str, Entry)> = Vec::new();
+        let mut seen: HashSet<(&str, EntityId)> = HashSet::new();
+        let mut first_end: HashMap<EntityId, usize> = HashMap::new();
         for (candidate, mention) in chosen.iter().zip(mentions.iter()) {
             if mention.kind != EntityKind::Person {
                 continue;
@@ -385,31 +393,31 @@ impl Gazetteer {
             let Some(family) = family_name(matched) else {
                 continue;
             };
-            if !short
-                .iter()
-                .any(|(name, e, _)| name == family && e.entity == mention.entity)
-            {
+            if seen.insert((family, mention.entity)) {
                 short.push((
-                    family.to_string(),
+                    family,
                     Entry {
                         entity: mention.entity,
                         alias: mention.alias,
                     },
-                    candidate.end,
                 ));
+                first_end.entry(mention.entity).or_insert(candidate.end);
             }
         }
         if short.is_empty() {
             return;
         }
-        let Ok(set) = PatternSet::new(short.iter().map(|(n, e, _)| (n.as_str(), *e))) else {
+        let Ok(set) = PatternSet::new(short.iter().copied(), Lifetime::Document) else {
             return;
         };
         let mut hits = Vec::new();
         set.candidates(norm, &mut hits);
-        let mut taken: Vec<Span> = mentions
+        // Everything already found, proclitics included, by start: the spans are disjoint, so the one
+        // starting last before a new span's end is the only one that can overlap it.
+        let mut taken: BTreeMap<usize, Span> = mentions
             .iter()
             .map(|m| m.proclitic.map_or(m.span, |p| p.cover(m.span)))
+            .map(|s| (s.start, s))
             .collect();
         for hit in select_longest(hits) {
             // Only the people whose full name came earlier: a family name shared by several people
@@ -418,9 +426,9 @@ impl Gazetteer {
                 .entries(&hit)
                 .iter()
                 .filter(|entry| {
-                    short
-                        .iter()
-                        .any(|(_, e, end)| e.entity == entry.entity && *end <= hit.prefix_start)
+                    first_end
+                        .get(&entry.entity)
+                        .is_some_and(|&end| end <= hit.prefix_start)
                 })
                 .copied()
                 .collect();
@@ -435,8 +443,12 @@ impl Gazetteer {
             let whole = mention
                 .proclitic
                 .map_or(mention.span, |p| p.cover(mention.span));
-            if !taken.iter().any(|t| t.overlaps(whole)) {
-                taken.push(whole);
+            let clashes = taken
+                .range(..whole.end)
+                .next_back()
+                .is_some_and(|(_, t)| t.overlaps(whole));
+            if !clashes {
+                taken.insert(whole.start, whole);
                 mentions.push(mention);
             }
         }

@@ -8,7 +8,10 @@
 //! - **Place words** (مدينة، محافظة، نهر …) introduce a place; the place word itself is left out, as the
 //!   annotation guide says (محافظة جدة → جدة).
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use khabar_tokenize::{Normalizer, Span, Token, TokenKind};
 
@@ -314,12 +317,59 @@ pub enum Rule {
     PlaceWord,
 }
 
+impl Rule {
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// The word lists above, as bits of one table, so a token is looked up once per list test.
+#[allow(non_snake_case)]
+mod Class {
+    pub const TITLES: u16 = 1;
+    pub const CONSTRUCT_TITLES: u16 = 1 << 1;
+    pub const TITLE_MODIFIERS: u16 = 1 << 2;
+    pub const NAME_LINKS: u16 = 1 << 3;
+    pub const ORG_HEADS: u16 = 1 << 4;
+    pub const PLACE_WORDS: u16 = 1 << 5;
+    pub const STOP: u16 = 1 << 6;
+    pub const REPORTING_VERBS: u16 = 1 << 7;
+}
+
+static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+    let mut table: FxHashMap<&'static str, u16> = FxHashMap::default();
+    let lists: [(&[&'static str], u16); 8] = [
+        (TITLES, Class::TITLES),
+        (CONSTRUCT_TITLES, Class::CONSTRUCT_TITLES),
+        (TITLE_MODIFIERS, Class::TITLE_MODIFIERS),
+        (NAME_LINKS, Class::NAME_LINKS),
+        (ORG_HEADS, Class::ORG_HEADS),
+        (PLACE_WORDS, Class::PLACE_WORDS),
+        (STOP, Class::STOP),
+        (REPORTING_VERBS, Class::REPORTING_VERBS),
+    ];
+    for (words, class) in lists {
+        for &word in words {
+            *table.entry(word).or_default() |= class;
+        }
+    }
+    table
+});
+
+/// Whether `word` is in the list `class`.
+fn is(word: &str, class: u16) -> bool {
+    CLASSES
+        .get(word)
+        .is_some_and(|classes| classes & class != 0)
+}
+
 /// Finds names from context. Immutable and cheap to share.
 #[derive(Clone, Debug)]
 pub struct Recognizer {
     normalizer: Normalizer,
-    person_tokens: HashSet<String>,
-    disabled: HashSet<Rule>,
+    person_tokens: FxHashSet<String>,
+    /// Rules switched off, one bit per [`Rule`].
+    disabled: u8,
 }
 
 #[cfg(feature = "embedded")]
@@ -330,8 +380,8 @@ impl Default for Recognizer {
     fn default() -> Recognizer {
         let recognizer = Recognizer {
             normalizer: Normalizer::new(),
-            person_tokens: HashSet::new(),
-            disabled: HashSet::from([Rule::OrgHead]),
+            person_tokens: FxHashSet::default(),
+            disabled: Rule::OrgHead.bit(),
         };
         #[cfg(feature = "embedded")]
         let recognizer = recognizer.with_person_tokens(
@@ -352,16 +402,16 @@ impl Recognizer {
     /// Switches one rule on or off.
     pub fn with_rule(mut self, rule: Rule, on: bool) -> Recognizer {
         if on {
-            self.disabled.remove(&rule);
+            self.disabled &= !rule.bit();
         } else {
-            self.disabled.insert(rule);
+            self.disabled |= rule.bit();
         }
         self
     }
 
     /// Whether a rule is on.
     pub fn uses(&self, rule: Rule) -> bool {
-        !self.disabled.contains(&rule)
+        self.disabled & rule.bit() == 0
     }
 
     /// Adds person-name tokens (given and family names).
@@ -375,7 +425,7 @@ impl Recognizer {
                 .normalizer
                 .normalize_str(token.as_ref().trim())
                 .into_owned();
-            if norm.chars().count() >= 2 && !STOP.contains(&norm.as_str()) {
+            if norm.chars().count() >= 2 && !is(norm.as_str(), Class::STOP) {
                 self.person_tokens.insert(norm);
             }
         }
@@ -415,10 +465,12 @@ impl Recognizer {
         let mut i = 0;
         while i < tokens.len() {
             let on = |rule| self.uses(rule);
+            let bare = words.without_proclitic(i);
+            let bare = bare.as_ref();
             let found = None
                 .or_else(|| {
                     on(Rule::Title)
-                        .then(|| self.after_title(&words, i))
+                        .then(|| self.after_title(&words, i, bare))
                         .flatten()
                 })
                 .or_else(|| {
@@ -428,11 +480,19 @@ impl Recognizer {
                 })
                 .or_else(|| {
                     on(Rule::NameTokens)
-                        .then(|| self.name_run(&words, i))
+                        .then(|| self.name_run(&words, i, bare))
                         .flatten()
                 })
-                .or_else(|| on(Rule::OrgHead).then(|| org_head(&words, i)).flatten())
-                .or_else(|| on(Rule::PlaceWord).then(|| place_word(&words, i)).flatten());
+                .or_else(|| {
+                    on(Rule::OrgHead)
+                        .then(|| org_head(&words, i, bare))
+                        .flatten()
+                })
+                .or_else(|| {
+                    on(Rule::PlaceWord)
+                        .then(|| place_word(&words, i, bare))
+                        .flatten()
+                });
             match found {
                 Some((guess, next)) if !taken(guess.span, &out) => {
                     out.push(guess);
@@ -453,13 +513,13 @@ impl Recognizer {
         let mut end = from + 1;
         while end < words.len() && end - from < max {
             let norm = words.norm(end);
-            let after_link = NAME_LINKS.contains(&words.norm(end - 1));
-            if NAME_LINKS.contains(&norm) && end + 1 < words.len() && words.is_arabic(end + 1) {
+            let after_link = is(words.norm(end - 1), Class::NAME_LINKS);
+            if is(norm, Class::NAME_LINKS) && end + 1 < words.len() && words.is_arabic(end + 1) {
                 end += 1;
                 continue;
             }
             if words.is_arabic(end)
-                && !STOP.contains(&norm)
+                && !is(norm, Class::STOP)
                 && (after_link || self.is_name_token(norm))
             {
                 end += 1;
@@ -468,17 +528,16 @@ impl Recognizer {
             break;
         }
         // A name does not end on a link word.
-        while end > from + 1 && NAME_LINKS.contains(&words.norm(end - 1)) {
+        while end > from + 1 && is(words.norm(end - 1), Class::NAME_LINKS) {
             end -= 1;
         }
         end
     }
 
     /// الرئيس (الفرنسي) جاك شيراك; وزير الخارجية الأمريكي جون كيري.
-    fn after_title(&self, words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
-        let title = words.without_proclitic(i);
+    fn after_title(&self, words: &Words<'_, '_>, i: usize, title: &str) -> Option<(Guess, usize)> {
         let mut k = i + 1;
-        if CONSTRUCT_TITLES.contains(&title.as_str()) {
+        if is(title, Class::CONSTRUCT_TITLES) {
             // The complement of the title: الوزراء، الخارجية (up to three definite words).
             let complement_start = k;
             while k < words.len()
@@ -491,14 +550,14 @@ impl Recognizer {
             if k == complement_start {
                 return None;
             }
-        } else if !TITLES.contains(&title.as_str()) {
+        } else if !is(title, Class::TITLES) {
             return None;
         }
         // Nationality adjectives and modifiers: الفرنسي، السابق.
         let mut skipped = 0;
         while k < words.len()
             && skipped < 2
-            && (TITLE_MODIFIERS.contains(&words.norm(k)) || is_nisba(words.norm(k)))
+            && (is(words.norm(k), Class::TITLE_MODIFIERS) || is_nisba(words.norm(k)))
         {
             k += 1;
             skipped += 1;
@@ -508,8 +567,8 @@ impl Recognizer {
         }
         let first = words.norm(k);
         let plausible_first =
-            self.is_name_token(first) || (!first.starts_with("ال") && !STOP.contains(&first));
-        if !plausible_first || TITLES.contains(&first) || CONSTRUCT_TITLES.contains(&first) {
+            self.is_name_token(first) || (!first.starts_with("ال") && !is(first, Class::STOP));
+        if !plausible_first || is(first, Class::TITLES) || is(first, Class::CONSTRUCT_TITLES) {
             return None;
         }
         let end = self.name_end(words, k, 4);
@@ -529,7 +588,7 @@ impl Recognizer {
     fn after_cue_or_nisba(&self, words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
         let introducer = words.norm(i);
         let bare = introducer.strip_prefix(['و', 'ف']).unwrap_or(introducer);
-        if !(REPORTING_VERBS.contains(&bare) || is_nisba(bare)) {
+        if !(is(bare, Class::REPORTING_VERBS) || is_nisba(bare)) {
             return None;
         }
         let k = i + 1;
@@ -548,10 +607,9 @@ impl Recognizer {
     }
 
     /// Two or more known name tokens in a row: جون كيري.
-    fn name_run(&self, words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
-        let first = words.without_proclitic(i);
+    fn name_run(&self, words: &Words<'_, '_>, i: usize, first: &str) -> Option<(Guess, usize)> {
         if !words.is_arabic(i)
-            || !self.is_name_token(&first)
+            || !self.is_name_token(first)
             || !self.is_name_token(words.norm(i + 1))
         {
             return None;
@@ -560,7 +618,7 @@ impl Recognizer {
         if end < i + 2 {
             return None;
         }
-        let start = words.start_without_proclitic(i, &first);
+        let start = words.start_without_proclitic(i, first);
         Some((
             Guess {
                 span: Span::new(start, words.tokens[end - 1].span.end),
@@ -600,27 +658,27 @@ impl Words<'_, '_> {
     }
 
     /// The token without a proclitic و/ف/ب/ل (and لل read as ال): وللرئيس → الرئيس.
-    fn without_proclitic(&self, i: usize) -> String {
+    fn without_proclitic(&self, i: usize) -> Cow<'_, str> {
         let norm = self.norm(i);
         let mut rest = norm;
         for _ in 0..2 {
             if let Some(after) = rest.strip_prefix("لل") {
-                return format!("ال{after}");
+                return Cow::Owned(format!("ال{after}"));
             }
             match rest.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']) {
                 Some(after)
                     if after.starts_with("ال")
-                        || TITLES.contains(&after)
-                        || CONSTRUCT_TITLES.contains(&after)
-                        || PLACE_WORDS.contains(&after)
-                        || ORG_HEADS.contains(&after) =>
+                        || is(after, Class::TITLES)
+                        || is(after, Class::CONSTRUCT_TITLES)
+                        || is(after, Class::PLACE_WORDS)
+                        || is(after, Class::ORG_HEADS) =>
                 {
                     rest = after
                 }
                 _ => break,
             }
         }
-        rest.to_string()
+        Cow::Borrowed(rest)
     }
 
     /// Where the token's text starts once the proclitics that `without_proclitic` removed are skipped.
@@ -650,16 +708,15 @@ fn is_nisba(norm: &str) -> bool {
 }
 
 /// وزارة الداخلية، حزب الله: the head noun and up to three definite words after it.
-fn org_head(words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
-    let head = words.without_proclitic(i);
-    if !ORG_HEADS.contains(&head.as_str()) {
+fn org_head(words: &Words<'_, '_>, i: usize, head: &str) -> Option<(Guess, usize)> {
+    if !is(head, Class::ORG_HEADS) {
         return None;
     }
     let mut end = i + 1;
     while end < words.len() && end - i <= 3 && words.is_arabic(end) {
         let norm = words.norm(end);
         if !(norm.starts_with("ال") || norm == "الله")
-            || STOP.contains(&norm)
+            || is(norm, Class::STOP)
             || matches!(norm, "التي" | "الذي")
         {
             break;
@@ -669,7 +726,7 @@ fn org_head(words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
     if end == i + 1 {
         return None;
     }
-    let start = words.start_without_proclitic(i, &head);
+    let start = words.start_without_proclitic(i, head);
     Some((
         Guess {
             span: Span::new(start, words.tokens[end - 1].span.end),
@@ -681,16 +738,16 @@ fn org_head(words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
 }
 
 /// محافظة جدة، منطقة مكة المكرمة: the name after a place word.
-fn place_word(words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
-    if !PLACE_WORDS.contains(&words.without_proclitic(i).as_str()) {
+fn place_word(words: &Words<'_, '_>, i: usize, bare: &str) -> Option<(Guess, usize)> {
+    if !is(bare, Class::PLACE_WORDS) {
         return None;
     }
     let k = i + 1;
     let first = words.norm(k);
     if !words.is_arabic(k)
-        || STOP.contains(&first)
+        || is(first, Class::STOP)
         || is_nisba(first)
-        || PLACE_WORDS.contains(&first)
+        || is(first, Class::PLACE_WORDS)
     {
         return None;
     }
@@ -699,7 +756,7 @@ fn place_word(words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
     let two = !first.starts_with("ال")
         && second.starts_with("ال")
         && words.is_arabic(k + 1)
-        && !STOP.contains(&second)
+        && !is(second, Class::STOP)
         && !is_nisba(second);
     let end = if two { k + 2 } else { k + 1 };
     Some((
