@@ -95,35 +95,65 @@ pub fn read(paths: &[PathBuf], jsonl: bool, lossy: bool) -> (Vec<Article>, Vec<F
         }
     }
     for (name, read) in sources {
-        let text = match read
-            .map_err(|m| fail(&name, m))
-            .and_then(|b| decode(b, &name, lossy))
-        {
+        let bytes = match read {
+            Ok(bytes) => bytes,
+            Err(message) => {
+                failures.push(fail(&name, message));
+                continue;
+            }
+        };
+        if jsonl {
+            read_jsonl(&name, &bytes, lossy, &mut articles, &mut failures);
+            continue;
+        }
+        let text = match decode(bytes, &name, lossy) {
             Ok(text) => text,
             Err(failure) => {
                 failures.push(failure);
                 continue;
             }
         };
-        if jsonl {
-            read_jsonl(&name, &text, &mut articles, &mut failures);
-        } else {
-            articles.push(Article {
-                id: None,
-                name,
-                text,
-            });
-        }
+        articles.push(Article {
+            id: None,
+            name,
+            text,
+        });
     }
     (articles, failures)
 }
 
-fn read_jsonl(name: &str, text: &str, articles: &mut Vec<Article>, failures: &mut Vec<Failure>) {
-    for (index, line) in text.lines().enumerate() {
+/// Reads JSON lines one by one, so that a bad line (invalid UTF-8 or JSON, no text) fails alone.
+fn read_jsonl(
+    name: &str,
+    bytes: &[u8],
+    lossy: bool,
+    articles: &mut Vec<Article>,
+    failures: &mut Vec<Failure>,
+) {
+    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
+    let mut offset = 0;
+    for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        let line_start = offset;
+        offset += raw.len() + 1;
+        let place = format!("{name}:{}", index + 1);
+        let line = match std::str::from_utf8(raw) {
+            Ok(line) => std::borrow::Cow::Borrowed(line),
+            Err(_) if lossy => String::from_utf8_lossy(raw),
+            Err(error) => {
+                failures.push(fail(
+                    place,
+                    format!(
+                        "invalid UTF-8 at byte {} (use --lossy to replace it)",
+                        line_start + error.valid_up_to()
+                    ),
+                ));
+                continue;
+            }
+        };
+        let line = line.as_ref();
         if line.trim().is_empty() {
             continue;
         }
-        let place = format!("{name}:{}", index + 1);
         let value: serde_json::Value = match serde_json::from_str(line) {
             Ok(value) => value,
             Err(e) => {

@@ -1,12 +1,13 @@
 //! `khabar`: analyse Arabic news from the command line — entities, attributions, tokens — and evaluate.
 
+mod corpus;
 mod eval;
 mod input;
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use khabar::{Analyzer, Gazetteer, OffsetUnit};
@@ -36,6 +37,8 @@ enum Command {
     /// Scores khabar against annotated data.
     #[command(subcommand)]
     Eval(eval::EvalCommand),
+    /// Turns SaudiNewsNet zip files (one JSON array of articles each) into `{"id", "text"}` JSON lines.
+    Corpus(corpus::CorpusArgs),
 }
 
 #[derive(Args, Clone)]
@@ -139,6 +142,7 @@ fn main() -> ExitCode {
         Command::Match(args) => analyze(&args, true),
         Command::Tokenize(args) => tokenize(&args),
         Command::Eval(command) => eval::run(&command),
+        Command::Corpus(args) => corpus::run(&args),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
@@ -184,8 +188,9 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
     let mut out = BufWriter::new(stdout.lock());
     let unit = OffsetUnit::from(args.offsets);
     let total_bytes: usize = articles.iter().map(|a| a.text.len()).sum();
+    let mut progress = Progress::new(articles.len());
     // Chunks keep memory bounded and output in input order; each chunk is rendered in parallel.
-    for chunk in articles.chunks(1024) {
+    for chunk in articles.chunks(256) {
         let rendered: Vec<String> = chunk
             .par_iter()
             .map(|article| render(&analyzer, article, args, unit, color))
@@ -193,8 +198,10 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
         for line in rendered {
             out.write_all(line.as_bytes())?;
         }
+        progress.advance(chunk.len(), chunk.iter().map(|a| a.text.len()).sum());
     }
     out.flush()?;
+    progress.finish();
     if args.stats {
         let seconds = started.elapsed().as_secs_f64();
         let mb = total_bytes as f64 / 1e6;
@@ -207,6 +214,67 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
         );
     }
     Ok(ok)
+}
+
+/// A progress line on standard error for long batches: only when standard error is a terminal, first
+/// shown after half a second, then rewritten in place (carriage return) about twice a second.
+struct Progress {
+    enabled: bool,
+    total: usize,
+    done: usize,
+    bytes: usize,
+    started: Instant,
+    shown: Option<Instant>,
+}
+
+impl Progress {
+    const EVERY: Duration = Duration::from_millis(500);
+
+    fn new(total: usize) -> Progress {
+        Progress {
+            enabled: total > 1 && io::stderr().is_terminal(),
+            total,
+            done: 0,
+            bytes: 0,
+            started: Instant::now(),
+            shown: None,
+        }
+    }
+
+    fn advance(&mut self, articles: usize, bytes: usize) {
+        self.done += articles;
+        self.bytes += bytes;
+        if !self.enabled {
+            return;
+        }
+        let last = self.shown.unwrap_or(self.started);
+        if last.elapsed() < Self::EVERY {
+            return;
+        }
+        let seconds = self.started.elapsed().as_secs_f64().max(1e-9);
+        let mut err = io::stderr().lock();
+        let _ = write!(
+            err,
+            "\rkhabar: {}/{} articles ({:.0}%), {:.1} MB, {:.0} articles/s, {:.1} MB/s\x1b[K",
+            self.done,
+            self.total,
+            100.0 * self.done as f64 / self.total.max(1) as f64,
+            self.bytes as f64 / 1e6,
+            self.done as f64 / seconds,
+            self.bytes as f64 / 1e6 / seconds
+        );
+        let _ = err.flush();
+        self.shown = Some(Instant::now());
+    }
+
+    /// Clears the line, if one was shown.
+    fn finish(&mut self) {
+        if self.shown.take().is_some() {
+            let mut err = io::stderr().lock();
+            let _ = write!(err, "\r\x1b[K");
+            let _ = err.flush();
+        }
+    }
 }
 
 /// One article's output, whole, so parallel batches never interleave lines.
