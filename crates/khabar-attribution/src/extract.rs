@@ -488,10 +488,15 @@ fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Opti
 fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
     let norm = doc.norm(k);
     let next = doc.norm(k + 1);
+    // في with a noun carrying a possessive pronoun is an occasion too: في دليلها، في كلمته.
+    let possessed = next.chars().count() >= 4
+        && (next.ends_with("ها") || next.ends_with("هم") || next.ends_with('ه'));
     ADJUNCT_STARTS.contains(&norm)
         || (norm == "في"
-            && (OCCASIONS.contains(&next)
+            && (possessed
+                || OCCASIONS.contains(&next)
                 || OCCASIONS.contains(&next.strip_prefix("ال").unwrap_or(next))))
+        || (norm == "بعد" && next == "ذلك")
         || norm == "ل"
         || matches!(
             norm,
@@ -505,6 +510,65 @@ fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
                 | "لموقع"
                 | "لجريدة"
         )
+}
+
+/// Whether tokens `from..to` hold no participle-shaped word (an apposed name does not; مضيفا does).
+fn lexicon_free(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    (from..to).all(|k| {
+        let bare = doc.bare(k);
+        !(bare.starts_with('م') && bare.ends_with('ا') && bare.chars().count() >= 5)
+    })
+}
+
+/// Skips one adjunct (أمس، أيضا، في بيان له، في تصريح صحفي) that stands between a cue and its source;
+/// returns where the source starts.
+fn skip_adjunct(doc: &Doc<'_>, from: usize) -> usize {
+    if !opens_adjunct(doc, from) || doc.norm(from) == "ل" {
+        return from;
+    }
+    let mut k = from + 1;
+    if doc.norm(from) == "في" || doc.norm(from) == "بعد" {
+        k += 1;
+        // The occasion's modifiers: له، صحفي، سابق، الأخير.
+        while k < doc.toks.len()
+            && k - from < 5
+            && doc.toks[k].kind == TokenKind::Arabic
+            && (matches!(
+                doc.norm(k),
+                "له" | "لها"
+                    | "لهم"
+                    | "صحفي"
+                    | "صحافي"
+                    | "سابق"
+                    | "سابقه"
+                    | "سابقة"
+                    | "مشترك"
+            ) || doc.norm(k).starts_with("ال"))
+        {
+            k += 1;
+        }
+    } else if ADJUNCT_STARTS.contains(&doc.norm(from))
+        && doc.norm(from) != "خلال"
+        && doc.norm(from) != "منذ"
+    {
+        // اليوم الثلاثاء، أمس الأحد: a day name may follow.
+        if matches!(
+            doc.norm(k),
+            "الاحد"
+                | "الاثنين"
+                | "الثلاثاء"
+                | "الاربعاء"
+                | "الخميس"
+                | "الجمعة"
+                | "الجمعه"
+                | "السبت"
+        ) {
+            k += 1;
+        }
+    } else {
+        return from;
+    }
+    k
 }
 
 /// Reads a source noun phrase from token `from`: up to a complement of `cue`, an adjunct, punctuation
@@ -527,6 +591,30 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
                 {
                     k = close + 1;
                     continue;
+                }
+                _ => break,
+            }
+        }
+        if k > from && doc.is_punct(k, &["،", ","]) {
+            // An apposed name after a comma stays in the source when the complement follows it:
+            // مسؤول إعلام الحشد الشعبي، علي الحسيني، أن …
+            let apposed = (k + 1..(k + 5).min(doc.toks.len()))
+                .find(|&j| {
+                    complement_at(doc, cue, j, true).is_some()
+                        || doc.is_punct(j, &["،", ","])
+                        || doc.toks[j].kind != TokenKind::Arabic
+                })
+                .filter(|&j| {
+                    complement_at(doc, cue, j, true).is_some() || doc.is_punct(j, &["،", ","])
+                });
+            match apposed {
+                Some(j)
+                    if j > k + 1
+                        && !WRITER_CLAUSES.contains(&doc.bare(k + 1))
+                        && lexicon_free(doc, k + 1, j) =>
+                {
+                    k = j;
+                    break;
                 }
                 _ => break,
             }
@@ -720,14 +808,18 @@ fn looks_like_speaker(lexicon: &Lexicon, doc: &Doc<'_>, from: usize, to: usize) 
 /// The most recent attribution with a source, in this or the previous two sentences.
 fn antecedent(doc: &Doc<'_>, i: usize, out: &[Attribution]) -> Option<usize> {
     let sentence = doc.toks[i].sentence;
+    let sentence_at = |byte: usize| {
+        let k = doc
+            .toks
+            .partition_point(|t| t.span.end <= byte)
+            .min(doc.toks.len() - 1);
+        doc.toks[k].sentence
+    };
+    // Measured from where the earlier content ends, so a long report can still be continued.
     out.iter().rposition(|a| {
         a.source.is_some()
             && a.cue.start < doc.toks[i].span.start
-            && doc
-                .toks
-                .iter()
-                .find(|t| t.span.start >= a.cue.start)
-                .is_some_and(|t| t.sentence + 2 >= sentence)
+            && sentence_at(a.content.end.saturating_sub(1)) + 2 >= sentence
     })
 }
 
@@ -807,7 +899,9 @@ fn verb(
     let guarded = cue.class == CueClass::Guarded;
     // Pro-drop or SVO: the complement follows the cue at once.
     if let Some(start) = complement_at(doc, cue, after, true) {
-        if guarded {
+        // A homograph with no subject is a report only when glued to و/ف: وبين أن (and he showed that).
+        let glued = doc.toks[i].norm != doc.bare(i) && doc.bare(i) == "بين";
+        if guarded && !(glued && !matches!(doc.toks[after].kind, TokenKind::Quote)) {
             return None;
         }
         let content = content(lexicon, doc, start)?;
@@ -844,15 +938,41 @@ fn verb(
             "verb-continuation",
         ));
     }
+    let source_start = skip_adjunct(doc, after);
+    if source_start != after
+        && let Some(start) = complement_at(doc, cue, source_start, true)
+    {
+        // وقال في بيان إن …: an adjunct, then the complement: no overt source.
+        let content = content(lexicon, doc, start)?;
+        let index = antecedent(doc, i, out)?;
+        return Some(attribution(
+            lexicon,
+            doc,
+            hit,
+            None,
+            Some((index, &out[index])),
+            content,
+            "verb-continuation",
+        ));
+    }
+    let after = source_start;
     let source_end = read_source(doc, cue, after);
     if source_end == after {
         return None;
     }
     let start = find_complement(doc, cue, source_end, true)?;
     // A homograph (بين between / بيّن showed) needs a speaker and a clause complement right after it.
-    let complement_follows_source = start.token > source_end && start.token - source_end <= 2;
+    let complement_at_source_end =
+        |at: usize| complement_at(doc, cue, at, true).is_some_and(|s| s.token == start.token);
+    let complement_follows_source = complement_at_source_end(source_end)
+        || complement_at_source_end(skip_adjunct(doc, source_end));
+    // بين X وY is "between X and Y": a coordinated source rules the homograph out.
+    let coordinated =
+        (after + 1..source_end).any(|k| doc.norm(k).starts_with('و') && doc.norm(k) != doc.bare(k));
     if guarded
-        && !(looks_like_speaker(lexicon, doc, after, source_end) && complement_follows_source)
+        && !(looks_like_speaker(lexicon, doc, after, source_end)
+            && complement_follows_source
+            && !coordinated)
     {
         return None;
     }

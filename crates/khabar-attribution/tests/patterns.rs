@@ -358,3 +358,43 @@ mod properties {
         }
     }
 }
+
+// An adjunct between the cue and its source, an apposed name after a comma, and a possessed occasion.
+case!(
+    adjunct_before_source,
+    "وقالت في بيان وزارة الداخلية إن الحادث وقع أمس.",
+    [("قالت", Some("وزارة الداخلية"), "الحادث وقع أمس", Indirect)]
+);
+case!(
+    apposed_name_after_comma,
+    "وقال مسؤول إعلام الحشد الشعبي في شمال صلاح الدين، علي الحسيني، إن القوات تقدمت.",
+    [(
+        "قال",
+        Some("مسؤول إعلام الحشد الشعبي في شمال صلاح الدين، علي الحسيني"),
+        "القوات تقدمت",
+        Indirect
+    )]
+);
+case!(
+    possessed_occasion_is_an_adjunct,
+    "وذكرت وزارة العمل في دليلها الإرشادي الجديد أن العامل يستحق إجازة.",
+    [("ذكرت", Some("وزارة العمل"), "العامل يستحق إجازة", Indirect)]
+);
+case!(
+    homograph_bayyana_with_conjunction,
+    "وقال المتحدث إن الحملة بدأت. وبين أن التنسيق تم مع الجهات المعنية.",
+    [
+        ("قال", Some("المتحدث"), "الحملة بدأت", Indirect),
+        (
+            "بين",
+            Some("المتحدث"),
+            "التنسيق تم مع الجهات المعنية",
+            Indirect
+        )
+    ]
+);
+case!(
+    tabayyana_is_not_a_report,
+    "وتبين أن بالموقع سبع إصابات.",
+    []
+);
