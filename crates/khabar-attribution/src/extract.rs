@@ -901,7 +901,7 @@ fn verb(
     if let Some(start) = complement_at(doc, cue, after, true) {
         // A homograph with no subject is a report only when glued to و/ف: وبين أن (and he showed that).
         let glued = doc.toks[i].norm != doc.bare(i) && doc.bare(i) == "بين";
-        if guarded && !(glued && !matches!(doc.toks[after].kind, TokenKind::Quote)) {
+        if guarded && (!glued || matches!(doc.toks[after].kind, TokenKind::Quote)) {
             return None;
         }
         let content = content(lexicon, doc, start)?;
