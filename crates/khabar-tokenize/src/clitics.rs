@@ -412,18 +412,28 @@ pub fn analyze_into(word: &str, offset: usize, out: &mut Vec<CliticAnalysis>) {
 
     // Enclitic pronouns only on analyses without an article (الكتابه is not Arabic) and only when the
     // remaining stem keeps three letters.
+    // The pronouns the word ends with, in `PRONOUNS` order, found once for every analysis.
+    let mut endings = [0usize; PRONOUNS.len()];
+    let mut ending_count = 0;
+    for pronoun in PRONOUNS {
+        if letters.len() >= pronoun.len()
+            && spells(&letters[letters.len() - pronoun.len()..], pronoun)
+        {
+            endings[ending_count] = pronoun.len();
+            ending_count += 1;
+        }
+    }
+    if ending_count == 0 {
+        return;
+    }
     for i in 0..out.len() {
         let Some(from) = stem_letters[i] else {
             continue;
         };
         let stem_len = letters.len() - from;
-        let Some(n) = PRONOUNS
+        let Some(&n) = endings[..ending_count]
             .iter()
-            .find(|p| {
-                stem_len >= p.len() + MIN_BARE_STEM
-                    && spells(&letters[letters.len() - p.len()..], p)
-            })
-            .map(|p| p.len())
+            .find(|&&n| stem_len >= n + MIN_BARE_STEM)
         else {
             continue;
         };
