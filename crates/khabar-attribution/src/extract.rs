@@ -897,8 +897,14 @@ fn verb(
         return None;
     }
     let guarded = cue.class == CueClass::Guarded;
-    // Pro-drop or SVO: the complement follows the cue at once.
-    if let Some(start) = complement_at(doc, cue, after, true) {
+    // Pro-drop or SVO: the complement follows the cue at once, or after an adjunct (قال في بيان إن).
+    let source_start = skip_adjunct(doc, after);
+    let immediate = complement_at(doc, cue, after, true).or_else(|| {
+        (source_start != after)
+            .then(|| complement_at(doc, cue, source_start, true))
+            .flatten()
+    });
+    if let Some(start) = immediate {
         // A homograph with no subject is a report only when glued to و/ف: وبين أن (and he showed that).
         let glued = doc.toks[i].norm != doc.bare(i) && doc.bare(i) == "بين";
         if guarded && (!glued || matches!(doc.toks[after].kind, TokenKind::Quote)) {
@@ -927,23 +933,6 @@ fn verb(
                 "verb-passive",
             ));
         }
-        let index = antecedent(doc, i, out)?;
-        return Some(attribution(
-            lexicon,
-            doc,
-            hit,
-            None,
-            Some((index, &out[index])),
-            content,
-            "verb-continuation",
-        ));
-    }
-    let source_start = skip_adjunct(doc, after);
-    if source_start != after
-        && let Some(start) = complement_at(doc, cue, source_start, true)
-    {
-        // وقال في بيان إن …: an adjunct, then the complement: no overt source.
-        let content = content(lexicon, doc, start)?;
         let index = antecedent(doc, i, out)?;
         return Some(attribution(
             lexicon,
