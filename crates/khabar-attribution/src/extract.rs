@@ -202,6 +202,9 @@ struct Doc<'a> {
     text: &'a str,
     toks: Vec<Tok<'a>>,
     mentions: &'a [Mention],
+    /// Whether the mentions are in text order and disjoint (as the gazetteer returns them), which lets
+    /// the lookups below binary-search instead of scanning every mention for every cue.
+    mentions_sorted: bool,
 }
 
 fn is_opening_quote(s: &str) -> bool {
@@ -257,11 +260,28 @@ impl<'a> Doc<'a> {
                 quoted,
             });
         }
+        let mentions_sorted = mentions.iter().all(|m| !m.span.is_empty())
+            && mentions
+                .windows(2)
+                .all(|w| w[0].span.end <= w[1].span.start);
         Doc {
             text,
             toks,
             mentions,
+            mentions_sorted,
         }
+    }
+
+    /// The mentions that may lie inside or overlap `span`, a sub-slice when they are sorted.
+    fn mentions_near(&self, span: Span) -> &'a [Mention] {
+        if !self.mentions_sorted {
+            return self.mentions;
+        }
+        let from = self.mentions.partition_point(|m| m.span.end <= span.start);
+        let to = self
+            .mentions
+            .partition_point(|m| m.span.start < span.end.max(span.start + 1));
+        &self.mentions[from..to.max(from)]
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -300,11 +320,15 @@ impl<'a> Doc<'a> {
     }
 
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &Mention> {
-        self.mentions.iter().filter(move |m| span.contains(m.span))
+        self.mentions_near(span)
+            .iter()
+            .filter(move |m| span.contains(m.span))
     }
 
     fn overlaps_mention(&self, span: Span) -> bool {
-        self.mentions.iter().any(|m| m.span.overlaps(span))
+        self.mentions_near(span)
+            .iter()
+            .any(|m| m.span.overlaps(span))
     }
 
     /// Index of the quotation mark closing the one at `open`, within the paragraph.
@@ -359,7 +383,13 @@ pub(crate) fn extract(
         let Some(hit) = find_cue(lexicon, &doc, i) else {
             continue;
         };
-        if hit.cue.class == CueClass::Optional || out.iter().any(|a| a.cue.overlaps(hit.span)) {
+        // Cues are disjoint and in text order: only the latest ones can reach this one.
+        let overlapping = out
+            .iter()
+            .rev()
+            .take_while(|a| a.cue.end > hit.span.start)
+            .any(|a| a.cue.overlaps(hit.span));
+        if hit.cue.class == CueClass::Optional || overlapping {
             continue;
         }
         let found = match hit.cue.kind {
