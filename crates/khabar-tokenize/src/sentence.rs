@@ -29,7 +29,7 @@ fn line_break_between(text: &str, from: usize, to: usize) -> bool {
     text.as_bytes()[from..to]
         .iter()
         .any(|&b| b == b'\n' || b == b'\r')
-        || text[from..to].contains('\u{2029}')
+        || text[from..to].contains(['\u{2029}', '\u{2028}', '\u{85}'])
 }
 
 /// Splits already-computed tokens of `text` into sentence spans (from the first token's start to the
