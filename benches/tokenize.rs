@@ -88,6 +88,22 @@ fn tokenize_benches(c: &mut Criterion) {
             analyses
         })
     });
+    let arabic: Vec<(&str, usize)> = tokenizer
+        .tokenize(text)
+        .filter(|t| t.kind == TokenKind::Arabic)
+        .map(|t| (t.text, t.span.start))
+        .collect();
+    g.bench_function("clitics_only", |b| {
+        let mut buffer = Vec::new();
+        b.iter(|| {
+            let mut analyses = 0;
+            for &(word, at) in &arabic {
+                clitics::analyze_into(black_box(word), at, &mut buffer);
+                analyses += buffer.len();
+            }
+            analyses
+        })
+    });
     g.bench_function("plus_text_alignment", |b| {
         b.iter(|| {
             let normalized = normalizer.normalize(black_box(text));
