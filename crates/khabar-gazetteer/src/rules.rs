@@ -459,9 +459,19 @@ impl Recognizer {
         let _ = text;
         let words = Words { tokens };
         let mut out: Vec<Guess> = Vec::new();
-        let taken = |span: Span, out: &[Guess]| {
-            known.iter().any(|m| m.span.overlaps(span)) || out.iter().any(|g| g.span.overlaps(span))
+        // Mentions and guesses both come in text order, so overlap checks need only look near the end.
+        let mut next_known = 0;
+        let mut taken = |span: Span, out: &[Guess]| {
+            while known
+                .get(next_known)
+                .is_some_and(|m| m.span.end <= span.start)
+            {
+                next_known += 1;
+            }
+            known.get(next_known).is_some_and(|m| m.span.overlaps(span))
+                || out.last().is_some_and(|g| g.span.overlaps(span))
         };
+
         let mut i = 0;
         while i < tokens.len() {
             let on = |rule| self.uses(rule);
