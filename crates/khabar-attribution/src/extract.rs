@@ -604,7 +604,7 @@ fn skip_adjunct(doc: &Doc<'_>, from: usize) -> usize {
 /// Reads a source noun phrase from token `from`: up to a complement of `cue`, an adjunct, punctuation
 /// or the sentence end. Quotations after a name head (وكالة "شفق نيوز") stay inside. Returns the index
 /// one past its last token.
-fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
+fn read_source(lexicon: &Lexicon, doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
     let mut k = from;
     while k < doc.toks.len()
         && k - from < MAX_SOURCE
@@ -654,7 +654,13 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
         {
             break;
         }
-        if k > from && opens_adjunct(doc, k) {
+        // A second reporting verb glued to و starts a new clause: وقال بيان … ودعا …
+        let glued_verb = doc.norm(k) != doc.bare(k)
+            && lexicon
+                .cues
+                .get(doc.bare(k))
+                .is_some_and(|c| c.kind == CueKind::Verb);
+        if k > from && (opens_adjunct(doc, k) || glued_verb) {
             break;
         }
         k += 1;
@@ -975,7 +981,7 @@ fn verb(
         ));
     }
     let after = source_start;
-    let source_end = read_source(doc, cue, after);
+    let source_end = read_source(lexicon, doc, cue, after);
     if source_end == after {
         return None;
     }

@@ -398,3 +398,17 @@ case!(
     "وتبين أن بالموقع سبع إصابات.",
     []
 );
+
+#[test]
+fn a_source_stops_before_a_second_reporting_verb() {
+    let text = "وقال بيان صادر عن الوزارة ودعا المواطنين إلى الحذر: «الوضع خطير».";
+    let found = extract(text);
+    let said = found
+        .iter()
+        .find(|a| &text[a.cue] == "قال")
+        .expect("قال is a cue here");
+    assert_eq!(
+        &text[said.source.expect("a source")],
+        "بيان صادر عن الوزارة"
+    );
+}

@@ -1,7 +1,7 @@
 //! `khabar eval`: scores entities on CoNLL files (ANERcorp) and entities and attributions on gold JSON
 //! lines, the way the annotation guide says.
 
-use std::io;
+use std::io::{self, Write as _};
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
@@ -144,14 +144,15 @@ pub fn run(command: &EvalCommand) -> io::Result<bool> {
         EvalCommand::Gold(args) => (gold(args)?, args.system.json),
         EvalCommand::Gazetteer(args) => return make_gazetteer(args),
     };
+    // Written, not printed: a closed pipe is an error the caller turns into a quiet exit.
+    let mut stdout = io::stdout().lock();
     if json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&report).map_err(io::Error::other)?
-        );
+        let text = serde_json::to_string_pretty(&report).map_err(io::Error::other)?;
+        writeln!(stdout, "{text}")?;
     } else {
-        print!("{report}");
+        write!(stdout, "{report}")?;
     }
+    stdout.flush()?;
     Ok(true)
 }
 
