@@ -235,8 +235,8 @@ fn regression_collapsed_whitespace_round_trip() {
     check_normalize(&[&[0xFF, 0x1F][..], "a   b".as_bytes()].concat());
 }
 
-/// With `invisible(false)` an ALM (U+061C) stays in the normalised text, but `to_original` still leaves
-/// invisible characters out at both ends of a span.
+/// With `invisible(false)` an ALM (U+061C) stays in the normalised text, and `to_original` keeps it at
+/// the ends of mapped spans (it trims invisible characters only when the fold removed them).
 #[test]
 fn regression_kept_invisible_at_span_edges() {
     let mut data = vec![0x05, 0x00];
@@ -258,4 +258,23 @@ fn regression_inherited_source_across_a_cue() {
     let text = "وقال بيان مكتب داود اوغلو والمرشدي دعا الى اجتماع لكبار الوزراء والمسؤولين الام: السبت في أنقرة";
     check_attribution(text.as_bytes());
     check_analyzer(text.as_bytes());
+}
+
+/// A presentation form whose compatibility decomposition is a space and a removable mark (ﹰ) vanishes
+/// entirely: the oracle must count it as removed, like a dropped mark.
+#[test]
+fn regression_presentation_form_that_vanishes() {
+    let mut data = vec![0x00, 0x00];
+    data.extend_from_slice("\u{FE70}".as_bytes());
+    check_normalize(&data);
+}
+
+/// A proclitic written inside one presentation-form ligature with the name has no span of its own, so
+/// the mention reports none rather than an empty one.
+#[test]
+fn regression_proclitic_inside_a_ligature() {
+    // ﰰ is the ligature فم: its ف is a proclitic of the name مآلي, inside one original character.
+    let mut data = vec![0x00];
+    data.extend_from_slice("مآلى\n\u{FC30}آلى\u{64B}".as_bytes());
+    check_gazetteer(&data);
 }

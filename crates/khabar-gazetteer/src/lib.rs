@@ -359,7 +359,9 @@ impl Gazetteer {
         let span = normalized.to_original(Span::new(c.start, c.end));
         let proclitic = (c.prefix_start < c.start)
             .then(|| normalized.to_original(Span::new(c.prefix_start, c.start)))
-            .map(|p| Span::new(p.start, p.end.min(span.start)));
+            .map(|p| Span::new(p.start, p.end.min(span.start)))
+            // A proclitic written inside one presentation-form ligature with the name has no span of its own.
+            .filter(|p| !p.is_empty());
         Mention {
             span,
             proclitic,

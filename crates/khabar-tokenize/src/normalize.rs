@@ -424,6 +424,7 @@ impl Normalizer {
             original: text,
             normalized,
             anchors: map.anchors,
+            trims_invisible: self.options.invisible,
         }
     }
 }
@@ -480,6 +481,8 @@ pub struct NormalizedText<'t> {
     original: &'t str,
     normalized: Cow<'t, str>,
     anchors: Vec<Anchor>,
+    /// Whether invisible characters were removed, and so are trimmed from the ends of mapped spans.
+    trims_invisible: bool,
 }
 
 impl<'t> NormalizedText<'t> {
@@ -528,13 +531,13 @@ impl<'t> NormalizedText<'t> {
 
     /// Maps a span of the normalised text to the original text. The result covers everything the span's
     /// characters came from, including diacritics and tatweel removed inside or right after it, but not
-    /// invisible format characters at its ends.
+    /// invisible format characters at its ends when the `invisible` fold removed them.
     pub fn to_original(&self, span: Span) -> Span {
         let (nl, ol) = (self.normalized.len(), self.original.len());
         let start = self.map_offset(span.start, |a| a.norm, |a| a.orig, nl, ol, false);
         let mut end = self.map_offset(span.end, |a| a.norm, |a| a.orig, nl, ol, true);
         let mut start = start.min(end);
-        if start < end {
+        if start < end && self.trims_invisible {
             while let Some(ch) = self.original[..end]
                 .chars()
                 .next_back()
@@ -559,7 +562,8 @@ impl<'t> NormalizedText<'t> {
     /// Maps a span of the original text to the normalised text. An edge that falls inside an edit is
     /// widened to cover the whole edit, so `to_original(to_normalized(s))` contains `s` whenever `s`
     /// starts at a character the normaliser keeps and does not end with an invisible character
-    /// (characters removed before a span, and invisible ones at its ends, are left out of mapped spans).
+    /// (characters removed before a span — including the second and later spaces of a run that
+    /// `collapse_whitespace` folds — and invisible ones at its ends, are left out of mapped spans).
     pub fn to_normalized(&self, span: Span) -> Span {
         let (nl, ol) = (self.normalized.len(), self.original.len());
         let start = self.map_offset(span.start, |a| a.orig, |a| a.norm, ol, nl, false);
