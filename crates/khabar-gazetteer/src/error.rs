@@ -53,6 +53,10 @@ pub enum ErrorKind {
     /// The automaton could not be built (too many patterns for the engine).
     #[error("cannot build the gazetteer automaton: {0}")]
     Build(String),
+    /// Bytes given to [`crate::Gazetteer::from_bytes`] are not a compiled gazetteer this version reads:
+    /// another format version, truncated, corrupted or inconsistent.
+    #[error("cannot load the compiled gazetteer: {0}")]
+    Compiled(String),
 }
 
 impl Error {

@@ -46,6 +46,7 @@
 
 #![deny(missing_docs)]
 
+mod bytes;
 mod entity;
 mod error;
 mod load;
@@ -53,15 +54,16 @@ mod patterns;
 pub mod rules;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
-use khabar_tokenize::{NormalizedText, Normalizer, Span};
+use khabar_tokenize::{NormalizedText, Normalizer, NormalizerBuilder, Span};
 
 pub use entity::{Entity, EntityId, EntityKind};
 pub use error::{Error, ErrorKind};
 
-use patterns::{Candidate, Entry, Lifetime, PatternSet, select_longest};
+use patterns::{Candidate, Entry, PatternSet, WordSet, select_longest};
 
 /// How a mention was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -227,10 +229,7 @@ impl GazetteerBuilder {
                 normalized.push((norm.to_string(), entry));
             }
         }
-        let names = PatternSet::new(
-            normalized.iter().map(|(n, e)| (n.as_str(), *e)),
-            Lifetime::Gazetteer,
-        )?;
+        let names = PatternSet::new(normalized.iter().map(|(n, e)| (n.as_str(), *e)))?;
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entities: self.entities.clone(),
@@ -327,6 +326,97 @@ impl Gazetteer {
         self.inner.names.len()
     }
 
+    /// The compiled gazetteer as bytes: its entities, its normaliser's switches and its compiled names,
+    /// behind a versioned header and a checksum. [`Gazetteer::from_bytes`] reads them back much faster
+    /// than [`GazetteerBuilder::build`] compiles the entities.
+    ///
+    /// ```
+    /// use khabar_gazetteer::Gazetteer;
+    ///
+    /// let gazetteer = Gazetteer::default();
+    /// let loaded = Gazetteer::from_bytes(&gazetteer.to_bytes())?;
+    /// let text = "وصل الوفد إلى بغداد";
+    /// assert_eq!(loaded.find(text), gazetteer.find(text));
+    /// # Ok::<(), khabar_gazetteer::Error>(())
+    /// ```
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = bytes::Writer::default();
+        out.str(&format!("{:?}", self.inner.normalizer.options()));
+        out.len(self.inner.entities.len());
+        for entity in &self.inner.entities {
+            // Destructured in full: a new field must be given a place in the format (and a new version).
+            let Entity {
+                id,
+                kind,
+                name,
+                aliases,
+                attributes,
+            } = entity;
+            out.str(id);
+            out.str(kind.label());
+            out.str(name);
+            out.len(aliases.len());
+            for alias in aliases {
+                out.str(alias);
+            }
+            out.len(attributes.len());
+            for (key, value) in attributes {
+                out.str(key);
+                out.str(value);
+            }
+        }
+        self.inner.names.write(&mut out);
+        out.finish()
+    }
+
+    /// Reads a gazetteer written by [`Gazetteer::to_bytes`]. Fails with [`ErrorKind::Compiled`] on bytes
+    /// of another format version, truncated, corrupted or inconsistent ones.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Gazetteer, Error> {
+        let mut input = bytes::Reader::new(bytes)?;
+        let options = input.str()?;
+        let normalizer = normalizer_from_debug(options)
+            .ok_or_else(|| input.invalid("normaliser switches this version does not know"))?;
+        let count = input.len(5 * 8)?;
+        let mut entities = Vec::with_capacity(count);
+        let mut names = Vec::with_capacity(count);
+        for _ in 0..count {
+            let id = input.str()?.to_string();
+            let kind = input
+                .str()?
+                .parse::<EntityKind>()
+                .map_err(|e| input.invalid(&e))?;
+            let name = input.str()?.to_string();
+            let alias_count = input.len(8)?;
+            let mut aliases = Vec::with_capacity(alias_count);
+            for _ in 0..alias_count {
+                aliases.push(input.str()?.to_string());
+            }
+            let attribute_count = input.len(16)?;
+            let mut attributes = BTreeMap::new();
+            for _ in 0..attribute_count {
+                let key = input.str()?.to_string();
+                attributes.insert(key, input.str()?.to_string());
+            }
+            names.push(u32::try_from(aliases.len() + 1).unwrap_or(u32::MAX));
+            entities.push(Entity {
+                id,
+                kind,
+                name,
+                aliases,
+                attributes,
+            });
+        }
+        let patterns = PatternSet::read(&mut input, &names)?;
+        input.finish()?;
+        Ok(Gazetteer {
+            inner: Arc::new(Inner {
+                entities,
+                normalizer,
+                names: patterns,
+            }),
+        })
+    }
+
     /// Finds every mention in `text`, in text order.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let normalized = self.inner.normalizer.normalize(text);
@@ -341,7 +431,10 @@ impl Gazetteer {
         let chosen = select_longest(candidates);
         let mut mentions: Vec<Mention> = chosen
             .iter()
-            .map(|c| self.mention(normalized, &self.inner.names, c, MatchSource::Name))
+            .map(|c| {
+                let entries = self.inner.names.entries(c);
+                self.mention(normalized, c, entries, MatchSource::Name)
+            })
             .collect();
         self.add_short_names(normalized, &chosen, &mut mentions);
         mentions
@@ -350,11 +443,10 @@ impl Gazetteer {
     fn mention(
         &self,
         normalized: &NormalizedText<'_>,
-        set: &PatternSet,
         c: &Candidate,
+        entries: &[Entry],
         source: MatchSource,
     ) -> Mention {
-        let entries = set.entries(c);
         let first = entries[0];
         let span = normalized.to_original(Span::new(c.start, c.end));
         let proclitic = (c.prefix_start < c.start)
@@ -409,9 +501,7 @@ impl Gazetteer {
         if short.is_empty() {
             return;
         }
-        let Ok(set) = PatternSet::new(short.iter().copied(), Lifetime::Document) else {
-            return;
-        };
+        let set = WordSet::new(short.iter().copied());
         let mut hits = Vec::new();
         set.candidates(norm, &mut hits);
         // Everything already found, proclitics included, by start: the spans are disjoint, so the one
@@ -437,7 +527,7 @@ impl Gazetteer {
             let Some(&first) = named.first() else {
                 continue;
             };
-            let mut mention = self.mention(normalized, &set, &hit, MatchSource::ShortName);
+            let mut mention = self.mention(normalized, &hit, &named, MatchSource::ShortName);
             mention.entity = first.entity;
             mention.alias = first.alias;
             mention.kind = self.entity(first.entity).kind;
@@ -456,6 +546,39 @@ impl Gazetteer {
         }
         mentions.sort_by_key(|m| m.span.start);
     }
+}
+
+/// The normaliser whose switches print as `debug` (`NormalizerBuilder { tatweel: true, … }`), if every
+/// switch is known and the rebuilt normaliser prints the same.
+fn normalizer_from_debug(debug: &str) -> Option<Normalizer> {
+    let fields = debug
+        .strip_prefix("NormalizerBuilder {")?
+        .strip_suffix('}')?;
+    let mut builder = Normalizer::builder();
+    for field in fields.split(',').map(str::trim).filter(|f| !f.is_empty()) {
+        let (name, value) = field.split_once(':')?;
+        let yes: bool = value.trim().parse().ok()?;
+        let set = match name.trim() {
+            "presentation_forms" => NormalizerBuilder::presentation_forms,
+            "tatweel" => NormalizerBuilder::tatweel,
+            "diacritics" => NormalizerBuilder::diacritics,
+            "alef" => NormalizerBuilder::alef,
+            "alef_maqsura" => NormalizerBuilder::alef_maqsura,
+            "teh_marbuta" => NormalizerBuilder::teh_marbuta,
+            "hamza_carriers" => NormalizerBuilder::hamza_carriers,
+            "persian_letters" => NormalizerBuilder::persian_letters,
+            "digits" => NormalizerBuilder::digits,
+            "invisible" => NormalizerBuilder::invisible,
+            "spaces" => NormalizerBuilder::spaces,
+            "collapse_whitespace" => NormalizerBuilder::collapse_whitespace,
+            "quotes" => NormalizerBuilder::quotes,
+            _ => return None,
+        };
+        set(&mut builder, yes);
+    }
+    let mut check = String::new();
+    write!(check, "{builder:?}").ok()?;
+    (check == debug).then(|| builder.build())
 }
 
 /// Normalised Arabic function words. A one-word name equal to one of them (علي, which على becomes once ى

@@ -1,30 +1,22 @@
-//! The dictionary matcher: one aho-corasick automaton over the normalised names, and the boundary and
-//! clitic checks that decide which raw hits are real mentions.
+//! The dictionary matcher: a character-wise double-array trie over the normalised names, walked only from
+//! the places where a name can begin, and the boundary and clitic checks that decide which hits are real
+//! mentions.
 //!
-//! Every hit of every pattern is examined (overlapping search) *before* any selection, because a longer
-//! hit that fails a boundary check must not hide a shorter one that passes.
+//! A name begins at a word start, or right after a proclitic stack glued to the word start (و ف ب ل ك,
+//! and و or ف followed by ب ل ك); the contracted form of a name with the article (للعراق → لعراق) begins
+//! right after a stack ending in ل. From each such start, a common-prefix search of the trie yields every
+//! name that the text there begins with. Every such hit is examined *before* any selection, because a
+//! longer hit that fails the end-of-word check must not hide a shorter one that passes.
+//!
+//! The trie is the `crawdad` crate's; no type of it appears outside this module.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::fmt;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use khabar_tokenize::chars::{is_arabic_letter, is_arabic_word_mark};
-use khabar_tokenize::clitics::is_proclitic_prefix;
+use rustc_hash::FxHashMap;
 
 use crate::{EntityId, Error, ErrorKind};
-
-/// Up to this many patterns the automaton is a DFA: a few MB of memory for the embedded gazetteer buys
-/// about a third more search speed. Larger gazetteers use the contiguous NFA, whose memory stays
-/// proportional to the patterns.
-const DFA_MAX_PATTERNS: usize = 20_000;
-
-/// How long a pattern set lives, which decides whether a slower build pays off.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Lifetime {
-    /// Built once, searched over many texts.
-    Gazetteer,
-    /// Built for one text (the family names of its people): must build fast.
-    Document,
-}
 
 /// One (entity, name) pair a pattern stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,16 +24,6 @@ pub(crate) struct Entry {
     pub entity: EntityId,
     /// Index into [`crate::Entity::names`].
     pub alias: u32,
-}
-
-/// What one distinct normalised pattern stands for.
-#[derive(Clone, Debug, Default)]
-struct PatternInfo {
-    /// Entries for which the pattern is the name as written.
-    plain: Vec<Entry>,
-    /// Entries for which the pattern is a name starting with ال written after the preposition ل, which
-    /// swallows the article's alef (العراق → للعراق): valid only right after that ل.
-    contracted: Vec<Entry>,
 }
 
 /// A hit that passed the boundary checks, in normalised coordinates.
@@ -55,68 +37,314 @@ pub(crate) struct Candidate {
     contracted: bool,
 }
 
-/// A set of normalised names compiled into one automaton.
-#[derive(Clone, Debug)]
+/// The normalised names of a gazetteer compiled into a trie, with what each stands for.
 pub(crate) struct PatternSet {
-    automaton: AhoCorasick,
-    patterns: Vec<PatternInfo>,
+    /// `None` when there are no patterns (the trie cannot be empty).
+    trie: Option<crawdad::Trie>,
+    /// Byte length of each pattern: a hit's end is its start plus this (ASCII lowercasing, the only
+    /// difference between the text and the pattern, keeps lengths).
+    lens: Vec<u32>,
+    /// The entries of pattern `i`: plain ones at `entries[offsets[2i]..offsets[2i + 1]]`, contracted ones
+    /// (the name with the article, written after the preposition ل, which swallows the article's alef:
+    /// العراق → للعراق; valid only right after that ل) at `entries[offsets[2i + 1]..offsets[2i + 2]]`.
+    offsets: Vec<u32>,
+    entries: Vec<Entry>,
+}
+
+impl fmt::Debug for PatternSet {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PatternSet")
+            .field("patterns", &self.lens.len())
+            .field("entries", &self.entries.len())
+            .field("memory", &self.memory_usage())
+            .finish()
+    }
+}
+
+/// One name (or its contracted form) while the pattern set is built.
+struct Record {
+    /// Byte range of the ASCII-lowercased pattern in the build buffer.
+    start: usize,
+    end: usize,
+    contracted: bool,
+    entry: Entry,
 }
 
 impl PatternSet {
     /// Compiles `(normalised name, entry)` pairs. Names are expected non-empty and already normalised
-    /// with whitespace collapsed.
-    pub fn new<'n>(
-        names: impl IntoIterator<Item = (&'n str, Entry)>,
-        lifetime: Lifetime,
-    ) -> Result<PatternSet, Error> {
-        let mut index: HashMap<String, u32> = HashMap::new();
-        let mut strings: Vec<String> = Vec::new();
-        let mut patterns: Vec<PatternInfo> = Vec::new();
-        let mut slot = |pattern: String, patterns: &mut Vec<PatternInfo>| -> usize {
-            let next = strings.len() as u32;
-            // The automaton ignores ASCII case, so names differing only in it are one pattern (NATO and
-            // Nato would otherwise hit the same text as two patterns, and one entity would be lost).
-            let id = *index.entry(pattern.to_ascii_lowercase()).or_insert(next);
-            if id == next {
-                strings.push(pattern);
-                patterns.push(PatternInfo::default());
-            }
-            id as usize
-        };
+    /// with whitespace collapsed, and the entries of one entity to come one after the other (as
+    /// [`crate::GazetteerBuilder::build`] yields them).
+    pub fn new<'n>(names: impl IntoIterator<Item = (&'n str, Entry)>) -> Result<PatternSet, Error> {
+        // All patterns in one buffer, ASCII-lowercased: the search ignores ASCII case, so names differing
+        // only in it are one pattern (NATO and Nato would otherwise be two patterns over the same text,
+        // and one entity would be lost).
+        let mut buffer = String::new();
+        let mut records: Vec<Record> = Vec::new();
         for (name, entry) in names {
-            let plain = slot(name.to_string(), &mut patterns);
-            push_unique(&mut patterns[plain].plain, entry);
-            if let Some(contracted) = contracted_form(name) {
-                let id = slot(contracted, &mut patterns);
-                push_unique(&mut patterns[id].contracted, entry);
+            let start = buffer.len();
+            push_ascii_lowercase(&mut buffer, name);
+            records.push(Record {
+                start,
+                end: buffer.len(),
+                contracted: false,
+                entry,
+            });
+            if let Some(rest) = contracted_rest(name) {
+                let start = buffer.len();
+                buffer.push('ل');
+                push_ascii_lowercase(&mut buffer, rest);
+                records.push(Record {
+                    start,
+                    end: buffer.len(),
+                    contracted: true,
+                    entry,
+                });
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .kind(Some(
-                if lifetime == Lifetime::Gazetteer && strings.len() <= DFA_MAX_PATTERNS {
-                    AhoCorasickKind::DFA
-                } else {
-                    AhoCorasickKind::ContiguousNFA
-                },
+        // Stable: entries keep the order they came in, so the first entity of a shared name stays first.
+        records.sort_by(|a, b| {
+            buffer[a.start..a.end]
+                .cmp(&buffer[b.start..b.end])
+                .then(a.contracted.cmp(&b.contracted))
+        });
+        let mut keys: Vec<(usize, usize)> = Vec::new();
+        let mut lens: Vec<u32> = Vec::new();
+        let mut offsets: Vec<u32> = vec![0];
+        let mut entries: Vec<Entry> = Vec::with_capacity(records.len());
+        let too_many = || {
+            Error::new(ErrorKind::Build(
+                "more than 2^31 patterns or entries".into(),
             ))
-            .build(&strings)
-            .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?;
+        };
+        let mut i = 0;
+        while i < records.len() {
+            let key = &buffer[records[i].start..records[i].end];
+            for contracted in [false, true] {
+                let first = entries.len();
+                while i < records.len()
+                    && records[i].contracted == contracted
+                    && &buffer[records[i].start..records[i].end] == key
+                {
+                    let entry = records[i].entry;
+                    // One entry per entity: its first name that normalises to the pattern (an entity's
+                    // entries come one after the other, so only the last one can be the same entity).
+                    if entries.len() == first || entries[entries.len() - 1].entity != entry.entity {
+                        entries.push(entry);
+                    }
+                    i += 1;
+                }
+                offsets.push(u32::try_from(entries.len()).map_err(|_| too_many())?);
+            }
+            keys.push((records[i - 1].start, records[i - 1].end));
+            lens.push(u32::try_from(key.len()).map_err(|_| too_many())?);
+        }
+        let trie = if keys.is_empty() {
+            None
+        } else {
+            let records = keys
+                .iter()
+                .enumerate()
+                .map(|(id, &(start, end))| (&buffer[start..end], id as u32));
+            Some(
+                crawdad::Trie::from_records(records)
+                    .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?,
+            )
+        };
         Ok(PatternSet {
-            automaton,
-            patterns,
+            trie,
+            lens,
+            offsets,
+            entries,
         })
     }
 
     /// Number of distinct patterns (names and their contracted forms).
     pub fn len(&self) -> usize {
-        self.patterns.len()
+        self.lens.len()
     }
 
-    /// Heap memory of the automaton, in bytes.
+    /// Heap memory of the trie and the tables behind it, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.automaton.memory_usage()
+        self.trie.as_ref().map_or(0, crawdad::Trie::heap_bytes)
+            + self.lens.capacity() * size_of::<u32>()
+            + self.offsets.capacity() * size_of::<u32>()
+            + self.entries.capacity() * size_of::<Entry>()
+    }
+
+    /// Appends every hit in `norm` that stands at word boundaries, possibly after proclitics.
+    pub fn candidates(&self, norm: &str, out: &mut Vec<Candidate>) {
+        let Some(trie) = &self.trie else {
+            return;
+        };
+        for_each_start(norm, |prefix_start, start, after_lam| {
+            let text = norm[start..].chars().map(|c| c.to_ascii_lowercase());
+            for (pattern, _) in trie.common_prefix_search(text) {
+                let Some(&len) = self.lens.get(pattern as usize) else {
+                    continue;
+                };
+                let end = start + len as usize;
+                if !ends_word(norm, end) {
+                    continue;
+                }
+                let (plain, contracted) = self.ranges(pattern);
+                if !plain.is_empty() {
+                    out.push(Candidate {
+                        prefix_start,
+                        start,
+                        end,
+                        pattern,
+                        contracted: false,
+                    });
+                }
+                if after_lam && !contracted.is_empty() {
+                    out.push(Candidate {
+                        prefix_start,
+                        start,
+                        end,
+                        pattern,
+                        contracted: true,
+                    });
+                }
+            }
+        });
+    }
+
+    fn ranges(&self, pattern: u32) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
+        let at = 2 * pattern as usize;
+        let offset = |i: usize| self.offsets.get(at + i).map_or(0, |&o| o as usize);
+        (offset(0)..offset(1), offset(1)..offset(2))
+    }
+
+    /// The entries a candidate stands for.
+    pub(crate) fn entries(&self, candidate: &Candidate) -> &[Entry] {
+        let (plain, contracted) = self.ranges(candidate.pattern);
+        let range = if candidate.contracted {
+            contracted
+        } else {
+            plain
+        };
+        self.entries.get(range).unwrap_or_default()
+    }
+
+    /// Appends the compiled set to `out` (see [`PatternSet::read`]).
+    pub(crate) fn write(&self, out: &mut crate::bytes::Writer) {
+        out.u32s(&self.lens);
+        out.u32s(&self.offsets);
+        out.len(self.entries.len());
+        for entry in &self.entries {
+            out.u32(entry.entity.0);
+            out.u32(entry.alias);
+        }
+        match &self.trie {
+            Some(trie) => out.bytes(&trie.serialize_to_vec()),
+            None => out.bytes(&[]),
+        }
+    }
+
+    /// Reads a set written by [`PatternSet::write`], checking that its tables fit together and point at
+    /// the `names` counts of the entities (`names[e]` = number of names of entity `e`).
+    pub(crate) fn read(
+        input: &mut crate::bytes::Reader<'_>,
+        names: &[u32],
+    ) -> Result<PatternSet, Error> {
+        let lens = input.u32s()?;
+        let offsets = input.u32s()?;
+        let count = input.len(8)?;
+        let mut entries = Vec::with_capacity(count);
+        for _ in 0..count {
+            let entity = input.u32()?;
+            let alias = input.u32()?;
+            if names.get(entity as usize).is_none_or(|&n| alias >= n) {
+                return Err(input.invalid("a pattern names an entity or alias that does not exist"));
+            }
+            entries.push(Entry {
+                entity: EntityId(entity),
+                alias,
+            });
+        }
+        if offsets.len() != 2 * lens.len() + 1
+            || offsets.first() != Some(&0)
+            || offsets.windows(2).any(|w| w[0] > w[1])
+            || offsets.last().is_some_and(|&o| o as usize != entries.len())
+        {
+            return Err(input.invalid("the pattern tables do not fit together"));
+        }
+        let trie_bytes = input.bytes()?;
+        let trie = if trie_bytes.is_empty() {
+            None
+        } else {
+            let (trie, rest) = crawdad::Trie::deserialize_from_slice(trie_bytes);
+            if !rest.is_empty() || trie.io_bytes() != trie_bytes.len() {
+                return Err(input.invalid("the trie has trailing bytes"));
+            }
+            Some(trie)
+        };
+        if trie.is_none() != lens.is_empty() {
+            return Err(input.invalid("the trie does not fit the pattern tables"));
+        }
+        Ok(PatternSet {
+            trie,
+            lens,
+            offsets,
+            entries,
+        })
+    }
+}
+
+/// The one-word names searched in one document (the family names of the people it names): hashed, and
+/// looked up at the same starts as the gazetteer's names. Building it costs a hash insert per name.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet {
+    /// ASCII-lowercased word → pattern id, for words made only of letters, digits and word marks (a hit
+    /// of one of those that ends a word spans exactly the word run from its start).
+    words: FxHashMap<String, u32>,
+    /// Patterns with other characters in them, compared at every start (rare: family names are words).
+    other: Vec<(String, u32)>,
+    /// `(plain, contracted)` entries of each pattern.
+    patterns: Vec<(Vec<Entry>, Vec<Entry>)>,
+    /// Bit `c % 64` is set when some pattern starts with `c`: most starts are rejected without hashing.
+    first_chars: u64,
+}
+
+impl WordSet {
+    /// Collects `(normalised word, entry)` pairs, and their contracted forms.
+    pub fn new<'n>(names: impl IntoIterator<Item = (&'n str, Entry)>) -> WordSet {
+        let mut set = WordSet::default();
+        for (name, entry) in names {
+            set.insert(name.to_ascii_lowercase(), entry, false);
+            if let Some(rest) = contracted_rest(name) {
+                set.insert(format!("ل{}", rest.to_ascii_lowercase()), entry, true);
+            }
+        }
+        set
+    }
+
+    fn insert(&mut self, word: String, entry: Entry, contracted: bool) {
+        let Some(first) = word.chars().next() else {
+            return;
+        };
+        let next = self.patterns.len() as u32;
+        let id = if word.chars().all(is_word_run_char) {
+            *self.words.entry(word).or_insert(next)
+        } else if let Some((_, id)) = self.other.iter().find(|(w, _)| *w == word) {
+            *id
+        } else {
+            self.other.push((word, next));
+            next
+        };
+        if id == next {
+            self.patterns.push((Vec::new(), Vec::new()));
+            self.first_chars |= 1 << (first as u32 % 64);
+        }
+        let (plain, contracted_entries) = &mut self.patterns[id as usize];
+        let entries = if contracted {
+            contracted_entries
+        } else {
+            plain
+        };
+        if !entries.iter().any(|e| e.entity == entry.entity) {
+            entries.push(entry);
+        }
     }
 
     /// Appends every hit in `norm` that stands at word boundaries, possibly after proclitics.
@@ -124,90 +352,133 @@ impl PatternSet {
         if self.patterns.is_empty() {
             return;
         }
-        for hit in self.automaton.find_overlapping_iter(norm) {
-            let (start, end) = (hit.start(), hit.end());
-            if !ends_word(norm, end) {
-                continue;
-            }
-            let Some(prefix_start) = proclitic_prefix_start(norm, start) else {
-                continue;
+        let mut lowered = String::new();
+        for_each_start(norm, |prefix_start, start, after_lam| {
+            let rest = &norm[start..];
+            let Some(first) = rest.chars().next() else {
+                return;
             };
-            let pattern = hit.pattern().as_u32();
-            let info = &self.patterns[pattern as usize];
-            let prefix = &norm[prefix_start..start];
-            if !info.plain.is_empty() && is_proclitic_prefix(prefix) {
-                out.push(Candidate {
-                    prefix_start,
-                    start,
-                    end,
-                    pattern,
-                    contracted: false,
-                });
+            if self.first_chars & (1 << (first.to_ascii_lowercase() as u32 % 64)) == 0 {
+                return;
             }
-            if !info.contracted.is_empty() && prefix.ends_with('ل') && is_proclitic_prefix(prefix)
-            {
-                out.push(Candidate {
-                    prefix_start,
-                    start,
-                    end,
-                    pattern,
-                    contracted: true,
-                });
+            let mut push = |pattern: u32, end: usize| {
+                let (plain, contracted) = &self.patterns[pattern as usize];
+                if !plain.is_empty() {
+                    out.push(Candidate {
+                        prefix_start,
+                        start,
+                        end,
+                        pattern,
+                        contracted: false,
+                    });
+                }
+                if after_lam && !contracted.is_empty() {
+                    out.push(Candidate {
+                        prefix_start,
+                        start,
+                        end,
+                        pattern,
+                        contracted: true,
+                    });
+                }
+            };
+            let len = rest
+                .find(|c: char| !is_word_run_char(c))
+                .unwrap_or(rest.len());
+            let word = &rest[..len];
+            let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                lowered.clear();
+                lowered.push_str(word);
+                lowered.make_ascii_lowercase();
+                lowered.as_str()
+            } else {
+                word
+            };
+            if let Some(&pattern) = self.words.get(word) {
+                push(pattern, start + len);
             }
-        }
+            for (other, pattern) in &self.other {
+                let end = start + other.len();
+                if rest
+                    .get(..other.len())
+                    .is_some_and(|r| r.eq_ignore_ascii_case(other))
+                    && ends_word(norm, end)
+                {
+                    push(*pattern, end);
+                }
+            }
+        });
     }
 
     /// The entries a candidate stands for.
     pub(crate) fn entries(&self, candidate: &Candidate) -> &[Entry] {
-        let info = &self.patterns[candidate.pattern as usize];
+        let (plain, contracted) = &self.patterns[candidate.pattern as usize];
         if candidate.contracted {
-            &info.contracted
+            contracted
         } else {
-            &info.plain
+            plain
         }
     }
 }
 
-fn push_unique(entries: &mut Vec<Entry>, entry: Entry) {
-    if !entries.iter().any(|e| e.entity == entry.entity) {
-        entries.push(entry);
-    }
+fn push_ascii_lowercase(buffer: &mut String, text: &str) {
+    let start = buffer.len();
+    buffer.push_str(text);
+    buffer[start..].make_ascii_lowercase();
 }
 
-/// العراق → لعراق: the form a name with the article takes after the preposition ل.
-fn contracted_form(name: &str) -> Option<String> {
+/// العراق → عراق: what follows the article in a name whose contracted form (لعراق, after the
+/// preposition ل) is searched too.
+fn contracted_rest(name: &str) -> Option<&str> {
     let rest = name.strip_prefix("ال")?;
-    (rest.chars().take_while(|&c| is_arabic_letter(c)).count() >= 2).then(|| format!("ل{rest}"))
+    (rest.chars().take_while(|&c| is_arabic_letter(c)).count() >= 2).then_some(rest)
+}
+
+/// Whether `c` continues a word for [`ends_word`]: a name must not be followed by one.
+fn is_word_run_char(c: char) -> bool {
+    c.is_alphanumeric() || is_arabic_word_mark(c)
 }
 
 /// Whether a name ending at `end` ends a word: what follows is not a letter, mark or digit.
 fn ends_word(norm: &str, end: usize) -> bool {
-    norm[end..]
-        .chars()
-        .next()
-        .is_none_or(|c| !(c.is_alphanumeric() || is_arabic_word_mark(c)))
+    norm.get(end..)
+        .and_then(|rest| rest.chars().next())
+        .is_none_or(|c| !is_word_run_char(c))
 }
 
-/// Where the word containing `start` begins, if at most two Arabic letters (a proclitic stack) precede
-/// `start` inside it and nothing alphanumeric is glued before those.
-fn proclitic_prefix_start(norm: &str, start: usize) -> Option<usize> {
-    let mut at = start;
-    let mut letters = 0;
-    for c in norm[..start].chars().rev() {
-        if is_arabic_letter(c) {
-            letters += 1;
-            if letters > 2 {
-                return None;
-            }
-        } else if !is_arabic_word_mark(c) {
-            if c.is_alphanumeric() {
-                return None;
-            }
-            break;
+/// Calls `f(prefix_start, start, after_lam)` for every place a name can begin: each word start (a place
+/// not preceded by a letter, digit or word mark), and the places after a proclitic stack glued there (و ف
+/// ب ل ك, and و or ف followed by ب ل ك). `prefix_start` is the word start; `after_lam` says the stack
+/// ends in ل, after which contracted names may begin.
+#[inline]
+fn for_each_start(norm: &str, mut f: impl FnMut(usize, usize, bool)) {
+    let bytes = norm.as_bytes();
+    // The two bytes of ب ك ل after a و or ف at `at`, as a second proclitic.
+    let second = |at: usize| -> Option<bool> {
+        match bytes.get(at..at + 2) {
+            Some([0xD8, 0xA8] | [0xD9, 0x83]) => Some(false), // ب ك
+            Some([0xD9, 0x84]) => Some(true),                 // ل
+            _ => None,
         }
-        at -= c.len_utf8();
+    };
+    let mut in_word = false;
+    for (i, c) in norm.char_indices() {
+        if !in_word {
+            f(i, i, false);
+            match c {
+                'و' | 'ف' => {
+                    f(i, i + 2, false);
+                    if let Some(after_lam) = second(i + 2) {
+                        f(i, i + 4, after_lam);
+                    }
+                }
+                'ب' | 'ك' => f(i, i + 2, false),
+                'ل' => f(i, i + 2, true),
+                _ => {}
+            }
+        }
+        in_word = is_word_run_char(c) || is_arabic_letter(c);
     }
-    Some(at)
 }
 
 /// Picks non-overlapping candidates, longest first (then leftmost), and returns them in text order.
