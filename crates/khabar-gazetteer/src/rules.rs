@@ -324,43 +324,43 @@ impl Rule {
 }
 
 /// The word lists above, as bits of one table, so a token is looked up once per list test.
-#[allow(non_snake_case)]
-mod Class {
-    pub const TITLES: u16 = 1;
-    pub const CONSTRUCT_TITLES: u16 = 1 << 1;
-    pub const TITLE_MODIFIERS: u16 = 1 << 2;
-    pub const NAME_LINKS: u16 = 1 << 3;
-    pub const ORG_HEADS: u16 = 1 << 4;
-    pub const PLACE_WORDS: u16 = 1 << 5;
-    pub const STOP: u16 = 1 << 6;
-    pub const REPORTING_VERBS: u16 = 1 << 7;
+#[derive(Clone, Copy)]
+enum Class {
+    Titles = 1,
+    ConstructTitles = 1 << 1,
+    TitleModifiers = 1 << 2,
+    NameLinks = 1 << 3,
+    OrgHeads = 1 << 4,
+    PlaceWords = 1 << 5,
+    Stop = 1 << 6,
+    ReportingVerbs = 1 << 7,
 }
 
 static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     let mut table: FxHashMap<&'static str, u16> = FxHashMap::default();
-    let lists: [(&[&'static str], u16); 8] = [
-        (TITLES, Class::TITLES),
-        (CONSTRUCT_TITLES, Class::CONSTRUCT_TITLES),
-        (TITLE_MODIFIERS, Class::TITLE_MODIFIERS),
-        (NAME_LINKS, Class::NAME_LINKS),
-        (ORG_HEADS, Class::ORG_HEADS),
-        (PLACE_WORDS, Class::PLACE_WORDS),
-        (STOP, Class::STOP),
-        (REPORTING_VERBS, Class::REPORTING_VERBS),
+    let lists: [(&[&'static str], Class); 8] = [
+        (TITLES, Class::Titles),
+        (CONSTRUCT_TITLES, Class::ConstructTitles),
+        (TITLE_MODIFIERS, Class::TitleModifiers),
+        (NAME_LINKS, Class::NameLinks),
+        (ORG_HEADS, Class::OrgHeads),
+        (PLACE_WORDS, Class::PlaceWords),
+        (STOP, Class::Stop),
+        (REPORTING_VERBS, Class::ReportingVerbs),
     ];
     for (words, class) in lists {
         for &word in words {
-            *table.entry(word).or_default() |= class;
+            *table.entry(word).or_default() |= class as u16;
         }
     }
     table
 });
 
 /// Whether `word` is in the list `class`.
-fn is(word: &str, class: u16) -> bool {
+fn is(word: &str, class: Class) -> bool {
     CLASSES
         .get(word)
-        .is_some_and(|classes| classes & class != 0)
+        .is_some_and(|classes| classes & class as u16 != 0)
 }
 
 /// Finds names from context. Immutable and cheap to share.
@@ -425,7 +425,7 @@ impl Recognizer {
                 .normalizer
                 .normalize_str(token.as_ref().trim())
                 .into_owned();
-            if norm.chars().count() >= 2 && !is(norm.as_str(), Class::STOP) {
+            if norm.chars().count() >= 2 && !is(norm.as_str(), Class::Stop) {
                 self.person_tokens.insert(norm);
             }
         }
@@ -523,13 +523,13 @@ impl Recognizer {
         let mut end = from + 1;
         while end < words.len() && end - from < max {
             let norm = words.norm(end);
-            let after_link = is(words.norm(end - 1), Class::NAME_LINKS);
-            if is(norm, Class::NAME_LINKS) && end + 1 < words.len() && words.is_arabic(end + 1) {
+            let after_link = is(words.norm(end - 1), Class::NameLinks);
+            if is(norm, Class::NameLinks) && end + 1 < words.len() && words.is_arabic(end + 1) {
                 end += 1;
                 continue;
             }
             if words.is_arabic(end)
-                && !is(norm, Class::STOP)
+                && !is(norm, Class::Stop)
                 && (after_link || self.is_name_token(norm))
             {
                 end += 1;
@@ -538,7 +538,7 @@ impl Recognizer {
             break;
         }
         // A name does not end on a link word.
-        while end > from + 1 && is(words.norm(end - 1), Class::NAME_LINKS) {
+        while end > from + 1 && is(words.norm(end - 1), Class::NameLinks) {
             end -= 1;
         }
         end
@@ -547,7 +547,7 @@ impl Recognizer {
     /// الرئيس (الفرنسي) جاك شيراك; وزير الخارجية الأمريكي جون كيري.
     fn after_title(&self, words: &Words<'_, '_>, i: usize, title: &str) -> Option<(Guess, usize)> {
         let mut k = i + 1;
-        if is(title, Class::CONSTRUCT_TITLES) {
+        if is(title, Class::ConstructTitles) {
             // The complement of the title: الوزراء، الخارجية (up to three definite words).
             let complement_start = k;
             while k < words.len()
@@ -560,14 +560,14 @@ impl Recognizer {
             if k == complement_start {
                 return None;
             }
-        } else if !is(title, Class::TITLES) {
+        } else if !is(title, Class::Titles) {
             return None;
         }
         // Nationality adjectives and modifiers: الفرنسي، السابق.
         let mut skipped = 0;
         while k < words.len()
             && skipped < 2
-            && (is(words.norm(k), Class::TITLE_MODIFIERS) || is_nisba(words.norm(k)))
+            && (is(words.norm(k), Class::TitleModifiers) || is_nisba(words.norm(k)))
         {
             k += 1;
             skipped += 1;
@@ -577,8 +577,8 @@ impl Recognizer {
         }
         let first = words.norm(k);
         let plausible_first =
-            self.is_name_token(first) || (!first.starts_with("ال") && !is(first, Class::STOP));
-        if !plausible_first || is(first, Class::TITLES) || is(first, Class::CONSTRUCT_TITLES) {
+            self.is_name_token(first) || (!first.starts_with("ال") && !is(first, Class::Stop));
+        if !plausible_first || is(first, Class::Titles) || is(first, Class::ConstructTitles) {
             return None;
         }
         let end = self.name_end(words, k, 4);
@@ -598,7 +598,7 @@ impl Recognizer {
     fn after_cue_or_nisba(&self, words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
         let introducer = words.norm(i);
         let bare = introducer.strip_prefix(['و', 'ف']).unwrap_or(introducer);
-        if !(is(bare, Class::REPORTING_VERBS) || is_nisba(bare)) {
+        if !(is(bare, Class::ReportingVerbs) || is_nisba(bare)) {
             return None;
         }
         let k = i + 1;
@@ -678,10 +678,10 @@ impl Words<'_, '_> {
             match rest.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']) {
                 Some(after)
                     if after.starts_with("ال")
-                        || is(after, Class::TITLES)
-                        || is(after, Class::CONSTRUCT_TITLES)
-                        || is(after, Class::PLACE_WORDS)
-                        || is(after, Class::ORG_HEADS) =>
+                        || is(after, Class::Titles)
+                        || is(after, Class::ConstructTitles)
+                        || is(after, Class::PlaceWords)
+                        || is(after, Class::OrgHeads) =>
                 {
                     rest = after
                 }
@@ -719,14 +719,14 @@ fn is_nisba(norm: &str) -> bool {
 
 /// وزارة الداخلية، حزب الله: the head noun and up to three definite words after it.
 fn org_head(words: &Words<'_, '_>, i: usize, head: &str) -> Option<(Guess, usize)> {
-    if !is(head, Class::ORG_HEADS) {
+    if !is(head, Class::OrgHeads) {
         return None;
     }
     let mut end = i + 1;
     while end < words.len() && end - i <= 3 && words.is_arabic(end) {
         let norm = words.norm(end);
         if !(norm.starts_with("ال") || norm == "الله")
-            || is(norm, Class::STOP)
+            || is(norm, Class::Stop)
             || matches!(norm, "التي" | "الذي")
         {
             break;
@@ -749,15 +749,15 @@ fn org_head(words: &Words<'_, '_>, i: usize, head: &str) -> Option<(Guess, usize
 
 /// محافظة جدة، منطقة مكة المكرمة: the name after a place word.
 fn place_word(words: &Words<'_, '_>, i: usize, bare: &str) -> Option<(Guess, usize)> {
-    if !is(bare, Class::PLACE_WORDS) {
+    if !is(bare, Class::PlaceWords) {
         return None;
     }
     let k = i + 1;
     let first = words.norm(k);
     if !words.is_arabic(k)
-        || is(first, Class::STOP)
+        || is(first, Class::Stop)
         || is_nisba(first)
-        || is(first, Class::PLACE_WORDS)
+        || is(first, Class::PlaceWords)
     {
         return None;
     }
@@ -766,7 +766,7 @@ fn place_word(words: &Words<'_, '_>, i: usize, bare: &str) -> Option<(Guess, usi
     let two = !first.starts_with("ال")
         && second.starts_with("ال")
         && words.is_arabic(k + 1)
-        && !is(second, Class::STOP)
+        && !is(second, Class::Stop)
         && !is_nisba(second);
     let end = if two { k + 2 } else { k + 1 };
     Some((
