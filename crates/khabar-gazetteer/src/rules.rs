@@ -356,12 +356,21 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     table
 });
 
+/// The lists `word` is in, as [`Class`] bits.
+fn bits(word: &str) -> u16 {
+    CLASSES.get(word).copied().unwrap_or(0)
+}
+
 /// Whether `word` is in the list `class`.
 fn is(word: &str, class: Class) -> bool {
-    CLASSES
-        .get(word)
-        .is_some_and(|classes| classes & class as u16 != 0)
+    bits(word) & class as u16 != 0
 }
+
+/// The lists whose words head a name (a title or a head noun) and so may carry a proclitic.
+const HEAD_CLASSES: u16 = Class::Titles as u16
+    | Class::ConstructTitles as u16
+    | Class::PlaceWords as u16
+    | Class::OrgHeads as u16;
 
 /// Finds names from context. Immutable and cheap to share.
 #[derive(Clone, Debug)]
@@ -477,6 +486,17 @@ impl Recognizer {
             let on = |rule| self.uses(rule);
             let bare = words.without_proclitic(i);
             let bare = bare.as_ref();
+            // Most words start no rule: skip them after three lookups.
+            let norm = words.norm(i);
+            let conjunctionless = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
+            let may_start = bits(bare) & HEAD_CLASSES != 0
+                || is(conjunctionless, Class::ReportingVerbs)
+                || is_nisba(conjunctionless)
+                || self.is_name_token(bare);
+            if !may_start {
+                i += 1;
+                continue;
+            }
             let found = None
                 .or_else(|| {
                     on(Rule::Title)
@@ -676,13 +696,7 @@ impl Words<'_, '_> {
                 return Cow::Owned(format!("ال{after}"));
             }
             match rest.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']) {
-                Some(after)
-                    if after.starts_with("ال")
-                        || is(after, Class::Titles)
-                        || is(after, Class::ConstructTitles)
-                        || is(after, Class::PlaceWords)
-                        || is(after, Class::OrgHeads) =>
-                {
+                Some(after) if after.starts_with("ال") || bits(after) & HEAD_CLASSES != 0 => {
                     rest = after
                 }
                 _ => break,

@@ -108,6 +108,15 @@ impl Index<Span> for String {
 /// bytes, so it costs O(1) with a small constant while the index stays 1/32 of the text's size.
 const CHECKPOINT_BYTES: usize = 256;
 
+/// Chars and UTF-16 units in whole UTF-8 sequences, counted bytewise (which the compiler vectorises):
+/// every byte that is not a continuation byte starts a char, and every four-byte lead needs a second
+/// UTF-16 unit.
+fn count_units(bytes: &[u8]) -> (usize, usize) {
+    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
+    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    (chars, chars + astral)
+}
+
 /// A prepared index that converts byte offsets of one text into char (Unicode code point) and UTF-16
 /// offsets in constant time per lookup.
 ///
@@ -133,16 +142,17 @@ pub struct OffsetIndex<'t> {
 impl<'t> OffsetIndex<'t> {
     /// Prepares the index for `text`.
     pub fn new(text: &'t str) -> OffsetIndex<'t> {
-        let mut checkpoints = Vec::with_capacity(text.len() / CHECKPOINT_BYTES + 1);
-        let (mut chars, mut units) = (0u32, 0u32);
-        let mut next = 0usize;
-        for (at, ch) in text.char_indices() {
-            if at >= next {
-                checkpoints.push((at as u32, chars, units));
-                next = at + CHECKPOINT_BYTES;
+        let bytes = text.as_bytes();
+        let mut checkpoints = Vec::with_capacity(bytes.len() / CHECKPOINT_BYTES + 1);
+        let (mut boundary, mut chars, mut units) = (0usize, 0usize, 0usize);
+        while boundary < bytes.len() {
+            checkpoints.push((boundary as u32, chars as u32, units as u32));
+            let mut next = (boundary + CHECKPOINT_BYTES).min(bytes.len());
+            while !text.is_char_boundary(next) {
+                next += 1;
             }
-            chars += 1;
-            units += ch.len_utf16() as u32;
+            let (c, u) = count_units(&bytes[boundary..next]);
+            (chars, units, boundary) = (chars + c, units + u, next);
         }
         OffsetIndex { text, checkpoints }
     }
@@ -163,12 +173,8 @@ impl<'t> OffsetIndex<'t> {
         else {
             return (0, 0);
         };
-        let (mut chars, mut units) = (chars as usize, units as usize);
-        for ch in self.text[byte as usize..at].chars() {
-            chars += 1;
-            units += ch.len_utf16();
-        }
-        (chars, units)
+        let (c, u) = count_units(&self.text.as_bytes()[byte as usize..at]);
+        (chars as usize + c, units as usize + u)
     }
 
     /// The char offset of byte offset `at`.
