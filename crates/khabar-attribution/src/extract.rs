@@ -10,7 +10,7 @@ use crate::{Attribution, AttributionKind, CueKind, SourceKind};
 /// The longest source, in tokens, a rule will read.
 const MAX_SOURCE: usize = 16;
 /// How far after the source a complement may be, in tokens (adjuncts such as في وقت سابق sit there).
-const MAX_GAP: usize = 12;
+const MAX_GAP: usize = 16;
 /// The longest content, in tokens.
 const MAX_CONTENT: usize = 400;
 
