@@ -11,8 +11,14 @@
 //! - `search_<n>/khabar_find_normalized`: the same on text normalised beforehand;
 //! - `search_<n>/aho_corasick`, `search_<n>/daachorse`: leftmost-longest search of the normalised names
 //!   over the normalised text, without any Arabic semantics (no boundaries, no proclitics): the floor.
+//! - `engine_<n>/…` (10k and 100k): the two candidate engines for khabar's search, raw, walked from the
+//!   same start positions (word starts and the places after proclitic stacks) over the same patterns
+//!   (ASCII-lowercased names and their contracted forms), counting every pattern that starts there:
+//!   `crawdad` (character-wise double array, common-prefix search; the engine khabar uses) and
+//!   `aho_corasick_anchored_{dfa,nfa}` (anchored, byte-wise, through the `Automaton` trait).
+//! - `load_<n>/khabar_from_bytes`: loading a gazetteer saved with `to_bytes`, beside `build_<n>`.
 //!
-//! Run with `cargo bench --bench gazetteer`.
+//! Run with `cargo bench --bench gazetteer`; `KHABAR_BENCH_SIZES=10000,100000` measures only those sizes.
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented public function
 
@@ -21,7 +27,8 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
 use criterion::measurement::WallTime;
 use criterion::{
     BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
@@ -104,6 +111,8 @@ struct Engines {
     gazetteer: Gazetteer,
     aho_corasick: AhoCorasick,
     daachorse: CharwiseDoubleArrayAhoCorasick<u32>,
+    /// The gazetteer saved with `to_bytes`.
+    bytes: Vec<u8>,
 }
 
 fn build_engines(n: usize, entities: &[Entity]) -> Engines {
@@ -143,6 +152,22 @@ fn build_engines(n: usize, entities: &[Entity]) -> Engines {
         .expect("daachorse builds");
     let daachorse_built = started.elapsed();
 
+    let started = Instant::now();
+    let bytes = gazetteer.to_bytes();
+    let saved = started.elapsed();
+    let started = Instant::now();
+    let loaded = Gazetteer::from_bytes(&bytes).expect("saved gazetteer loads");
+    let load = started.elapsed();
+    assert_eq!(loaded.pattern_count(), gazetteer.pattern_count());
+    drop(loaded);
+    eprintln!(
+        "    compiled: {:.1} MB; to_bytes {:.3} s, from_bytes {:.3} s ({:.1}x faster than build)",
+        bytes.len() as f64 / 1e6,
+        saved.as_secs_f64(),
+        load.as_secs_f64(),
+        built.as_secs_f64() / load.as_secs_f64(),
+    );
+
     let memory = gazetteer.automaton_memory();
     eprintln!(
         "gazetteer {n:>9} entities: {} patterns; alias text {:.1} MB ({:.1} MB normalised, distinct); \
@@ -168,7 +193,151 @@ fn build_engines(n: usize, entities: &[Entity]) -> Engines {
         gazetteer,
         aho_corasick,
         daachorse,
+        bytes,
     }
+}
+
+/// The patterns khabar's trie holds: ASCII-lowercased normalised names and the contracted forms (ل + the
+/// name without its article) of names with the article.
+fn engine_patterns(gazetteer: &Gazetteer) -> Vec<String> {
+    let normalizer = gazetteer.normalizer();
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for name in gazetteer.entities().iter().flat_map(|e| e.names()) {
+        let name = normalizer
+            .normalize_str(name.trim())
+            .trim()
+            .to_ascii_lowercase();
+        if name.is_empty() {
+            continue;
+        }
+        if let Some(rest) = name.strip_prefix("ال") {
+            let contracted = format!("ل{rest}");
+            if seen.insert(contracted.clone()) {
+                out.push(contracted);
+            }
+        }
+        if seen.insert(name.clone()) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// Word starts and the places after a proclitic stack glued to them (و ف ب ل ك; و or ف + ب ل ك).
+fn start_positions(norm: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut in_word = false;
+    let chars: Vec<(usize, char)> = norm.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !in_word {
+            starts.push(i);
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            match c {
+                'و' | 'ف' => {
+                    starts.push(i + 2);
+                    if matches!(next, Some('ب' | 'ل' | 'ك')) {
+                        starts.push(i + 4);
+                    }
+                }
+                'ب' | 'ك' | 'ل' => starts.push(i + 2),
+                _ => {}
+            }
+        }
+        in_word = c.is_alphanumeric() || khabar_tokenize::chars::is_arabic_word_mark(c);
+    }
+    starts.retain(|&s| s < norm.len());
+    starts
+}
+
+/// Every pattern starting at each start, through an anchored aho-corasick automaton walked byte by byte.
+fn anchored_hits(automaton: &impl Automaton, norm: &str, starts: &[usize]) -> usize {
+    let bytes = norm.as_bytes();
+    let start = automaton
+        .start_state(Anchored::Yes)
+        .expect("anchored start state");
+    let mut hits = 0;
+    for &at in starts {
+        let mut sid = start;
+        for &byte in &bytes[at..] {
+            sid = automaton.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
+            if automaton.is_dead(sid) {
+                break;
+            }
+            if automaton.is_match(sid) {
+                hits += automaton.match_len(sid);
+            }
+        }
+    }
+    hits
+}
+
+/// Every pattern starting at each start, through crawdad's common-prefix search.
+fn crawdad_hits(trie: &crawdad::Trie, norm: &str, starts: &[usize]) -> usize {
+    starts
+        .iter()
+        .map(|&at| {
+            trie.common_prefix_search(norm[at..].chars().map(|c| c.to_ascii_lowercase()))
+                .count()
+        })
+        .sum()
+}
+
+/// Builds both candidate engines over khabar's patterns and compares them from the same starts.
+fn engine_benches(c: &mut Criterion, n: usize, gazetteer: &Gazetteer, norm: &str) {
+    let mut patterns = engine_patterns(gazetteer);
+    patterns.sort();
+    let starts = start_positions(norm);
+
+    let started = Instant::now();
+    let trie = crawdad::Trie::from_keys(&patterns).expect("crawdad builds");
+    let crawdad_built = started.elapsed();
+    let started = Instant::now();
+    let nfa = aho_corasick::nfa::contiguous::NFA::builder()
+        .build(&patterns)
+        .expect("anchored NFA builds");
+    let nfa_built = started.elapsed();
+    let dfa = (patterns.len() <= 20_000).then(|| {
+        let started = Instant::now();
+        let dfa = aho_corasick::dfa::DFA::builder()
+            .start_kind(StartKind::Anchored)
+            .build(&patterns)
+            .expect("anchored DFA builds");
+        (dfa, started.elapsed())
+    });
+    let crawdad_count = crawdad_hits(&trie, norm, &starts);
+    let nfa_count = anchored_hits(&nfa, norm, &starts);
+    eprintln!(
+        "    engines over {} patterns from {} starts: crawdad build {:.3} s, {:.1} MB, {crawdad_count} hits; \
+         anchored contiguous NFA build {:.3} s, {:.1} MB, {nfa_count} hits{}",
+        patterns.len(),
+        starts.len(),
+        crawdad_built.as_secs_f64(),
+        trie.heap_bytes() as f64 / 1e6,
+        nfa_built.as_secs_f64(),
+        nfa.memory_usage() as f64 / 1e6,
+        dfa.as_ref().map_or(String::new(), |(dfa, built)| format!(
+            "; anchored DFA build {:.3} s, {:.1} MB, {} hits",
+            built.as_secs_f64(),
+            dfa.memory_usage() as f64 / 1e6,
+            anchored_hits(dfa, norm, &starts)
+        )),
+    );
+
+    let mut g = group(c, &format!("engine_{n}"));
+    g.throughput(Throughput::Bytes(norm.len() as u64));
+    g.bench_function("crawdad", |b| {
+        b.iter(|| crawdad_hits(&trie, black_box(norm), &starts))
+    });
+    g.bench_function("aho_corasick_anchored_nfa", |b| {
+        b.iter(|| anchored_hits(&nfa, black_box(norm), &starts))
+    });
+    if let Some((dfa, _)) = &dfa {
+        g.bench_function("aho_corasick_anchored_dfa", |b| {
+            b.iter(|| anchored_hits(dfa, black_box(norm), &starts))
+        });
+    }
+    g.finish();
 }
 
 fn gazetteer_benches(c: &mut Criterion) {
@@ -197,7 +366,13 @@ fn gazetteer_benches(c: &mut Criterion) {
         text.len() as f64 / 1e6
     );
 
-    for n in SIZES {
+    let sizes: Vec<usize> = std::env::var("KHABAR_BENCH_SIZES").map_or(SIZES.to_vec(), |sizes| {
+        sizes
+            .split(',')
+            .filter_map(|n| n.trim().parse().ok())
+            .collect()
+    });
+    for n in sizes {
         let entities = entities(n, &tokens);
 
         // Build: measured by criterion when it is quick, timed once (above) otherwise.
@@ -216,6 +391,16 @@ fn gazetteer_benches(c: &mut Criterion) {
                 })
             });
             g.finish();
+            let mut g = group(c, "load");
+            g.throughput(Throughput::Elements(n as u64));
+            g.bench_function(format!("khabar_from_bytes_{n}"), |b| {
+                b.iter(|| {
+                    Gazetteer::from_bytes(black_box(&engines.bytes))
+                        .expect("loads")
+                        .pattern_count()
+                })
+            });
+            g.finish();
         }
 
         let normalized = engines.gazetteer.normalizer().normalize(text);
@@ -225,6 +410,10 @@ fn gazetteer_benches(c: &mut Criterion) {
         eprintln!(
             "    on the corpus: {mentions} khabar mentions, {raw_hits} raw leftmost-longest hits"
         );
+
+        if n <= 100_000 {
+            engine_benches(c, n, &engines.gazetteer, norm);
+        }
 
         let mut g = group(c, &format!("search_{n}"));
         g.throughput(Throughput::Bytes(text.len() as u64));

@@ -176,7 +176,7 @@ impl PatternSet {
         let Some(trie) = &self.trie else {
             return;
         };
-        for_each_start(norm, |prefix_start, start, after_lam| {
+        for_each_start(norm, |prefix_start, start, after_lam, _| {
             let text = norm[start..].chars().map(|c| c.to_ascii_lowercase());
             for (pattern, _) in trie.common_prefix_search(text) {
                 let Some(&len) = self.lens.get(pattern as usize) else {
@@ -293,23 +293,37 @@ impl PatternSet {
 
 /// The one-word names searched in one document (the family names of the people it names): hashed, and
 /// looked up at the same starts as the gazetteer's names. Building it costs a hash insert per name.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct WordSet {
     /// ASCII-lowercased word → pattern id, for words made only of letters, digits and word marks (a hit
     /// of one of those that ends a word spans exactly the word run from its start).
     words: FxHashMap<String, u32>,
-    /// Patterns with other characters in them, compared at every start (rare: family names are words).
-    other: Vec<(String, u32)>,
+    /// Patterns with other characters in them (rare: family names are words), by the run of letters,
+    /// digits and word marks they start with (the run of the text at a start must equal it).
+    other: FxHashMap<String, Vec<(String, u32)>>,
     /// `(plain, contracted)` entries of each pattern.
     patterns: Vec<(Vec<Entry>, Vec<Entry>)>,
-    /// Bit `c % 64` is set when some pattern starts with `c`: most starts are rejected without hashing.
-    first_chars: u64,
+    /// Bit `n` is set when some word of `words` is `n` bytes long (bit 0 for 128 bytes or more): most
+    /// starts are rejected without hashing.
+    lengths: u128,
+    /// The same for the leading runs of `other`.
+    other_lengths: u128,
+    /// A one-hash Bloom filter of the words of `words` over their length and first and last bytes: most
+    /// runs of the right length are rejected without hashing them whole.
+    filter: Box<[u64; 64]>,
 }
 
 impl WordSet {
     /// Collects `(normalised word, entry)` pairs, and their contracted forms.
     pub fn new<'n>(names: impl IntoIterator<Item = (&'n str, Entry)>) -> WordSet {
-        let mut set = WordSet::default();
+        let mut set = WordSet {
+            words: FxHashMap::default(),
+            other: FxHashMap::default(),
+            patterns: Vec::new(),
+            lengths: 0,
+            other_lengths: 0,
+            filter: Box::new([0; 64]),
+        };
         for (name, entry) in names {
             set.insert(name.to_ascii_lowercase(), entry, false);
             if let Some(rest) = contracted_rest(name) {
@@ -320,21 +334,31 @@ impl WordSet {
     }
 
     fn insert(&mut self, word: String, entry: Entry, contracted: bool) {
-        let Some(first) = word.chars().next() else {
+        if word.is_empty() {
             return;
-        };
+        }
         let next = self.patterns.len() as u32;
         let id = if word.chars().all(is_word_run_char) {
+            self.lengths |= 1 << (word.len().min(128) % 128);
+            let bit = filter_bit(word.as_bytes());
+            self.filter[bit / 64] |= 1 << (bit % 64);
             *self.words.entry(word).or_insert(next)
-        } else if let Some((_, id)) = self.other.iter().find(|(w, _)| *w == word) {
-            *id
         } else {
-            self.other.push((word, next));
-            next
+            let run = word
+                .find(|c: char| !is_word_run_char(c))
+                .unwrap_or(word.len());
+            let leading = word[..run].to_string();
+            let same_run = self.other.entry(leading).or_default();
+            if let Some((_, id)) = same_run.iter().find(|(w, _)| *w == word) {
+                *id
+            } else {
+                same_run.push((word, next));
+                self.other_lengths |= 1 << (run.min(128) % 128);
+                next
+            }
         };
         if id == next {
             self.patterns.push((Vec::new(), Vec::new()));
-            self.first_chars |= 1 << (first as u32 % 64);
         }
         let (plain, contracted_entries) = &mut self.patterns[id as usize];
         let entries = if contracted {
@@ -353,14 +377,7 @@ impl WordSet {
             return;
         }
         let mut lowered = String::new();
-        for_each_start(norm, |prefix_start, start, after_lam| {
-            let rest = &norm[start..];
-            let Some(first) = rest.chars().next() else {
-                return;
-            };
-            if self.first_chars & (1 << (first.to_ascii_lowercase() as u32 % 64)) == 0 {
-                return;
-            }
+        for_each_start(norm, |prefix_start, start, after_lam, run_end| {
             let mut push = |pattern: u32, end: usize| {
                 let (plain, contracted) = &self.patterns[pattern as usize];
                 if !plain.is_empty() {
@@ -382,29 +399,41 @@ impl WordSet {
                     });
                 }
             };
-            let len = rest
-                .find(|c: char| !is_word_run_char(c))
-                .unwrap_or(rest.len());
-            let word = &rest[..len];
-            let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            // A word of the map that ends a word spans the rest of the run exactly; a pattern of `other`
+            // starts with the rest of the run.
+            let len = run_end.saturating_sub(start);
+            let word = len > 0 && has_length(self.lengths, len) && {
+                let bit = filter_bit(&norm.as_bytes()[start..run_end]);
+                self.filter[bit / 64] & (1 << (bit % 64)) != 0
+            };
+            let other = !self.other.is_empty() && has_length(self.other_lengths, len);
+            if !word && !other {
+                return;
+            }
+            let run = &norm[start..start + len];
+            let run = if run.bytes().any(|b| b.is_ascii_uppercase()) {
                 lowered.clear();
-                lowered.push_str(word);
+                lowered.push_str(run);
                 lowered.make_ascii_lowercase();
                 lowered.as_str()
             } else {
-                word
+                run
             };
-            if let Some(&pattern) = self.words.get(word) {
-                push(pattern, start + len);
+            if word {
+                if let Some(&pattern) = self.words.get(run) {
+                    push(pattern, run_end);
+                }
             }
-            for (other, pattern) in &self.other {
-                let end = start + other.len();
-                if rest
-                    .get(..other.len())
-                    .is_some_and(|r| r.eq_ignore_ascii_case(other))
-                    && ends_word(norm, end)
-                {
-                    push(*pattern, end);
+            if other {
+                for (other, pattern) in self.other.get(run).into_iter().flatten() {
+                    let end = start + other.len();
+                    if norm
+                        .get(start..end)
+                        .is_some_and(|r| r.eq_ignore_ascii_case(other))
+                        && ends_word(norm, end)
+                    {
+                        push(*pattern, end);
+                    }
                 }
             }
         });
@@ -434,9 +463,42 @@ fn contracted_rest(name: &str) -> Option<&str> {
     (rest.chars().take_while(|&c| is_arabic_letter(c)).count() >= 2).then_some(rest)
 }
 
+/// Bit of [`CLASSES`]: a letter, digit or word mark, which continues a word (see [`is_word_run_char`]).
+const WORD_RUN: u8 = 1;
+/// Bit of [`CLASSES`]: [`WORD_RUN`] or an Arabic letter (see [`is_glued`]).
+const GLUED: u8 = 2;
+/// The first code points (Latin, Greek, Cyrillic, Hebrew, Arabic) whose classes are looked up in a table:
+/// `char::is_alphanumeric` outside ASCII is a binary search, too slow for every character of the text.
+const TABLE_LEN: usize = 0x800;
+
+fn classify(c: char) -> u8 {
+    let run = c.is_alphanumeric() || is_arabic_word_mark(c);
+    let glued = run || is_arabic_letter(c);
+    (u8::from(run) * WORD_RUN) | (u8::from(glued) * GLUED)
+}
+
+fn classes() -> &'static [u8; TABLE_LEN] {
+    static CLASSES: std::sync::OnceLock<[u8; TABLE_LEN]> = std::sync::OnceLock::new();
+    CLASSES.get_or_init(|| {
+        let mut table = [0; TABLE_LEN];
+        for (code, class) in table.iter_mut().enumerate() {
+            *class = char::from_u32(code as u32).map_or(0, classify);
+        }
+        table
+    })
+}
+
+#[inline]
+fn class(table: &[u8; TABLE_LEN], c: char) -> u8 {
+    table
+        .get(c as usize)
+        .copied()
+        .unwrap_or_else(|| classify(c))
+}
+
 /// Whether `c` continues a word for [`ends_word`]: a name must not be followed by one.
 fn is_word_run_char(c: char) -> bool {
-    c.is_alphanumeric() || is_arabic_word_mark(c)
+    class(classes(), c) & WORD_RUN != 0
 }
 
 /// Whether a name ending at `end` ends a word: what follows is not a letter, mark or digit.
@@ -446,39 +508,116 @@ fn ends_word(norm: &str, end: usize) -> bool {
         .is_none_or(|c| !is_word_run_char(c))
 }
 
-/// Calls `f(prefix_start, start, after_lam)` for every place a name can begin: each word start (a place
-/// not preceded by a letter, digit or word mark), and the places after a proclitic stack glued there (و ف
-/// ب ل ك, and و or ف followed by ب ل ك). `prefix_start` is the word start; `after_lam` says the stack
-/// ends in ل, after which contracted names may begin.
+/// Calls `f(word_start, run_end)` at every word start: a place not preceded by a letter, digit or word
+/// mark (nor an Arabic letter), where `run_end` ends the run of letters, digits and word marks from there
+/// (equal to `word_start` when none starts there). The run is skipped, not walked character by character.
 #[inline]
-fn for_each_start(norm: &str, mut f: impl FnMut(usize, usize, bool)) {
+fn for_each_word(norm: &str, mut f: impl FnMut(usize, usize)) {
+    let table = classes();
     let bytes = norm.as_bytes();
-    // The two bytes of ب ك ل after a و or ف at `at`, as a second proclitic.
-    let second = |at: usize| -> Option<bool> {
-        match bytes.get(at..at + 2) {
-            Some([0xD8, 0xA8] | [0xD9, 0x83]) => Some(false), // ب ك
-            Some([0xD9, 0x84]) => Some(true),                 // ل
+    let mut i = 0;
+    let mut in_word = false;
+    while i < bytes.len() {
+        let Some(c) = norm[i..].chars().next() else {
+            break;
+        };
+        if in_word {
+            // Glued: an Arabic letter, even one that is not alphanumeric (unassigned in the Arabic
+            // ranges), counts towards the proclitic stack in front of a name, so it is never a word start.
+            in_word = class(table, c) & GLUED != 0;
+            i += c.len_utf8();
+            continue;
+        }
+        let mut end = i;
+        // Arabic letters (two bytes, lead byte D8–DB) and ASCII alphanumerics, the bulk of every word,
+        // without decoding; anything else through the table.
+        while end < bytes.len() {
+            let b = bytes[end];
+            if b.is_ascii_alphanumeric() {
+                end += 1;
+            } else if (0xD8..=0xDB).contains(&b)
+                && bytes
+                    .get(end + 1)
+                    .is_some_and(|&b| (0x80..0xC0).contains(&b))
+                && class_of_two(table, b, bytes[end + 1]) & WORD_RUN != 0
+            {
+                end += 2;
+            } else if b < 0x80 {
+                break;
+            } else {
+                match norm[end..].chars().next() {
+                    Some(c) if class(table, c) & WORD_RUN != 0 => end += c.len_utf8(),
+                    _ => break,
+                }
+            }
+        }
+        f(i, end);
+        if end > i {
+            // The last character of the run continues the word.
+            i = end;
+            in_word = true;
+        } else {
+            in_word = class(table, c) & GLUED != 0;
+            i += c.len_utf8();
+        }
+    }
+}
+
+/// The bit of [`WordSet::filter`] for a word (ASCII case ignored): a hash of its length and its first
+/// and last two bytes.
+#[inline]
+fn filter_bit(word: &[u8]) -> usize {
+    let byte = |i: usize| u64::from(word.get(i).map_or(0, u8::to_ascii_lowercase));
+    let n = word.len();
+    let key = (n as u64)
+        | byte(0) << 16
+        | byte(1) << 24
+        | byte(n.wrapping_sub(2)) << 32
+        | byte(n.wrapping_sub(1)) << 40;
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+}
+
+/// Whether bit `len` (bit 0 for 128 or more) of a length set is set.
+#[inline]
+fn has_length(lengths: u128, len: usize) -> bool {
+    lengths & (1 << (len.min(128) % 128)) != 0
+}
+
+/// The class of the two-byte character `lead`, `cont` (U+0600–U+06FF).
+#[inline]
+fn class_of_two(table: &[u8; TABLE_LEN], lead: u8, cont: u8) -> u8 {
+    let code = (usize::from(lead & 0x1F) << 6) | usize::from(cont & 0x3F);
+    table[code]
+}
+
+/// Calls `f(prefix_start, start, after_lam)` for every place a name can begin: each word start (see
+/// [`for_each_word`]), and the places after a proclitic stack glued there (و ف ب ل ك, and و or ف followed
+/// by ب ل ك). `prefix_start` is the word start; `after_lam` says the stack ends in ل, after which
+/// contracted names may begin; `run_end` is passed on from [`for_each_word`].
+#[inline]
+fn for_each_start(norm: &str, mut f: impl FnMut(usize, usize, bool, usize)) {
+    let bytes = norm.as_bytes();
+    // A proclitic letter at `at`: Some(whether it is ل).
+    let proclitic = |at: usize, first: bool| -> Option<bool> {
+        match bytes.get(at..at + 2)? {
+            [0xD9, 0x88] | [0xD9, 0x81] if first => Some(false), // و ف
+            [0xD8, 0xA8] | [0xD9, 0x83] => Some(false),          // ب ك
+            [0xD9, 0x84] => Some(true),                          // ل
             _ => None,
         }
     };
-    let mut in_word = false;
-    for (i, c) in norm.char_indices() {
-        if !in_word {
-            f(i, i, false);
-            match c {
-                'و' | 'ف' => {
-                    f(i, i + 2, false);
-                    if let Some(after_lam) = second(i + 2) {
-                        f(i, i + 4, after_lam);
-                    }
+    let is_wa_or_fa = |at: usize| matches!(bytes.get(at..at + 2), Some([0xD9, 0x88 | 0x81]));
+    for_each_word(norm, |i, run_end| {
+        f(i, i, false, run_end);
+        if let Some(after_lam) = proclitic(i, true) {
+            f(i, i + 2, after_lam, run_end);
+            if is_wa_or_fa(i) {
+                if let Some(after_lam) = proclitic(i + 2, false) {
+                    f(i, i + 4, after_lam, run_end);
                 }
-                'ب' | 'ك' => f(i, i + 2, false),
-                'ل' => f(i, i + 2, true),
-                _ => {}
             }
         }
-        in_word = is_word_run_char(c) || is_arabic_letter(c);
-    }
+    });
 }
 
 /// Picks non-overlapping candidates, longest first (then leftmost), and returns them in text order.
@@ -505,4 +644,95 @@ pub(crate) fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
         }
     }
     chosen.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(entity: u32) -> Entry {
+        Entry {
+            entity: EntityId(entity),
+            alias: 0,
+        }
+    }
+
+    /// (start, end, entity) of every hit of a word set.
+    fn hits(set: &WordSet, norm: &str) -> Vec<(usize, usize, u32)> {
+        let mut out = Vec::new();
+        set.candidates(norm, &mut out);
+        out.iter()
+            .map(|c| (c.start, c.end, set.entries(c)[0].entity.0))
+            .collect()
+    }
+
+    #[test]
+    fn word_set_matches_whole_words_after_proclitics() {
+        let set = WordSet::new([("السوداني", entry(1)), ("Smith", entry(2))]);
+        let norm = "السوداني والسوداني للسوداني السودانية SMITH smithy";
+        let found: Vec<(&str, u32)> = hits(&set, norm)
+            .into_iter()
+            .map(|(s, e, id)| (&norm[s..e], id))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("السوداني", 1),
+                ("السوداني", 1),
+                ("لسوداني", 1),
+                ("SMITH", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn word_set_matches_words_with_other_characters() {
+        let set = WordSet::new([("عبد-الله", entry(1)), ("\"الشهداء\"", entry(2))]);
+        let norm = "عبد-الله وعبد-الله عبد-اللهي عبد \"الشهداء\" و\"الشهداء\"";
+        let found: Vec<(&str, u32)> = hits(&set, norm)
+            .into_iter()
+            .map(|(s, e, id)| (&norm[s..e], id))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("عبد-الله", 1),
+                ("عبد-الله", 1),
+                ("\"الشهداء\"", 2),
+                ("\"الشهداء\"", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn starts_are_word_starts_and_places_after_proclitic_stacks() {
+        let norm = "والعراق فبلبنان x.وبه 2ل وللعراق";
+        let mut starts = Vec::new();
+        for_each_start(norm, |prefix_start, start, after_lam, _| {
+            starts.push((&norm[prefix_start..start], &norm[start..], after_lam));
+        });
+        let words: Vec<(&str, bool)> = starts
+            .iter()
+            .filter(|(_, rest, _)| !rest.starts_with(' '))
+            .map(|(prefix, _, after_lam)| (*prefix, *after_lam))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("", false),
+                ("و", false),
+                ("", false),
+                ("ف", false),
+                ("فب", false),
+                ("", false),
+                ("", false),
+                ("و", false),
+                ("وب", false),
+                ("", false),
+                ("", false),
+                ("و", false),
+                ("ول", true),
+            ]
+        );
+    }
 }
