@@ -427,7 +427,9 @@ impl Gazetteer {
     pub fn find_normalized(&self, normalized: &NormalizedText<'_>) -> Vec<Mention> {
         let norm = normalized.as_str();
         let mut candidates = Vec::new();
-        self.inner.names.candidates(norm, &mut candidates);
+        // Word starts, found once for the names and the short names.
+        let words = patterns::words(norm);
+        self.inner.names.candidates(norm, &words, &mut candidates);
         let chosen = select_longest(candidates);
         let mut mentions: Vec<Mention> = chosen
             .iter()
@@ -436,7 +438,7 @@ impl Gazetteer {
                 self.mention(normalized, c, entries, MatchSource::Name)
             })
             .collect();
-        self.add_short_names(normalized, &chosen, &mut mentions);
+        self.add_short_names(normalized, &words, &chosen, &mut mentions);
         mentions
     }
 
@@ -470,6 +472,7 @@ impl Gazetteer {
     fn add_short_names(
         &self,
         normalized: &NormalizedText<'_>,
+        words: &[patterns::Word],
         chosen: &[Candidate],
         mentions: &mut Vec<Mention>,
     ) {
@@ -503,7 +506,7 @@ impl Gazetteer {
         }
         let set = WordSet::new(short.iter().copied());
         let mut hits = Vec::new();
-        set.candidates(norm, &mut hits);
+        set.candidates(norm, words, &mut hits);
         // Everything already found, proclitics included, by start: the spans are disjoint, so the one
         // starting last before a new span's end is the only one that can overlap it.
         let mut taken: BTreeMap<usize, Span> = mentions

@@ -172,11 +172,11 @@ impl PatternSet {
     }
 
     /// Appends every hit in `norm` that stands at word boundaries, possibly after proclitics.
-    pub fn candidates(&self, norm: &str, out: &mut Vec<Candidate>) {
+    pub fn candidates(&self, norm: &str, words: &[Word], out: &mut Vec<Candidate>) {
         let Some(trie) = &self.trie else {
             return;
         };
-        for_each_start(norm, |prefix_start, start, after_lam, _| {
+        for_each_start(norm, words, |prefix_start, start, after_lam, _| {
             let text = norm[start..].chars().map(|c| c.to_ascii_lowercase());
             for (pattern, _) in trie.common_prefix_search(text) {
                 let Some(&len) = self.lens.get(pattern as usize) else {
@@ -372,12 +372,12 @@ impl WordSet {
     }
 
     /// Appends every hit in `norm` that stands at word boundaries, possibly after proclitics.
-    pub fn candidates(&self, norm: &str, out: &mut Vec<Candidate>) {
+    pub fn candidates(&self, norm: &str, words: &[Word], out: &mut Vec<Candidate>) {
         if self.patterns.is_empty() {
             return;
         }
         let mut lowered = String::new();
-        for_each_start(norm, |prefix_start, start, after_lam, run_end| {
+        for_each_start(norm, words, |prefix_start, start, after_lam, run_end| {
             let mut push = |pattern: u32, end: usize| {
                 let (plain, contracted) = &self.patterns[pattern as usize];
                 if !plain.is_empty() {
@@ -467,6 +467,8 @@ fn contracted_rest(name: &str) -> Option<&str> {
 const WORD_RUN: u8 = 1;
 /// Bit of [`CLASSES`]: [`WORD_RUN`] or an Arabic letter (see [`is_glued`]).
 const GLUED: u8 = 2;
+/// Bit of [`CLASSES`]: whitespace, where no name starts.
+const SPACE: u8 = 4;
 /// The first code points (Latin, Greek, Cyrillic, Hebrew, Arabic) whose classes are looked up in a table:
 /// `char::is_alphanumeric` outside ASCII is a binary search, too slow for every character of the text.
 const TABLE_LEN: usize = 0x800;
@@ -474,7 +476,7 @@ const TABLE_LEN: usize = 0x800;
 fn classify(c: char) -> u8 {
     let run = c.is_alphanumeric() || is_arabic_word_mark(c);
     let glued = run || is_arabic_letter(c);
-    (u8::from(run) * WORD_RUN) | (u8::from(glued) * GLUED)
+    (u8::from(run) * WORD_RUN) | (u8::from(glued) * GLUED) | (u8::from(c.is_whitespace()) * SPACE)
 }
 
 fn classes() -> &'static [u8; TABLE_LEN] {
@@ -508,59 +510,62 @@ fn ends_word(norm: &str, end: usize) -> bool {
         .is_none_or(|c| !is_word_run_char(c))
 }
 
-/// Calls `f(word_start, run_end)` at every word start: a place not preceded by a letter, digit or word
-/// mark (nor an Arabic letter), where `run_end` ends the run of letters, digits and word marks from there
-/// (equal to `word_start` when none starts there). The run is skipped, not walked character by character.
-#[inline]
-fn for_each_word(norm: &str, mut f: impl FnMut(usize, usize)) {
+/// A word start of a text, and the end of the run of letters, digits and word marks from there.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Word {
+    start: usize,
+    run_end: usize,
+}
+
+/// The word starts of `norm`, found once and shared by the searches of one text. A word starts where
+/// the character before is not a letter, digit or word mark (nor an Arabic letter: even one that is not
+/// alphanumeric, unassigned in the Arabic ranges, counts towards a proclitic stack glued in front of a
+/// name). Its `run_end` ends the run of letters, digits and word marks from there (equal to the start
+/// when none starts there).
+pub(crate) fn words(norm: &str) -> Vec<Word> {
     let table = classes();
     let bytes = norm.as_bytes();
+    let mut words: Vec<Word> = Vec::with_capacity(norm.len() / 16);
+    // The word whose run is still open.
+    let mut open = false;
+    let mut glued = false;
     let mut i = 0;
-    let mut in_word = false;
     while i < bytes.len() {
-        let Some(c) = norm[i..].chars().next() else {
-            break;
-        };
-        if in_word {
-            // Glued: an Arabic letter, even one that is not alphanumeric (unassigned in the Arabic
-            // ranges), counts towards the proclitic stack in front of a name, so it is never a word start.
-            in_word = class(table, c) & GLUED != 0;
-            i += c.len_utf8();
-            continue;
-        }
-        let mut end = i;
-        // Arabic letters (two bytes, lead byte D8–DB) and ASCII alphanumerics, the bulk of every word,
-        // without decoding; anything else through the table.
-        while end < bytes.len() {
-            let b = bytes[end];
-            if b.is_ascii_alphanumeric() {
-                end += 1;
-            } else if (0xD8..=0xDB).contains(&b)
-                && bytes
-                    .get(end + 1)
-                    .is_some_and(|&b| (0x80..0xC0).contains(&b))
-                && class_of_two(table, b, bytes[end + 1]) & WORD_RUN != 0
-            {
-                end += 2;
-            } else if b < 0x80 {
-                break;
-            } else {
-                match norm[end..].chars().next() {
-                    Some(c) if class(table, c) & WORD_RUN != 0 => end += c.len_utf8(),
-                    _ => break,
-                }
-            }
-        }
-        f(i, end);
-        if end > i {
-            // The last character of the run continues the word.
-            i = end;
-            in_word = true;
+        let b = bytes[i];
+        // ASCII and two-byte characters (Arabic among them) straight from the table, without decoding.
+        let (class, len) = if b < 0x80 {
+            (table[usize::from(b)], 1)
+        } else if b < 0xE0 && i + 1 < bytes.len() {
+            (class_of_two(table, b, bytes[i + 1]), 2)
         } else {
-            in_word = class(table, c) & GLUED != 0;
-            i += c.len_utf8();
+            match norm.get(i..).and_then(|rest| rest.chars().next()) {
+                Some(c) => (self::class(table, c), c.len_utf8()),
+                None => break,
+            }
+        };
+        if open && class & WORD_RUN == 0 {
+            if let Some(word) = words.last_mut() {
+                word.run_end = i;
+            }
+            open = false;
+        }
+        // No name starts with whitespace (names are trimmed): the place after it is the next word start.
+        if !glued && class & SPACE == 0 {
+            words.push(Word {
+                start: i,
+                run_end: i,
+            });
+            open = class & WORD_RUN != 0;
+        }
+        glued = class & GLUED != 0;
+        i += len;
+    }
+    if open {
+        if let Some(word) = words.last_mut() {
+            word.run_end = bytes.len();
         }
     }
+    words
 }
 
 /// The bit of [`WordSet::filter`] for a word (ASCII case ignored): a hash of its length and its first
@@ -583,19 +588,19 @@ fn has_length(lengths: u128, len: usize) -> bool {
     lengths & (1 << (len.min(128) % 128)) != 0
 }
 
-/// The class of the two-byte character `lead`, `cont` (U+0600–U+06FF).
+/// The class of the two-byte character `lead`, `cont` (U+0080–U+07FF).
 #[inline]
 fn class_of_two(table: &[u8; TABLE_LEN], lead: u8, cont: u8) -> u8 {
     let code = (usize::from(lead & 0x1F) << 6) | usize::from(cont & 0x3F);
     table[code]
 }
 
-/// Calls `f(prefix_start, start, after_lam)` for every place a name can begin: each word start (see
-/// [`for_each_word`]), and the places after a proclitic stack glued there (و ف ب ل ك, and و or ف followed
+/// Calls `f(prefix_start, start, after_lam, run_end)` for every place a name can begin: each word start
+/// of `words`, and the places after a proclitic stack glued there (و ف ب ل ك, and و or ف followed
 /// by ب ل ك). `prefix_start` is the word start; `after_lam` says the stack ends in ل, after which
 /// contracted names may begin; `run_end` is passed on from [`for_each_word`].
 #[inline]
-fn for_each_start(norm: &str, mut f: impl FnMut(usize, usize, bool, usize)) {
+fn for_each_start(norm: &str, words: &[Word], mut f: impl FnMut(usize, usize, bool, usize)) {
     let bytes = norm.as_bytes();
     // A proclitic letter at `at`: Some(whether it is ل).
     let proclitic = |at: usize, first: bool| -> Option<bool> {
@@ -607,7 +612,7 @@ fn for_each_start(norm: &str, mut f: impl FnMut(usize, usize, bool, usize)) {
         }
     };
     let is_wa_or_fa = |at: usize| matches!(bytes.get(at..at + 2), Some([0xD9, 0x88 | 0x81]));
-    for_each_word(norm, |i, run_end| {
+    for &Word { start: i, run_end } in words {
         f(i, i, false, run_end);
         if let Some(after_lam) = proclitic(i, true) {
             f(i, i + 2, after_lam, run_end);
@@ -617,7 +622,7 @@ fn for_each_start(norm: &str, mut f: impl FnMut(usize, usize, bool, usize)) {
                 }
             }
         }
-    });
+    }
 }
 
 /// Picks non-overlapping candidates, longest first (then leftmost), and returns them in text order.
@@ -660,7 +665,7 @@ mod tests {
     /// (start, end, entity) of every hit of a word set.
     fn hits(set: &WordSet, norm: &str) -> Vec<(usize, usize, u32)> {
         let mut out = Vec::new();
-        set.candidates(norm, &mut out);
+        set.candidates(norm, &words(norm), &mut out);
         out.iter()
             .map(|c| (c.start, c.end, set.entries(c)[0].entity.0))
             .collect()
@@ -708,7 +713,7 @@ mod tests {
     fn starts_are_word_starts_and_places_after_proclitic_stacks() {
         let norm = "والعراق فبلبنان x.وبه 2ل وللعراق";
         let mut starts = Vec::new();
-        for_each_start(norm, |prefix_start, start, after_lam, _| {
+        for_each_start(norm, &words(norm), |prefix_start, start, after_lam, _| {
             starts.push((&norm[prefix_start..start], &norm[start..], after_lam));
         });
         let words: Vec<(&str, bool)> = starts
