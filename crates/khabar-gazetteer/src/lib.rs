@@ -316,7 +316,7 @@ impl Gazetteer {
         &self.inner.normalizer
     }
 
-    /// Heap memory of the compiled automaton, in bytes.
+    /// Heap memory of the compiled names (the trie and the tables behind it), in bytes.
     pub fn automaton_memory(&self) -> usize {
         self.inner.names.memory_usage()
     }
