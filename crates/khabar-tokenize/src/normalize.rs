@@ -344,8 +344,32 @@ impl Normalizer {
         let mut out: Option<String> = None;
         let mut copied_to = 0;
         let collapse = self.options.collapse_whitespace;
+        // Without these two folds every ASCII byte is kept as it is.
+        let ascii_folds = collapse || self.options.quotes;
         let mut after_space = false;
-        for (at, ch) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Fast paths: ASCII that no fold touches, and Arabic-block letters the table keeps.
+            let lead = bytes[at];
+            if lead < 0x80 && !ascii_folds {
+                at += 1;
+                continue;
+            }
+            if (0xD8..=0xDB).contains(&lead) {
+                let offset = (usize::from(lead & 0x03) << 6) | usize::from(bytes[at + 1] & 0x3F);
+                if self.arabic[offset] == Fold::Keep {
+                    after_space = false;
+                    at += 2;
+                    continue;
+                }
+            }
+            let Some(ch) = text[at..].chars().next() else {
+                break;
+            };
+            let char_at = at;
+            at += ch.len_utf8();
+            let at = char_at;
             let mut fold = self.fold(ch);
             let run_open = after_space;
             if collapse {
