@@ -16,33 +16,16 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
 use khabar::Analyzer;
 
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/corpus/saudinewsnet-10mb.txt"
-);
-
-/// The corpus split into articles at blank lines.
-fn articles(text: &str) -> Vec<&str> {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .collect()
-}
+mod common;
 
 fn analyze_benches(c: &mut Criterion) {
-    let text = match std::fs::read_to_string(CORPUS) {
-        Ok(text) => text,
-        Err(err) => {
-            eprintln!(
-                "benches/analyze: corpus not found at {CORPUS} ({err}); skipping the analyze benches"
-            );
-            return;
-        }
+    let Some(text) = common::read_corpus("analyze") else {
+        return;
     };
-    let articles = articles(&text);
+    let articles = common::articles(&text);
     let bytes: usize = articles.iter().map(|a| a.len()).sum();
     eprintln!(
         "benches/analyze: {} articles, {:.1} MB",
@@ -59,13 +42,7 @@ fn analyze_benches(c: &mut Criterion) {
         ),
     ];
 
-    let mut group = c.benchmark_group("analyze");
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(10))
-        .throughput(Throughput::Bytes(bytes as u64));
+    let mut group = common::group(c, "analyze", bytes, Duration::from_secs(10));
     for (name, analyzer) in &analyzers {
         group.bench_function(*name, |b| {
             b.iter(|| {

@@ -19,33 +19,16 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
+use criterion::{Criterion, criterion_group, criterion_main};
 use khabar::{Attributor, Gazetteer, Mention, Recognizer, Token, Tokenizer};
 
-const CORPUS: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/corpus/saudinewsnet-10mb.txt"
-);
-
-/// The corpus split into articles at blank lines.
-fn articles(text: &str) -> Vec<&str> {
-    text.split("\n\n")
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .collect()
-}
+mod common;
 
 fn attribution_benches(c: &mut Criterion) {
-    let text = match std::fs::read_to_string(CORPUS) {
-        Ok(text) => text,
-        Err(err) => {
-            eprintln!(
-                "benches/attribution: corpus not found at {CORPUS} ({err}); skipping the attribution benches"
-            );
-            return;
-        }
+    let Some(text) = common::read_corpus("attribution") else {
+        return;
     };
-    let articles = articles(&text);
+    let articles = common::articles(&text);
     let bytes: usize = articles.iter().map(|a| a.len()).sum();
 
     let tokenizer = Tokenizer::new();
@@ -71,13 +54,7 @@ fn attribution_benches(c: &mut Criterion) {
         attributions
     );
 
-    let mut group = c.benchmark_group("stages");
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5))
-        .throughput(Throughput::Bytes(bytes as u64));
+    let mut group = common::group(c, "stages", bytes, Duration::from_secs(5));
     group.bench_function("tokenizer", |b| {
         b.iter(|| {
             articles

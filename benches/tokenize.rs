@@ -10,42 +10,22 @@
 #![allow(missing_docs)] // criterion_group! generates an undocumented public function
 
 use std::hint::black_box;
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::measurement::WallTime;
-use criterion::{
-    BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
-};
+use criterion::{BenchmarkGroup, Criterion, criterion_group, criterion_main};
 use khabar_tokenize::{Normalizer, TokenKind, Tokenizer, clitics};
 
-fn corpus_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/data/corpus/saudinewsnet-10mb.txt")
-}
+mod common;
 
-/// One group per stage, configured for a 10 MB input: few, flat samples.
+/// One group per stage over the whole corpus.
 fn group<'c>(c: &'c mut Criterion, name: &str, bytes: usize) -> BenchmarkGroup<'c, WallTime> {
-    let mut group = c.benchmark_group(name);
-    group
-        .sample_size(10)
-        .sampling_mode(SamplingMode::Flat)
-        .warm_up_time(Duration::from_secs(1))
-        .measurement_time(Duration::from_secs(5))
-        .throughput(Throughput::Bytes(bytes as u64));
-    group
+    common::group(c, name, bytes, Duration::from_secs(5))
 }
 
 fn tokenize_benches(c: &mut Criterion) {
-    let path = corpus_path();
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(err) => {
-            eprintln!(
-                "benches/tokenize: corpus not found at {} ({err}); skipping the tokenize benches",
-                path.display()
-            );
-            return;
-        }
+    let Some(text) = common::read_corpus("tokenize") else {
+        return;
     };
     let text = text.as_str();
     let normalizer = Normalizer::new();
