@@ -187,24 +187,13 @@ impl PatternSet {
                     continue;
                 }
                 let (plain, contracted) = self.ranges(pattern);
-                if !plain.is_empty() {
-                    out.push(Candidate {
-                        prefix_start,
-                        start,
-                        end,
-                        pattern,
-                        contracted: false,
-                    });
-                }
-                if after_lam && !contracted.is_empty() {
-                    out.push(Candidate {
-                        prefix_start,
-                        start,
-                        end,
-                        pattern,
-                        contracted: true,
-                    });
-                }
+                push_candidates(
+                    out,
+                    [prefix_start, start, end],
+                    pattern,
+                    !plain.is_empty(),
+                    after_lam && !contracted.is_empty(),
+                );
             }
         });
     }
@@ -380,24 +369,13 @@ impl WordSet {
         for_each_start(norm, words, |prefix_start, start, after_lam, run_end| {
             let mut push = |pattern: u32, end: usize| {
                 let (plain, contracted) = &self.patterns[pattern as usize];
-                if !plain.is_empty() {
-                    out.push(Candidate {
-                        prefix_start,
-                        start,
-                        end,
-                        pattern,
-                        contracted: false,
-                    });
-                }
-                if after_lam && !contracted.is_empty() {
-                    out.push(Candidate {
-                        prefix_start,
-                        start,
-                        end,
-                        pattern,
-                        contracted: true,
-                    });
-                }
+                push_candidates(
+                    out,
+                    [prefix_start, start, end],
+                    pattern,
+                    !plain.is_empty(),
+                    after_lam && !contracted.is_empty(),
+                );
             };
             // A word of the map that ends a word spans the rest of the run exactly; a pattern of `other`
             // starts with the rest of the run.
@@ -501,6 +479,28 @@ fn class(table: &[u8; TABLE_LEN], c: char) -> u8 {
 /// Whether `c` continues a word for [`ends_word`]: a name must not be followed by one.
 fn is_word_run_char(c: char) -> bool {
     class(classes(), c) & WORD_RUN != 0
+}
+
+/// Records a hit of `pattern` at `[prefix start, start, end]` once for its plain entries and once for
+/// its contracted (لل) ones, as each applies.
+fn push_candidates(
+    out: &mut Vec<Candidate>,
+    [prefix_start, start, end]: [usize; 3],
+    pattern: u32,
+    plain: bool,
+    contracted: bool,
+) {
+    for (applies, contracted) in [(plain, false), (contracted, true)] {
+        if applies {
+            out.push(Candidate {
+                prefix_start,
+                start,
+                end,
+                pattern,
+                contracted,
+            });
+        }
+    }
 }
 
 /// Whether a name ending at `end` ends a word: what follows is not a letter, mark or digit.
