@@ -176,6 +176,7 @@ impl Analysis<'_> {
                     canonical: Some(&entity.name),
                     source: match m.source {
                         khabar_gazetteer::MatchSource::ShortName => "short_name",
+                        khabar_gazetteer::MatchSource::Nisba => "nisba",
                         _ => "name",
                     },
                     proclitic: m.proclitic.map(|p| convert.span(p)),

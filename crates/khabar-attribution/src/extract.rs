@@ -1,7 +1,7 @@
 //! The extraction rules. Each rule starts from a cue word and reads the tokens around it; a rule reports
 //! an attribution only when it finds every part it needs (precision over recall).
 
-use khabar_gazetteer::{EntityKind, Mention};
+use khabar_gazetteer::{EntityKind, MatchSource, Mention};
 use khabar_tokenize::{Span, Token, TokenKind, sentence_spans};
 
 use crate::lexicon::{Complement, Cue, CueClass, Lexicon};
@@ -319,16 +319,18 @@ impl<'a> Doc<'a> {
         Span::new(self.toks[from].span.start, self.toks[to_inclusive].span.end)
     }
 
+    /// The names inside `span`. Nisba adjectives (مسؤولون عراقيون) are links, not names: a source is
+    /// not the country its adjective names.
     fn mentions_in(&self, span: Span) -> impl Iterator<Item = &Mention> {
         self.mentions_near(span)
             .iter()
-            .filter(move |m| span.contains(m.span))
+            .filter(move |m| span.contains(m.span) && m.source != MatchSource::Nisba)
     }
 
     fn overlaps_mention(&self, span: Span) -> bool {
         self.mentions_near(span)
             .iter()
-            .any(|m| m.span.overlaps(span))
+            .any(|m| m.span.overlaps(span) && m.source != MatchSource::Nisba)
     }
 
     /// Index of the quotation mark closing the one at `open`, within the paragraph.

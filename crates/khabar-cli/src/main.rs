@@ -61,11 +61,14 @@ struct GazetteerArgs {
     /// Do not load the embedded default gazetteer.
     #[arg(long)]
     no_default_gazetteer: bool,
+    /// Also report nisba adjectives (العراقية) as links to their place (source "nisba").
+    #[arg(long)]
+    nisba: bool,
 }
 
 impl GazetteerArgs {
     fn build(&self) -> Result<Gazetteer, String> {
-        if self.gazetteers.is_empty() && !self.no_default_gazetteer {
+        if self.gazetteers.is_empty() && !self.no_default_gazetteer && !self.nisba {
             return Ok(Gazetteer::default());
         }
         let mut builder = Gazetteer::builder();
@@ -75,7 +78,7 @@ impl GazetteerArgs {
         for path in &self.gazetteers {
             builder.load(path).map_err(|e| e.to_string())?;
         }
-        builder.build().map_err(|e| e.to_string())
+        builder.nisba(self.nisba).build().map_err(|e| e.to_string())
     }
 }
 
@@ -322,10 +325,15 @@ fn human(
     let _ = writeln!(out, "{}", paint("1", &format!("== {}", article.name)));
     for m in &analysis.mentions {
         let entity = analyzer.gazetteer().entity(m.entity);
+        let label = if m.source == khabar::gazetteer::MatchSource::Nisba {
+            "nisba "
+        } else {
+            "entity"
+        };
         let _ = writeln!(
             out,
             "  {} {:<3} {}  → {} ({})",
-            paint("36", "entity"),
+            paint("36", label),
             m.kind,
             &text[m.span],
             entity.id,

@@ -6,14 +6,14 @@
 //! version  u32      FORMAT_VERSION
 //! length   u64      payload length in bytes
 //! checksum u64      of the payload
-//! payload           normaliser switches, entities, compiled patterns
+//! payload           normaliser switches, nisba flag (0/1), entities, compiled patterns
 //! ```
 
 use crate::{Error, ErrorKind};
 
 pub(crate) const MAGIC: &[u8; 8] = b"KHABARGZ";
 /// Bumped whenever the payload changes shape.
-pub(crate) const FORMAT_VERSION: u32 = 1;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 8 + 8;
 
 /// Builds a payload.

@@ -74,6 +74,10 @@ pub enum MatchSource {
     Name,
     /// The family name of a person whose full name appeared earlier in the same text.
     ShortName,
+    /// A nisba adjective of a place (العراقية for العراق), reported only when the gazetteer was built
+    /// with [`GazetteerBuilder::nisba`]. It is a link to the place, not a name: the annotation guide does
+    /// not count it as an entity. Its `alias` is 0, the canonical name.
+    Nisba,
 }
 
 /// One mention of a gazetteer entity in a text.
@@ -106,6 +110,8 @@ struct Inner {
     entities: Vec<Entity>,
     normalizer: Normalizer,
     names: PatternSet,
+    /// The nisba adjectives of places, when asked for.
+    nisba: Option<PatternSet>,
 }
 
 /// Collects entities, from code or files, and compiles them into a [`Gazetteer`].
@@ -115,6 +121,7 @@ pub struct GazetteerBuilder {
     origins: Vec<String>,
     ids: std::collections::HashMap<String, usize>,
     normalizer: Option<Normalizer>,
+    nisba: bool,
 }
 
 impl GazetteerBuilder {
@@ -196,6 +203,14 @@ impl GazetteerBuilder {
         self
     }
 
+    /// Also reports the nisba adjectives of places that have a `nisba` attribute (`nisba=عراقي` on
+    /// العراق): العراقي، العراقية، العراقيون، عراقيين … become [`MatchSource::Nisba`] links to the place.
+    /// Off by default: an adjective is not an entity.
+    pub fn nisba(&mut self, yes: bool) -> &mut Self {
+        self.nisba = yes;
+        self
+    }
+
     /// Compiles the gazetteer. Fails when a name normalises to nothing. A one-word name that is also an
     /// Arabic function word (علي = على once ى is folded, امام = أمام) is kept on its entity but not
     /// matched on its own.
@@ -230,11 +245,17 @@ impl GazetteerBuilder {
             }
         }
         let names = PatternSet::new(normalized.iter().map(|(n, e)| (n.as_str(), *e)))?;
+        let nisba = if self.nisba {
+            Some(nisba_set(&self.entities, &normalizer)?)
+        } else {
+            None
+        };
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entities: self.entities.clone(),
                 normalizer,
                 names,
+                nisba,
             }),
         })
     }
@@ -342,6 +363,7 @@ impl Gazetteer {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = bytes::Writer::default();
         out.str(&format!("{:?}", self.inner.normalizer.options()));
+        out.len(usize::from(self.inner.nisba.is_some()));
         out.len(self.inner.entities.len());
         for entity in &self.inner.entities {
             // Destructured in full: a new field must be given a place in the format (and a new version).
@@ -376,6 +398,11 @@ impl Gazetteer {
         let options = input.str()?;
         let normalizer = normalizer_from_debug(options)
             .ok_or_else(|| input.invalid("normaliser switches this version does not know"))?;
+        let with_nisba = match input.len(0)? {
+            0 => false,
+            1 => true,
+            _ => return Err(input.invalid("the nisba flag is neither 0 nor 1")),
+        };
         let count = input.len(5 * 8)?;
         let mut entities = Vec::with_capacity(count);
         let mut names = Vec::with_capacity(count);
@@ -408,11 +435,18 @@ impl Gazetteer {
         }
         let patterns = PatternSet::read(&mut input, &names)?;
         input.finish()?;
+        // The adjectives are few: rebuilt from the entities rather than stored.
+        let nisba = if with_nisba {
+            Some(nisba_set(&entities, &normalizer)?)
+        } else {
+            None
+        };
         Ok(Gazetteer {
             inner: Arc::new(Inner {
                 entities,
                 normalizer,
                 names: patterns,
+                nisba,
             }),
         })
     }
@@ -439,7 +473,36 @@ impl Gazetteer {
             })
             .collect();
         self.add_short_names(normalized, &words, &chosen, &mut mentions);
+        if let Some(nisba) = &self.inner.nisba {
+            self.add_nisba(normalized, &words, nisba, &mut mentions);
+        }
         mentions
+    }
+
+    /// Adds the nisba adjectives that no name already covers.
+    fn add_nisba(
+        &self,
+        normalized: &NormalizedText<'_>,
+        words: &[patterns::Word],
+        nisba: &PatternSet,
+        mentions: &mut Vec<Mention>,
+    ) {
+        let mut candidates = Vec::new();
+        nisba.candidates(normalized.as_str(), words, &mut candidates);
+        let taken: Vec<Span> = mentions
+            .iter()
+            .map(|m| m.proclitic.map_or(m.span, |p| p.cover(m.span)))
+            .collect();
+        let before = mentions.len();
+        for c in select_longest(candidates) {
+            let mention = self.mention(normalized, &c, nisba.entries(&c), MatchSource::Nisba);
+            if !taken.iter().any(|t| t.overlaps(mention.span)) {
+                mentions.push(mention);
+            }
+        }
+        if mentions.len() > before {
+            mentions.sort_by_key(|m| m.span.start);
+        }
     }
 
     fn mention(
@@ -582,6 +645,30 @@ fn normalizer_from_debug(debug: &str) -> Option<Normalizer> {
     let mut check = String::new();
     write!(check, "{builder:?}").ok()?;
     (check == debug).then(|| builder.build())
+}
+
+/// The nisba adjectives of the entities with a `nisba` attribute, in every gender, number and with or
+/// without the article: عراقي → عراقي، عراقية، عراقيون، عراقيين، عراقيات، العراقي …
+fn nisba_set(entities: &[Entity], normalizer: &Normalizer) -> Result<PatternSet, Error> {
+    let mut forms: Vec<(String, Entry)> = Vec::new();
+    for (index, entity) in entities.iter().enumerate() {
+        let Some(base) = entity.attributes.get("nisba") else {
+            continue;
+        };
+        let base = normalizer.normalize_str(base.trim());
+        if base.chars().count() < 3 {
+            continue;
+        }
+        let entry = Entry {
+            entity: EntityId(index as u32),
+            alias: 0,
+        };
+        for ending in ["", "ة", "ه", "ون", "ين", "ات"] {
+            forms.push((format!("{base}{ending}"), entry));
+            forms.push((format!("ال{base}{ending}"), entry));
+        }
+    }
+    PatternSet::new(forms.iter().map(|(form, entry)| (form.as_str(), *entry)))
 }
 
 /// Normalised Arabic function words. A one-word name equal to one of them (علي, which على becomes once ى

@@ -385,3 +385,57 @@ fn seed_article() {
     ];
     assert_eq!(got, expected);
 }
+
+mod nisba {
+    use khabar_gazetteer::{Entity, EntityKind, Gazetteer, MatchSource};
+
+    fn iraq(nisba: bool) -> Gazetteer {
+        let mut builder = Gazetteer::builder();
+        builder
+            .add(
+                Entity::new("loc:iq", EntityKind::Location, "العراق")
+                    .with_attribute("nisba", "عراقي"),
+            )
+            .expect("valid entity");
+        builder.nisba(nisba).build().expect("builds")
+    }
+
+    #[test]
+    fn adjectives_link_to_their_place_when_asked() {
+        let text = "وأكد مسؤولون عراقيون أن الحكومة العراقية تدعم العراق وللعراقيين حق التظاهر";
+        let found: Vec<(&str, MatchSource)> = iraq(true)
+            .find(text)
+            .iter()
+            .map(|m| (&text[m.span], m.source))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("عراقيون", MatchSource::Nisba),
+                ("العراقية", MatchSource::Nisba),
+                ("العراق", MatchSource::Name),
+                ("لعراقيين", MatchSource::Nisba),
+            ]
+        );
+    }
+
+    #[test]
+    fn adjectives_are_not_reported_by_default() {
+        let text = "الحكومة العراقية تدعم العراق";
+        let found: Vec<&str> = iraq(false)
+            .find(text)
+            .iter()
+            .map(|m| &text[m.span])
+            .collect();
+        assert_eq!(found, ["العراق"]);
+    }
+
+    #[test]
+    fn the_nisba_switch_survives_a_round_trip_through_bytes() {
+        let gazetteer = iraq(true);
+        let loaded = Gazetteer::from_bytes(&gazetteer.to_bytes()).expect("loads");
+        let text = "الحكومة العراقية";
+        assert_eq!(loaded.find(text), gazetteer.find(text));
+        assert_eq!(loaded.find(text).len(), 1);
+    }
+}
