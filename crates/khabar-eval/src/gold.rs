@@ -56,37 +56,10 @@ impl GoldEntity {
     }
 }
 
-/// Whether an attribution's content is quoted (the guide's `kind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum QuoteKind {
-    /// The content is one quotation.
-    Direct,
-    /// No quotation marks around the content.
-    Indirect,
-    /// Quoted and paraphrased parts together.
-    Mixed,
-}
-
-/// What kind of source speaks (the guide's `source_kind`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[non_exhaustive]
-pub enum SourceKind {
-    /// A named person.
-    Person,
-    /// An organisation or institution.
-    Organization,
-    /// A media outlet.
-    Media,
-    /// A document such as a statement or report.
-    Document,
-    /// One unnamed person or source.
-    Anonymous,
-    /// An unnamed plural source.
-    Group,
-}
+/// Whether an attribution's content is quoted (the guide's `kind`) and what kind of source speaks (its
+/// `source_kind`): the same enumerations khabar-attribution reports, so gold and predictions compare
+/// directly.
+pub use khabar_attribution::{AttributionKind, SourceKind};
 
 /// A gold attribution: who (source) said (cue) what (content).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,7 +71,7 @@ pub struct GoldAttribution {
     /// What is reported.
     pub content: CharSpan,
     /// Direct, indirect or mixed.
-    pub kind: QuoteKind,
+    pub kind: AttributionKind,
     /// What kind of source speaks; absent when there is no source.
     #[serde(default)]
     pub source_kind: Option<SourceKind>,

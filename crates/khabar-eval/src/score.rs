@@ -654,7 +654,7 @@ fn max_weight_assignment(weights: &[Vec<i128>], cols: usize) -> Vec<Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gold::QuoteKind;
+    use crate::gold::AttributionKind;
 
     /// Char span of the first occurrence of `needle` in `text`.
     fn sp(text: &str, needle: &str) -> CharSpan {
@@ -676,7 +676,7 @@ mod tests {
             cue: sp(text, cue),
             source: source.map(|s| sp(text, s)),
             content: sp(text, content),
-            kind: QuoteKind::Indirect,
+            kind: AttributionKind::Indirect,
             source_kind: None,
             optional,
         }
@@ -883,7 +883,7 @@ mod tests {
             cue,
             source: None,
             content,
-            kind: QuoteKind::Indirect,
+            kind: AttributionKind::Indirect,
             source_kind: None,
             optional: false,
         };
