@@ -8,7 +8,7 @@ Usage: python3 crates/khabar-gazetteer/data/person_tokens.py [SHARED_DATA_DIR]
 import os
 import sys
 
-MIN_COUNT = 3
+MIN_COUNT = 2
 # Function words and very common words that also occur as name tokens in the source.
 STOP = set("""في من على إلى الى عن مع أن ان إن التي الذي هذا هذه ذلك تلك كل بعد قبل قد لا لم لن ما حيث كما أو ثم
 بين عند لدى منذ حتى غير دون نحو ضد عبر أي كان كانت يوم عام بن ابن أبو ابو أم آل عبد""".split())
