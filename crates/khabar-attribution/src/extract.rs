@@ -552,9 +552,23 @@ fn lexicon_free(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     })
 }
 
-/// Skips one adjunct (أمس، أيضا، في بيان له، في تصريح صحفي) that stands between a cue and its source;
+/// Skips the adjuncts (أمس، أيضا، في بيان له، في تصريح صحفي) that stand between a cue and its source;
 /// returns where the source starts.
 fn skip_adjunct(doc: &Doc<'_>, from: usize) -> usize {
+    // Adjuncts can stack: في بيان امس، أمس في تصريح صحفي.
+    let mut at = from;
+    for _ in 0..3 {
+        let next = skip_one_adjunct(doc, at);
+        if next == at {
+            break;
+        }
+        at = next;
+    }
+    at
+}
+
+/// Skips a single adjunct at `from`, if one starts there.
+fn skip_one_adjunct(doc: &Doc<'_>, from: usize) -> usize {
     if !opens_adjunct(doc, from) || doc.norm(from) == "ل" {
         return from;
     }
@@ -662,7 +676,14 @@ fn read_source(lexicon: &Lexicon, doc: &Doc<'_>, cue: &Cue, from: usize) -> usiz
                 .cues
                 .get(doc.bare(k))
                 .is_some_and(|c| c.kind == CueKind::Verb);
-        if k > from && (opens_adjunct(doc, k) || glued_verb) {
+        // So does an according-to phrase: وأكدت الحكومة وفقا لوكالة …
+        let according = [doc.norm(k), doc.bare(k)].iter().any(|w| {
+            lexicon
+                .cues
+                .get(*w)
+                .is_some_and(|c| c.kind == CueKind::AccordingTo)
+        });
+        if k > from && (opens_adjunct(doc, k) || glued_verb || according) {
             break;
         }
         k += 1;

@@ -412,3 +412,34 @@ fn a_source_stops_before_a_second_reporting_verb() {
         "بيان صادر عن الوزارة"
     );
 }
+
+// Stacked adjuncts before the complement, and an according-to phrase ending a source.
+case!(
+    stacked_adjuncts_no_overt_source,
+    "وأعلنت وزارة الداخلية أنه تم إحباط عملية تهريب. وقالت في بيان امس إن دوريات خفر السواحل نفذت خطة.",
+    [
+        (
+            "أعلنت",
+            Some("وزارة الداخلية"),
+            "تم إحباط عملية تهريب",
+            Indirect
+        ),
+        (
+            "قالت",
+            Some("وزارة الداخلية"),
+            "دوريات خفر السواحل نفذت خطة",
+            Indirect
+        )
+    ]
+);
+
+#[test]
+fn an_according_to_phrase_ends_a_source() {
+    let text = "وأكدت الحكومة وفقاً لوكالة الأنباء اليمنية أنه سيتم تزويد المستشفيات بالأدوية.";
+    let found = extract(text);
+    let confirmed = found
+        .iter()
+        .find(|a| &text[a.cue] == "أكدت")
+        .expect("أكدت is a cue here");
+    assert_eq!(&text[confirmed.source.expect("a source")], "الحكومة");
+}
