@@ -350,7 +350,7 @@ impl<'a> Doc<'a> {
 
 fn strip_conjunction(norm: &str) -> &str {
     match norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')) {
-        Some(rest) if rest.chars().count() >= 2 => rest,
+        Some(rest) if rest.chars().nth(1).is_some() => rest,
         _ => norm,
     }
 }

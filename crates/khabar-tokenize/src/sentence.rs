@@ -26,10 +26,14 @@ fn is_abbreviation(token: &Token<'_>) -> bool {
 
 /// Whether a line break lies between two byte offsets.
 fn line_break_between(text: &str, from: usize, to: usize) -> bool {
-    text.as_bytes()[from..to]
-        .iter()
-        .any(|&b| b == b'\n' || b == b'\r')
-        || text[from..to].contains(['\u{2029}', '\u{2028}', '\u{85}'])
+    // Read as bytes (the gap is usually one space): \n, \r, NEL (C2 85), LS and PS (E2 80 A8/A9).
+    let gap = &text.as_bytes()[from..to];
+    gap.iter().enumerate().any(|(i, &b)| match b {
+        b'\n' | b'\r' => true,
+        0xC2 => gap.get(i + 1) == Some(&0x85),
+        0xE2 => gap.get(i + 1) == Some(&0x80) && matches!(gap.get(i + 2), Some(0xA8 | 0xA9)),
+        _ => false,
+    })
 }
 
 /// Splits already-computed tokens of `text` into sentence spans (from the first token's start to the
