@@ -324,7 +324,9 @@ impl<'a, 't> Tokens<'a, 't> {
         if is_digit(ch) {
             return (self.scan_number(start), TokenKind::Number);
         }
-        if ch.is_alphanumeric() {
+        // Punctuation and quotation marks are cheap to recognise; the alphanumeric property lookup is not.
+        let sign = !ch.is_ascii() && (is_quote(ch) || is_punctuation(ch));
+        if !sign && ch.is_alphanumeric() {
             if let Some(end) = self.scan_url(start) {
                 return (end, TokenKind::Url);
             }
@@ -392,7 +394,13 @@ impl<'a, 't> Iterator for Tokens<'a, 't> {
                 self.pos += 1;
             }
             let ch = char_at(text, self.pos)?;
-            if is_separator(ch) {
+            // Arabic letters and marks, the usual case, are never separators: skip the Unicode property
+            // lookups for them (not for the whole block: U+061C, the Arabic letter mark, is invisible).
+            let lead = bytes[self.pos];
+            let arabic_word_char = (0xD8..=0xDB).contains(&lead)
+                && ARABIC_BLOCK_WORD_CHARS
+                    [(usize::from(lead & 0x03) << 6) | usize::from(bytes[self.pos + 1] & 0x3F)];
+            if !arabic_word_char && is_separator(ch) {
                 self.pos += ch.len_utf8();
                 continue;
             }

@@ -157,7 +157,7 @@ proptest! {
             prev = s.end;
         }
         for pair in sentences.windows(2) {
-            let ends_line = text[pair[0].end..pair[1].start].contains(['\n', '\r', '\u{2029}']);
+            let ends_line = text[pair[0].end..pair[1].start].contains(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']);
             prop_assert!(ends_line || !text[pair[0]].ends_with('،'), "split at a comma: {:?}", &text[pair[0]]);
         }
         for (_, normalizer) in normalizers() {
