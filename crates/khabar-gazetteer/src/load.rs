@@ -101,12 +101,23 @@ pub(crate) fn parse_jsonl(text: &str, origin: &str) -> Result<Vec<Located>, Erro
             Error::parse(
                 origin,
                 line,
-                format!("invalid entity JSON at column {}: {message}", e.column()),
+                format!(
+                    "invalid entity JSON at column {}: {message}",
+                    char_column(raw, e.column())
+                ),
             )
         })?;
         out.push(Located { entity, line });
     }
     Ok(out)
+}
+
+/// serde_json counts columns in bytes; editors count characters (Arabic letters are two bytes each).
+fn char_column(line: &str, byte_column: usize) -> usize {
+    line.char_indices()
+        .take_while(|&(at, _)| at + 1 < byte_column)
+        .count()
+        + 1
 }
 
 /// The text without the byte-order mark some editors write at the start of a UTF-8 file.

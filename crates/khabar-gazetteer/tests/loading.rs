@@ -139,7 +139,7 @@ errors!(jsonl {
     jsonl_invalid_json: "{\"id\": \"a\", \"kind\": \"LOC\", \"name\": \"العراق\"}\n{\"id\": \"b\", \"kind\": \"LOC\" \"name\": \"بغداد\"}\n" => "people.jsonl:2: invalid entity JSON at column 27: expected `,` or `}`";
     jsonl_unknown_kind: "{\"id\": \"a\", \"kind\": \"PLACE\", \"name\": \"العراق\"}\n" => "people.jsonl:1: invalid entity JSON at column 27: unknown variant `PLACE`, expected one of `PER`, `PERS`, `PERSON`, `ORG`, `ORGANIZATION`, `GPE`, `LOC`, `LOCATION`, `MISC`";
     jsonl_missing_name: "\n{\"id\": \"a\", \"kind\": \"LOC\"}\n" => "people.jsonl:2: invalid entity JSON at column 26: missing field `name`";
-    jsonl_not_an_object: "\"العراق\"\n" => "people.jsonl:1: invalid entity JSON at column 14: invalid type: string \"العراق\", expected struct Entity";
+    jsonl_not_an_object: "\"العراق\"\n" => "people.jsonl:1: invalid entity JSON at column 8: invalid type: string \"العراق\", expected struct Entity";
     jsonl_duplicate_id: "{\"id\": \"a\", \"kind\": \"LOC\", \"name\": \"العراق\"}\n{\"id\": \"a\", \"kind\": \"LOC\", \"name\": \"بغداد\"}\n" => "people.jsonl:2: duplicate entity id \"a\"";
     jsonl_alias_of_diacritics_only: "{\"id\": \"a\", \"kind\": \"LOC\", \"name\": \"العراق\", \"aliases\": [\"\u{064B}\u{064C}\"]}\n" => "people.jsonl:1: entity \"a\" has a name that is empty or normalises to nothing (\"\\u{64b}\\u{64c}\")";
 });
