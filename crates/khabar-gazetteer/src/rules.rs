@@ -596,8 +596,10 @@ impl Recognizer {
             return None;
         }
         let first = words.norm(k);
-        let plausible_first =
-            self.is_name_token(first) || (!first.starts_with("ال") && !is(first, Class::Stop));
+        // An unknown word glued to a preposition (لهيئة، بمنطقة) starts a phrase, not a name.
+        let glued_preposition = first.starts_with(['ل', 'ب']) && !self.is_name_token(first);
+        let plausible_first = self.is_name_token(first)
+            || (!first.starts_with("ال") && !is(first, Class::Stop) && !glued_preposition);
         if !plausible_first || is(first, Class::Titles) || is(first, Class::ConstructTitles) {
             return None;
         }
