@@ -107,3 +107,9 @@ fn org_head_rule_is_off_by_default() {
     assert!(!Recognizer::new().uses(Rule::OrgHead));
     assert!(Recognizer::new().find(text, &tokens, &[]).is_empty());
 }
+
+case!(
+    title_before_a_glued_preposition_is_not_a_name,
+    "وصرح المتحدث الرسمي لهيئة الهلال الأحمر أن الحادث وقع",
+    [("هيئة الهلال الأحمر", Organization, "org-head")]
+);
