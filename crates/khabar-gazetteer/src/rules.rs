@@ -234,6 +234,27 @@ const PLACE_WORDS: &[&str] = &[
 ];
 /// Words that never start or continue a name.
 const STOP: &[&str] = &[
+    // Words the name-token list holds (as transliterated names) that news uses as common words: God
+    // and its formulas, month names, particles.
+    "الله",
+    "عز",
+    "وجل",
+    "كانون",
+    "تشرين",
+    "شباط",
+    "اذار",
+    "نيسان",
+    "ايار",
+    "حزيران",
+    "تموز",
+    "اب",
+    "ايلول",
+    "سيما",
+    "ليست",
+    "ليس",
+    "سوي",
+    "عاد",
+    "بيوت",
     "في",
     "من",
     "علي",
@@ -624,7 +645,12 @@ impl Recognizer {
             return None;
         }
         let k = i + 1;
-        if !words.is_arabic(k) || !self.is_name_token(words.norm(k)) {
+        let next = words.norm(k);
+        // A title after the verb (وقال أمير المنطقة، وقال المهندس …) is the title rule's to read.
+        let title = is(next, Class::Titles)
+            || is(next, Class::ConstructTitles)
+            || is(next, Class::TitleModifiers);
+        if !words.is_arabic(k) || !self.is_name_token(next) || title {
             return None;
         }
         let end = self.name_end(words, k, 4);

@@ -113,3 +113,14 @@ case!(
     "وصرح المتحدث الرسمي لهيئة الهلال الأحمر أن الحادث وقع",
     [("هيئة الهلال الأحمر", Organization, "org-head")]
 );
+
+case!(
+    month_names_are_not_people,
+    "وفي كانون الثاني الماضي بلغت الصادرات ذروتها",
+    []
+);
+case!(
+    a_title_after_a_reporting_verb_is_read_by_the_title_rule,
+    "وقال المهندس يوسف بن خليفة إن المشروع اكتمل",
+    [("يوسف بن خليفة", Person, "title")]
+);
