@@ -619,8 +619,12 @@ impl Recognizer {
         let first = words.norm(k);
         // An unknown word glued to a preposition (لهيئة، بمنطقة) starts a phrase, not a name.
         let glued_preposition = first.starts_with(['ل', 'ب']) && !self.is_name_token(first);
-        let plausible_first = self.is_name_token(first)
-            || (!first.starts_with("ال") && !is(first, Class::Stop) && !glued_preposition);
+        // An unknown word counts only when a known name token follows it (جاك شيراك … but not رسالة).
+        let unknown_then_name = !first.starts_with("ال")
+            && !is(first, Class::Stop)
+            && !glued_preposition
+            && self.is_name_token(words.norm(k + 1));
+        let plausible_first = self.is_name_token(first) || unknown_then_name;
         if !plausible_first || is(first, Class::Titles) || is(first, Class::ConstructTitles) {
             return None;
         }

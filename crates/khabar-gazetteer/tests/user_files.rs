@@ -198,7 +198,7 @@ fn malformed_lines_in_files_name_the_file_and_line() {
         (
             "truncated.jsonl",
             "{\"id\": \"a\", \"kind\": \"LOC\", \"name\": \"العر",
-            "1: invalid entity JSON at column 44: EOF while parsing a string",
+            "1: invalid entity JSON at column 41: EOF while parsing a string",
         ),
     ];
     for (file, content, expected) in cases {
