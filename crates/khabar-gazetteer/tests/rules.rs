@@ -124,3 +124,9 @@ case!(
     "وقال المهندس يوسف بن خليفة إن المشروع اكتمل",
     [("يوسف بن خليفة", Person, "title")]
 );
+
+case!(
+    title_before_an_unknown_common_noun_is_not_a_name,
+    "ووجه الوزير رسالة إلى المواطنين",
+    []
+);
