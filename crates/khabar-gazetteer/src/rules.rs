@@ -455,7 +455,9 @@ impl Recognizer {
                 .normalizer
                 .normalize_str(token.as_ref().trim())
                 .into_owned();
-            if norm.chars().count() >= 2 && !is(norm.as_str(), Class::Stop) {
+            // Link words (بن، أبو، آل) join names but are never one: they stay out of the list.
+            let word = norm.as_str();
+            if word.chars().count() >= 2 && !is(word, Class::Stop) && !is(word, Class::NameLinks) {
                 self.person_tokens.insert(norm);
             }
         }
@@ -670,10 +672,10 @@ impl Recognizer {
 
     /// Two or more known name tokens in a row: جون كيري.
     fn name_run(&self, words: &Words<'_, '_>, i: usize, first: &str) -> Option<(Guess, usize)> {
-        if !words.is_arabic(i)
-            || !self.is_name_token(first)
-            || !self.is_name_token(words.norm(i + 1))
-        {
+        let next = words.norm(i + 1);
+        let continues =
+            self.is_name_token(next) || (is(next, Class::NameLinks) && words.is_arabic(i + 2));
+        if !words.is_arabic(i) || !self.is_name_token(first) || !continues {
             return None;
         }
         let end = self.name_end(words, i, 4);
