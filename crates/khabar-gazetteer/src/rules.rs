@@ -587,6 +587,22 @@ impl Recognizer {
         end
     }
 
+    /// [`Recognizer::name_end`], then one family name with the article (سعود الشريم، سالم محمد الشهري):
+    /// used after a title or a reporting verb, where a name is expected.
+    fn name_end_with_family(&self, words: &Words<'_, '_>, from: usize, max: usize) -> usize {
+        let end = self.name_end(words, from, max);
+        let family = words.norm(end);
+        let is_family = end < words.len()
+            && end - from < max
+            && words.is_arabic(end)
+            && family.starts_with("ال")
+            && family.chars().count() >= 4
+            && !is(family, Class::Stop)
+            && !is(family, Class::TitleModifiers)
+            && !is(family, Class::Titles);
+        if is_family { end + 1 } else { end }
+    }
+
     /// الرئيس (الفرنسي) جاك شيراك; وزير الخارجية الأمريكي جون كيري.
     fn after_title(&self, words: &Words<'_, '_>, i: usize, title: &str) -> Option<(Guess, usize)> {
         let mut k = i + 1;
@@ -630,7 +646,7 @@ impl Recognizer {
         if !plausible_first || is(first, Class::Titles) || is(first, Class::ConstructTitles) {
             return None;
         }
-        let end = self.name_end(words, k, 4);
+        let end = self.name_end_with_family(words, k, 4);
         let span = words.span(k, end - 1);
         Some((
             Guess {
@@ -659,7 +675,7 @@ impl Recognizer {
         if !words.is_arabic(k) || !self.is_name_token(next) || title {
             return None;
         }
-        let end = self.name_end(words, k, 4);
+        let end = self.name_end_with_family(words, k, 4);
         Some((
             Guess {
                 span: words.span(k, end - 1),

@@ -130,3 +130,14 @@ case!(
     "ووجه الوزير رسالة إلى المواطنين",
     []
 );
+
+case!(
+    family_name_with_the_article_after_a_title,
+    "وحضر الرائد سالم محمد الشهري وشيخ القبيلة",
+    [("سالم محمد الشهري", Person, "title")]
+);
+case!(
+    family_name_after_a_reporting_verb,
+    "وقال الدكتور ناصر العمر: رحم الله جنودنا",
+    [("ناصر العمر", Person, "title")]
+);
