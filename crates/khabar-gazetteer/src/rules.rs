@@ -694,7 +694,7 @@ impl Recognizer {
         if !words.is_arabic(i) || !self.is_name_token(first) || !continues {
             return None;
         }
-        let end = self.name_end(words, i, 4);
+        let end = self.name_end_with_family(words, i, 4);
         if end < i + 2 {
             return None;
         }
