@@ -822,10 +822,14 @@ fn place_word(words: &Words<'_, '_>, i: usize, bare: &str) -> Option<(Guess, usi
     }
     let k = i + 1;
     let first = words.norm(k);
+    // Not a title (مدينة الملك فهد names a person's city) nor an adjective (منطقة سكنية).
+    let adjective = first.chars().count() >= 4 && (first.ends_with("ية") || first.ends_with("يه"));
     if !words.is_arabic(k)
         || is(first, Class::Stop)
         || is_nisba(first)
+        || adjective
         || is(first, Class::PlaceWords)
+        || is(first, Class::Titles)
     {
         return None;
     }

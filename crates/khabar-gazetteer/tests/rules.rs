@@ -141,3 +141,9 @@ case!(
     "وقال الدكتور ناصر العمر: رحم الله جنودنا",
     [("ناصر العمر", Person, "title")]
 );
+
+case!(
+    place_word_before_an_indefinite_adjective_or_a_title_is_not_a_place,
+    "انهار مبنى في منطقة سكنية قرب مدينة الملك فهد الطبية",
+    []
+);
