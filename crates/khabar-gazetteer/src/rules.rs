@@ -601,6 +601,9 @@ impl Recognizer {
             && words.is_arabic(end)
             && family.starts_with("ال")
             && family.chars().count() >= 4
+            // Feminine adjectives (الطبية) qualify a place, never a person.
+            && !family.ends_with("ية")
+            && !family.ends_with("يه")
             && !is(family, Class::Stop)
             && !is(family, Class::TitleModifiers)
             && !is(family, Class::Titles);

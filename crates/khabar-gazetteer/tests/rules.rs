@@ -144,6 +144,12 @@ case!(
 
 case!(
     place_word_before_an_indefinite_adjective_or_a_title_is_not_a_place,
-    "انهار مبنى في منطقة سكنية قرب مدينة الملك فهد الطبية",
+    "انهار مبنى في منطقة سكنية وتوجه الوفد إلى مدينة الملك",
     []
+);
+
+case!(
+    an_adjective_is_not_a_family_name,
+    "وتقع الورشة قرب مدينة الملك فهد الطبية",
+    [("فهد", Person, "title")]
 );
