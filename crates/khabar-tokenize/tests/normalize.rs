@@ -1,6 +1,8 @@
 //! The normaliser: each fold switch on and off, and the map back to the original text for each kind of
 //! edit (replacement, deletion, expansion, shrinking, invisible characters).
 
+mod common;
+
 use khabar_tokenize::{Normalizer, NormalizerBuilder, Span, is_arabic_diacritic, is_invisible};
 
 fn norm(builder: &NormalizerBuilder, text: &str) -> String {
@@ -234,12 +236,7 @@ fn map_out_of_range_is_clamped() {
 
 #[test]
 fn seed_article_nbsp_and_shadda() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seed/article.txt"
-    );
-    let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!("skipping: seed article not found at {path}");
+    let Some(text) = common::seed_article() else {
         return;
     };
     let text = text.as_str();

@@ -1,5 +1,7 @@
 //! Sentence spans: where news sentences end, and where they must not.
 
+mod common;
+
 use khabar_tokenize::{Tokenizer, sentence_spans};
 
 fn sentences(text: &str) -> Vec<&str> {
@@ -80,12 +82,7 @@ fn sentence_spans_matches_the_method() {
 
 #[test]
 fn seed_article_sentences() {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seed/article.txt"
-    );
-    let Ok(text) = std::fs::read_to_string(path) else {
-        eprintln!("skipping: seed article not found at {path}");
+    let Some(text) = common::seed_article() else {
         return;
     };
     let got = sentences(&text);

@@ -1,5 +1,7 @@
 //! Table-driven tokenizer tests on real Arabic: every case asserts the text each span selects.
 
+mod common;
+
 use khabar_tokenize::TokenKind::{self, *};
 use khabar_tokenize::{Normalizer, Tokenizer};
 
@@ -13,21 +15,6 @@ fn tokens(text: &str) -> Vec<(&str, TokenKind)> {
             (&text[t.span], t.kind)
         })
         .collect()
-}
-
-/// The seed article, read in place; `None` (with a message) when the shared folder is absent.
-fn seed_article() -> Option<String> {
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../../shared/seed/article.txt"
-    );
-    match std::fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(err) => {
-            eprintln!("skipping: seed article not found at {path}: {err}");
-            None
-        }
-    }
 }
 
 fn texts(text: &str) -> Vec<&str> {
@@ -222,7 +209,9 @@ fn custom_normalizer_is_used_for_norms() {
 
 #[test]
 fn seed_article_tokens() {
-    let Some(text) = seed_article() else { return };
+    let Some(text) = common::seed_article() else {
+        return;
+    };
     let toks = Tokenizer::new().tokens(&text);
     // Spans are valid, in order, and never contain a separator at either end.
     let mut prev = 0;
