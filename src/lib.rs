@@ -161,10 +161,9 @@ impl Analyzer {
             .recognizer
             .as_ref()
             .map_or_else(Vec::new, |r| r.find(text, &tokens, &mentions));
-        let attributions = self
-            .attributor
-            .as_ref()
-            .map_or_else(Vec::new, |a| a.extract(text, &tokens, &mentions));
+        let attributions = self.attributor.as_ref().map_or_else(Vec::new, |a| {
+            a.extract_with_sentences(text, &tokens, &sentences, &mentions)
+        });
         Analysis {
             text,
             tokens,

@@ -2,7 +2,7 @@
 //! an attribution only when it finds every part it needs (precision over recall).
 
 use khabar_gazetteer::{EntityKind, MatchSource, Mention};
-use khabar_tokenize::{Span, Token, TokenKind, sentence_spans};
+use khabar_tokenize::{Span, Token, TokenKind};
 
 use crate::lexicon::{Complement, Cue, CueClass, Lexicon};
 use crate::{Attribution, AttributionKind, CueKind, SourceKind};
@@ -216,8 +216,12 @@ fn is_closing_quote(s: &str) -> bool {
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, tokens: &'a [Token<'a>], mentions: &'a [Mention]) -> Doc<'a> {
-        let sentences = sentence_spans(text, tokens);
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token<'a>],
+        sentences: &[Span],
+        mentions: &'a [Mention],
+    ) -> Doc<'a> {
         let mut sentence = 0;
         let mut toks: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
         let mut depth = 0usize;
@@ -373,9 +377,10 @@ pub(crate) fn extract(
     lexicon: &Lexicon,
     text: &str,
     tokens: &[Token<'_>],
+    sentences: &[Span],
     mentions: &[Mention],
 ) -> Vec<Attribution> {
-    let doc = Doc::new(text, tokens, mentions);
+    let doc = Doc::new(text, tokens, sentences, mentions);
     let editorial = editorial_tokens(lexicon, &doc);
     let mut out: Vec<Attribution> = Vec::new();
     for (i, in_editorial) in editorial.iter().enumerate() {

@@ -76,7 +76,20 @@ impl Attributor {
         tokens: &[Token<'_>],
         mentions: &[Mention],
     ) -> Vec<Attribution> {
-        extract::extract(&self.lexicon, text, tokens, mentions)
+        let sentences = khabar_tokenize::sentence_spans(text, tokens);
+        self.extract_with_sentences(text, tokens, &sentences, mentions)
+    }
+
+    /// [`Attributor::extract`] for callers that already split `text` into sentences (with
+    /// [`khabar_tokenize::sentence_spans`] over the same tokens), so the split is not done twice.
+    pub fn extract_with_sentences(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        sentences: &[khabar_tokenize::Span],
+        mentions: &[Mention],
+    ) -> Vec<Attribution> {
+        extract::extract(&self.lexicon, text, tokens, sentences, mentions)
     }
 
     /// Tokenises `text` and extracts its attributions without entity links.
