@@ -31,6 +31,7 @@ pub use khabar_tokenize as tokenize;
 
 pub use khabar_attribution::{Attribution, AttributionKind, Attributor, CueKind, SourceKind};
 pub use khabar_gazetteer::rules::{Guess, Recognizer};
+pub use khabar_gazetteer::tagger::Tagger;
 pub use khabar_gazetteer::{Entity, EntityId, EntityKind, Gazetteer, Mention};
 pub use khabar_tokenize::{Normalizer, OffsetIndex, Span, Token, TokenKind, Tokenizer};
 
@@ -47,6 +48,8 @@ pub struct Analyzer {
     tokenizer: Tokenizer,
     gazetteer: Gazetteer,
     recognizer: Option<Recognizer>,
+    /// The tagger, with the recognizer whose person-name tokens it reads.
+    tagger: Option<(Tagger, Recognizer)>,
     attributor: Option<Attributor>,
 }
 
@@ -56,6 +59,7 @@ pub struct AnalyzerBuilder {
     gazetteer: Option<Gazetteer>,
     normalizer: Option<Normalizer>,
     rules: bool,
+    tagger: Option<Tagger>,
     attributions: bool,
 }
 
@@ -65,6 +69,7 @@ impl Default for AnalyzerBuilder {
             gazetteer: None,
             normalizer: None,
             rules: true,
+            tagger: None,
             attributions: true,
         }
     }
@@ -89,6 +94,16 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Finds names with a trained statistical [`Tagger`] (see [`gazetteer::tagger`]). Its names then
+    /// decide: a gazetteer mention stays when the tagger found exactly its span (keeping its entity id),
+    /// and every other name the tagger found is a [`Guess`] with the rule `tagger`; the gazetteer and
+    /// the rules become the tagger's evidence. On a held-out tenth of ANERcorp's training split this
+    /// scored better than adding the tagger's names to the gazetteer's.
+    pub fn tagger(&mut self, tagger: Tagger) -> &mut Self {
+        self.tagger = Some(tagger);
+        self
+    }
+
     /// Whether to extract attributions (default on).
     pub fn attributions(&mut self, yes: bool) -> &mut Self {
         self.attributions = yes;
@@ -106,6 +121,10 @@ impl AnalyzerBuilder {
                 .normalizer
                 .clone()
                 .map_or_else(Tokenizer::new, Tokenizer::with_normalizer),
+            tagger: self
+                .tagger
+                .clone()
+                .map(|t| (t, Recognizer::new().with_gazetteer_names(&gazetteer))),
             gazetteer,
             recognizer,
             attributor: self.attributions.then(Attributor::new),
@@ -156,11 +175,24 @@ impl Analyzer {
     pub fn analyze<'t>(&self, text: &'t str) -> Analysis<'t> {
         let tokens = self.tokenizer.tokens(text);
         let sentences = tokenize::sentence_spans(text, &tokens);
-        let mentions = self.gazetteer.find(text);
-        let guesses = self
+        let mut mentions = self.gazetteer.find(text);
+        let mut guesses = self
             .recognizer
             .as_ref()
             .map_or_else(Vec::new, |r| r.find(text, &tokens, &mentions));
+        if let Some((tagger, names)) = &self.tagger {
+            let evidence = gazetteer::tagger::Evidence {
+                mentions: &mentions,
+                guesses: &guesses,
+                recognizer: Some(names),
+            };
+            let tagged = tagger.find(text, &tokens, &evidence);
+            mentions.retain(|m| tagged.iter().any(|g| g.span == m.span));
+            guesses = tagged
+                .into_iter()
+                .filter(|g| !mentions.iter().any(|m| m.span == g.span))
+                .collect();
+        }
         let attributions = self.attributor.as_ref().map_or_else(Vec::new, |a| {
             a.extract_with_sentences(text, &tokens, &sentences, &mentions)
         });

@@ -4,13 +4,16 @@
 use std::io::{self, Write as _};
 use std::path::PathBuf;
 
-use clap::{Args, Subcommand};
+use std::time::Instant;
+
+use clap::{Args, Subcommand, ValueEnum};
 use khabar::attribution::Attributor;
-use khabar::gazetteer::rules::Recognizer;
-use khabar::gazetteer::{EntityKind, Gazetteer};
+use khabar::gazetteer::rules::{Guess, Recognizer};
+use khabar::gazetteer::tagger::{Evidence, Tagger};
+use khabar::gazetteer::{EntityKind, Gazetteer, Mention};
 use khabar::tokenize::{OffsetIndex, Span, Tokenizer};
 use khabar_eval::{
-    CharSpan, EntitySpan, PredictedAttribution, Report, read_conll, read_gold_jsonl,
+    CharSpan, EntitySpan, PredictedAttribution, Report, Sentence, read_conll, read_gold_jsonl,
     score_attributions, score_entities_for,
 };
 
@@ -25,6 +28,45 @@ pub enum EvalCommand {
     /// Writes a gazetteer (TSV) of the entities of a CoNLL training file, for `--gazetteer`. Keep it
     /// outside the repository: ANERcorp is CC BY-SA.
     Gazetteer(MakeGazetteerArgs),
+    /// Trains the statistical tagger on a CoNLL training file and writes the model, for `--tagger`.
+    /// Keep the model outside the repository: it is derived from its training data (ANERcorp: CC BY-SA).
+    TrainTagger(TrainTaggerArgs),
+}
+
+/// `khabar eval train-tagger`.
+#[derive(Args)]
+pub struct TrainTaggerArgs {
+    /// The CoNLL training file.
+    #[arg(long)]
+    conll: PathBuf,
+    /// Where to write the model.
+    #[arg(long, short)]
+    output: PathBuf,
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 10)]
+    epochs: usize,
+    /// The weight table has 2^bits rows.
+    #[arg(long, default_value_t = 19)]
+    bits: u8,
+    /// Jackknifing: split the training file into this many folds and give each fold the gazetteer
+    /// `khabar eval gazetteer` makes from the other folds, so that "in the gazetteer" is as unreliable in
+    /// training as it is on unseen text. 0 or 1: no gazetteer from the training file.
+    #[arg(long, default_value_t = 10)]
+    folds: usize,
+    /// Train the document-memory stage, jackknifed over this many folds of documents (0: off).
+    #[arg(long, default_value_t = 5)]
+    memory_folds: usize,
+    /// How many consecutive sentences make one document (CoNLL files mark no documents; ANERcorp keeps
+    /// a story's sentences together).
+    #[arg(long, default_value_t = 20)]
+    document: usize,
+    /// With `--folds`: the `--min-precision` of the fold gazetteers (see `khabar eval gazetteer`).
+    #[arg(long, default_value_t = 0.5)]
+    min_precision: f64,
+    /// Gazetteers and rules that supply evidence, as at run time. Do not pass a gazetteer made from the
+    /// training file itself: the model would learn to trust it blindly.
+    #[command(flatten)]
+    system: SystemArgs,
 }
 
 /// `khabar eval gazetteer`.
@@ -57,6 +99,26 @@ pub struct SystemArgs {
     /// Print the scores as JSON.
     #[arg(long)]
     json: bool,
+    /// A tagger model written by `khabar eval train-tagger`.
+    #[arg(long, value_name = "MODEL")]
+    tagger: Option<PathBuf>,
+    /// How tagger output combines with gazetteer mentions and rule guesses.
+    /// The tagger alone scored best on the held-out tenth of ANERcorp's training split.
+    #[arg(long, value_enum, default_value_t = Combine::Tagger)]
+    combine: Combine,
+}
+
+/// How the tagger's names combine with the gazetteer's mentions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Combine {
+    /// The tagger's names alone (mentions and guesses are only its evidence).
+    Tagger,
+    /// Gazetteer mentions, then the tagger's names that overlap none of them.
+    GazetteerFirst,
+    /// Gazetteer mentions, then rule guesses, then the tagger's names, each overlapping none before it.
+    All,
+    /// The tagger's names, then the gazetteer mentions that overlap none of them.
+    TaggerFirst,
 }
 
 /// `khabar eval ner`.
@@ -68,6 +130,14 @@ pub struct NerArgs {
     /// Score MISC too (ignored by default: the annotation guide has no MISC).
     #[arg(long)]
     misc: bool,
+    /// Print every missed (`-`) and wrong (`+`) entity to standard error, with its sentence number.
+    #[arg(long)]
+    errors: bool,
+    /// Analyse this many consecutive sentences together as one text (default 1: each sentence alone).
+    /// CoNLL files mark no documents; ANERcorp keeps a story's sentences together, and the tagger's
+    /// document memory reads the whole text it is given.
+    #[arg(long, default_value_t = 1)]
+    document: usize,
     #[command(flatten)]
     system: SystemArgs,
 }
@@ -86,11 +156,20 @@ struct System {
     tokenizer: Tokenizer,
     gazetteer: Gazetteer,
     recognizer: Option<Recognizer>,
+    /// The person-name tokens the tagger reads, whether or not the rules run.
+    names: Recognizer,
+    tagger: Option<Tagger>,
+    combine: Combine,
     attributor: Attributor,
 }
 
 impl System {
     fn new(args: &SystemArgs) -> io::Result<System> {
+        System::with_tsv(args, None)
+    }
+
+    /// [`System::new`], with one more gazetteer given as TSV text (a jackknife fold's).
+    fn with_tsv(args: &SystemArgs, tsv: Option<&str>) -> io::Result<System> {
         let mut builder = Gazetteer::builder();
         if !args.no_default_gazetteer {
             builder.add_default().map_err(io::Error::other)?;
@@ -98,33 +177,114 @@ impl System {
         for path in &args.gazetteers {
             builder.load(path).map_err(io::Error::other)?;
         }
+        if let Some(tsv) = tsv {
+            builder
+                .add_tsv(tsv, "training fold")
+                .map_err(io::Error::other)?;
+        }
         let gazetteer = builder.build().map_err(io::Error::other)?;
-        let recognizer =
-            (!args.no_rules).then(|| Recognizer::new().with_gazetteer_names(&gazetteer));
+        let names = Recognizer::new().with_gazetteer_names(&gazetteer);
+        let recognizer = (!args.no_rules).then(|| names.clone());
+        let tagger = match &args.tagger {
+            Some(path) => {
+                let bytes = std::fs::read(path).map_err(|e| {
+                    io::Error::new(e.kind(), format!("{}: cannot read: {e}", path.display()))
+                })?;
+                Some(
+                    Tagger::from_bytes(&bytes)
+                        .map_err(|e| io::Error::other(format!("{}: {e}", path.display())))?,
+                )
+            }
+            None => None,
+        };
         Ok(System {
             tokenizer: Tokenizer::new(),
             gazetteer,
             recognizer,
+            names,
+            tagger,
+            combine: args.combine,
             attributor: Attributor::new(),
         })
     }
 
-    /// Entity spans (byte spans) with their kinds: gazetteer mentions, then rule guesses.
-    fn entities(&self, text: &str) -> (Vec<(Span, EntityKind)>, Vec<khabar::gazetteer::Mention>) {
+    /// The gazetteer's mentions and the rules' guesses: the tagger's evidence.
+    fn evidence(&self, text: &str, tokens: &[khabar::Token<'_>]) -> (Vec<Mention>, Vec<Guess>) {
         let mentions = self.gazetteer.find(text);
-        let mut out: Vec<(Span, EntityKind)> = mentions.iter().map(|m| (m.span, m.kind)).collect();
-        if let Some(recognizer) = &self.recognizer {
-            let tokens = self.tokenizer.tokens(text);
-            out.extend(
-                recognizer
-                    .find(text, &tokens, &mentions)
-                    .into_iter()
-                    .map(|g| (g.span, g.kind)),
-            );
+        let guesses = self
+            .recognizer
+            .as_ref()
+            .map_or_else(Vec::new, |r| r.find(text, tokens, &mentions));
+        (mentions, guesses)
+    }
+
+    /// Entity spans (byte spans) with their kinds: gazetteer mentions, then rule guesses; with a tagger,
+    /// as `--combine` says.
+    fn entities(&self, text: &str) -> (Vec<(Span, EntityKind)>, Vec<Mention>) {
+        let tokens = self.tokenizer.tokens(text);
+        let (mentions, guesses) = self.evidence(text, &tokens);
+        let mut out: Vec<(Span, EntityKind)> = Vec::new();
+        let add = |spans: &mut dyn Iterator<Item = (Span, EntityKind)>, out: &mut Vec<_>| {
+            let before = out.len();
+            for (span, kind) in spans {
+                let overlaps = out[..before]
+                    .iter()
+                    .any(|&(s, _): &(Span, EntityKind)| s.overlaps(span));
+                if !overlaps {
+                    out.push((span, kind));
+                }
+            }
+        };
+        let from_mentions = || mentions.iter().map(|m| (m.span, m.kind));
+        let from_guesses = || guesses.iter().map(|g| (g.span, g.kind));
+        match &self.tagger {
+            None => {
+                add(&mut from_mentions(), &mut out);
+                add(&mut from_guesses(), &mut out);
+            }
+            Some(tagger) => {
+                let evidence = Evidence {
+                    mentions: &mentions,
+                    guesses: &guesses,
+                    recognizer: Some(&self.names),
+                };
+                let tagged = tagger.find(text, &tokens, &evidence);
+                let mut from_tagger = tagged.iter().map(|g| (g.span, g.kind));
+                match self.combine {
+                    Combine::Tagger => add(&mut from_tagger, &mut out),
+                    Combine::GazetteerFirst => {
+                        add(&mut from_mentions(), &mut out);
+                        add(&mut from_tagger, &mut out);
+                    }
+                    Combine::TaggerFirst => {
+                        add(&mut from_tagger, &mut out);
+                        add(&mut from_mentions(), &mut out);
+                    }
+                    Combine::All => {
+                        add(&mut from_mentions(), &mut out);
+                        add(&mut from_guesses(), &mut out);
+                        add(&mut from_tagger, &mut out);
+                    }
+                }
+            }
         }
         out.sort_by_key(|(span, _)| span.start);
         (out, mentions)
     }
+}
+
+/// A CoNLL sentence as text (tokens joined by single spaces) and the byte offset of each token.
+fn sentence_text(sentence: &Sentence) -> (String, Vec<usize>) {
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(sentence.tokens.len());
+    for token in &sentence.tokens {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        starts.push(text.len());
+        text.push_str(token);
+    }
+    (text, starts)
 }
 
 fn eval_kind(kind: EntityKind) -> Option<khabar_eval::EntityKind> {
@@ -143,6 +303,7 @@ pub fn run(command: &EvalCommand) -> io::Result<bool> {
         EvalCommand::Ner(args) => (ner(args)?, args.system.json),
         EvalCommand::Gold(args) => (gold(args)?, args.system.json),
         EvalCommand::Gazetteer(args) => return make_gazetteer(args),
+        EvalCommand::TrainTagger(args) => return train_tagger(args),
     };
     // Written, not printed: a closed pipe is an error the caller turns into a quiet exit.
     let mut stdout = io::stdout().lock();
@@ -165,37 +326,72 @@ fn ner(args: &NerArgs) -> io::Result<Report> {
         khabar_eval::EntityKind::CORE
     };
     let mut report = Report::new();
-    for sentence in &sentences {
+    let group = args.document.max(1);
+    let mut found: Vec<Vec<EntitySpan>> = Vec::with_capacity(sentences.len());
+    for chunk in sentences.chunks(group) {
+        // The sentences of a chunk are analysed as one text, one per line, like an article.
         let mut text = String::new();
-        let mut starts = Vec::with_capacity(sentence.tokens.len());
-        for token in &sentence.tokens {
+        let mut offsets = Vec::with_capacity(chunk.len());
+        let mut all_starts = Vec::with_capacity(chunk.len());
+        for sentence in chunk {
             if !text.is_empty() {
-                text.push(' ');
+                text.push('\n');
             }
-            starts.push(text.len());
-            text.push_str(token);
+            let (line, starts) = sentence_text(sentence);
+            offsets.push(text.len());
+            all_starts.push(starts);
+            text.push_str(&line);
         }
         // A mention covering part of a clitic-glued token tags the whole token, as ANERcorp does.
-        let mut taken = vec![false; sentence.tokens.len()];
-        let mut predicted = Vec::new();
+        let mut taken: Vec<Vec<bool>> = chunk.iter().map(|s| vec![false; s.tokens.len()]).collect();
+        let mut predicted: Vec<Vec<EntitySpan>> = vec![Vec::new(); chunk.len()];
         for (span, kind) in system.entities(&text).0 {
             let Some(kind) = eval_kind(kind) else {
                 continue;
             };
-            let first = starts
-                .partition_point(|&s| s <= span.start)
+            let line = offsets
+                .partition_point(|&o| o <= span.start)
                 .saturating_sub(1);
-            let last = starts.partition_point(|&s| s < span.end).saturating_sub(1);
+            let offset = offsets[line];
+            let line_end = offsets.get(line + 1).map_or(text.len(), |&o| o - 1);
+            if span.end > line_end {
+                continue;
+            }
+            let starts = &all_starts[line];
+            let (start, end) = (span.start - offset, span.end - offset);
+            let first = starts.partition_point(|&s| s <= start).saturating_sub(1);
+            let last = starts.partition_point(|&s| s < end).saturating_sub(1);
+            let taken = &mut taken[line];
             if first > last || taken[first..=last].iter().any(|&t| t) {
                 continue;
             }
             taken[first..=last].fill(true);
-            predicted.push(EntitySpan {
+            predicted[line].push(EntitySpan {
                 kind,
                 span: CharSpan::new(first, last + 1),
             });
         }
-        report.add_entities(&score_entities_for(kinds, &sentence.entities(), &predicted));
+        found.extend(predicted);
+    }
+    for (n, (sentence, predicted)) in sentences.iter().zip(&found).enumerate() {
+        let gold = sentence.entities();
+        if args.errors {
+            let name = |e: &EntitySpan| {
+                format!(
+                    "{} {}",
+                    e.kind.as_str(),
+                    sentence.tokens[e.span.start..e.span.end].join(" ")
+                )
+            };
+            let core = |e: &&EntitySpan| kinds.contains(&e.kind);
+            for e in gold.iter().filter(core).filter(|e| !predicted.contains(e)) {
+                eprintln!("{n}\t- {}", name(e));
+            }
+            for e in predicted.iter().filter(core).filter(|e| !gold.contains(e)) {
+                eprintln!("{n}\t+ {}", name(e));
+            }
+        }
+        report.add_entities(&score_entities_for(kinds, &gold, predicted));
     }
     report.documents = sentences.len();
     Ok(report)
@@ -250,14 +446,33 @@ fn gold(args: &GoldArgs) -> io::Result<Report> {
 
 /// The entity names of a CoNLL file with their most frequent kind, as gazetteer TSV.
 fn make_gazetteer(args: &MakeGazetteerArgs) -> io::Result<bool> {
-    use std::collections::{BTreeMap, HashMap};
-    use std::io::Write as _;
-
     let sentences = read_conll(&args.conll).map_err(io::Error::other)?;
+    let header = format!(
+        "# entities of {} (generated by `khabar eval gazetteer`)",
+        args.conll.display()
+    );
+    let (tsv, kept, dropped) = gazetteer_tsv(&sentences, args.min_precision, &header);
+    std::fs::write(&args.output, tsv)?;
+    eprintln!(
+        "khabar: wrote {kept} entities to {} ({dropped} ambiguous one-word names left out)",
+        args.output.display()
+    );
+    Ok(true)
+}
+
+/// The gazetteer TSV of `sentences` (see [`make_gazetteer`]), with the number of names kept and dropped.
+fn gazetteer_tsv(
+    sentences: &[Sentence],
+    min_precision: f64,
+    header: &str,
+) -> (String, usize, usize) {
+    use std::collections::{BTreeMap, HashMap};
+    use std::fmt::Write as _;
+
     // name -> kind -> count, and for one-word names how often the word occurs at all.
     let mut kinds: BTreeMap<String, BTreeMap<&'static str, usize>> = BTreeMap::new();
     let mut word_count: HashMap<&str, usize> = HashMap::new();
-    for sentence in &sentences {
+    for sentence in sentences {
         for token in &sentence.tokens {
             *word_count.entry(token.as_str()).or_default() += 1;
         }
@@ -272,12 +487,8 @@ fn make_gazetteer(args: &MakeGazetteerArgs) -> io::Result<bool> {
             *kinds.entry(name).or_default().entry(label).or_default() += 1;
         }
     }
-    let mut out = io::BufWriter::new(std::fs::File::create(&args.output)?);
-    writeln!(
-        out,
-        "# entities of {} (generated by `khabar eval gazetteer`)",
-        args.conll.display()
-    )?;
+    let mut out = String::new();
+    let _ = writeln!(out, "{header}");
     let (mut kept, mut dropped) = (0, 0);
     for (name, counts) in &kinds {
         let (kind, _) = counts
@@ -291,19 +502,98 @@ fn make_gazetteer(args: &MakeGazetteerArgs) -> io::Result<bool> {
             .copied()
             .unwrap_or(tagged)
             .max(tagged);
-        if name.contains(['\t', '|'])
-            || (one_word && (tagged as f64) < args.min_precision * seen as f64)
+        if name.contains(['\t', '|']) || (one_word && (tagged as f64) < min_precision * seen as f64)
         {
             dropped += 1;
             continue;
         }
         kept += 1;
-        writeln!(out, "conll:{kept}\t{kind}\t{name}\t\t")?;
+        let _ = writeln!(out, "conll:{kept}\t{kind}\t{name}\t\t");
     }
-    out.flush()?;
+    (out, kept, dropped)
+}
+
+/// Adds one CoNLL sentence to the trainer, with the evidence `system` finds in it.
+fn add_sentence(
+    trainer: &mut khabar::gazetteer::tagger::Trainer,
+    system: &System,
+    sentence: &Sentence,
+) {
+    let (text, starts) = sentence_text(sentence);
+    let gold: Vec<(Span, EntityKind)> = sentence
+        .entities()
+        .iter()
+        .filter_map(|e| {
+            let kind = match e.kind {
+                khabar_eval::EntityKind::Per => EntityKind::Person,
+                khabar_eval::EntityKind::Org => EntityKind::Organization,
+                khabar_eval::EntityKind::Loc => EntityKind::Location,
+                _ => return None,
+            };
+            let last = e.span.end.checked_sub(1)?;
+            let start = *starts.get(e.span.start)?;
+            let end = starts.get(last)? + sentence.tokens[last].len();
+            Some((Span::new(start, end), kind))
+        })
+        .collect();
+    let tokens = system.tokenizer.tokens(&text);
+    let (mentions, guesses) = system.evidence(&text, &tokens);
+    let evidence = Evidence {
+        mentions: &mentions,
+        guesses: &guesses,
+        recognizer: Some(&system.names),
+    };
+    trainer.add(&text, &tokens, &gold, &evidence);
+}
+
+/// Trains the tagger (see [`TrainTaggerArgs`]).
+fn train_tagger(args: &TrainTaggerArgs) -> io::Result<bool> {
+    let started = Instant::now();
+    let sentences = read_conll(&args.conll).map_err(io::Error::other)?;
+    let mut trainer = Tagger::trainer();
+    trainer
+        .table_bits(args.bits)
+        .epochs(args.epochs)
+        .document_memory(args.memory_folds);
+    let folds = args.folds.max(1);
+    // Contiguous folds: neighbouring sentences share a story and its names, and a held-out story is
+    // what unseen text looks like.
+    let fold_of = |i: usize| i * folds / sentences.len().max(1);
+    for fold in 0..folds {
+        let tsv = (folds > 1).then(|| {
+            let others: Vec<Sentence> = sentences
+                .iter()
+                .enumerate()
+                .filter(|&(i, _)| fold_of(i) != fold)
+                .map(|(_, s)| s.clone())
+                .collect();
+            gazetteer_tsv(&others, args.min_precision, "# training fold").0
+        });
+        let system = System::with_tsv(&args.system, tsv.as_deref())?;
+        for (i, sentence) in sentences.iter().enumerate() {
+            if fold_of(i) != fold {
+                continue;
+            }
+            if i % args.document.max(1) == 0 {
+                trainer.new_document();
+            }
+            add_sentence(&mut trainer, &system, sentence);
+        }
+    }
+    let prepared = started.elapsed();
+    let tagger = trainer.train();
+    let bytes = tagger.to_bytes();
+    std::fs::write(&args.output, &bytes)?;
     eprintln!(
-        "khabar: wrote {kept} entities to {} ({dropped} ambiguous one-word names left out)",
-        args.output.display()
+        "khabar: trained on {} sentences ({} folds, {} epochs) in {:.1}s (features {:.1}s); wrote {} \
+         ({:.1} MB)",
+        trainer.len(),
+        folds,
+        args.epochs,
+        started.elapsed().as_secs_f64(),
+        prepared.as_secs_f64(),
+        args.output.display(),
+        bytes.len() as f64 / 1e6
     );
     Ok(true)
 }

@@ -106,6 +106,10 @@ struct AnalyzeArgs {
     /// Skip the context rules (gazetteer matches only).
     #[arg(long)]
     no_rules: bool,
+    /// A tagger model written by `khabar eval train-tagger` (analyze only): its names replace the
+    /// gazetteer's and the rules' (a mention the tagger confirms keeps its entity).
+    #[arg(long, value_name = "MODEL")]
+    tagger: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -168,11 +172,20 @@ fn report_failures(failures: &[Failure]) -> bool {
 
 fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
     let gazetteer = args.gazetteer.build().map_err(io::Error::other)?;
-    let analyzer = Analyzer::builder()
+    let mut builder = Analyzer::builder();
+    builder
         .gazetteer(gazetteer)
         .rules(!args.no_rules && !mentions_only)
-        .attributions(!mentions_only)
-        .build();
+        .attributions(!mentions_only);
+    if let (Some(path), false) = (&args.tagger, mentions_only) {
+        let bytes = std::fs::read(path).map_err(|e| {
+            io::Error::new(e.kind(), format!("{}: cannot read: {e}", path.display()))
+        })?;
+        let tagger = khabar::Tagger::from_bytes(&bytes)
+            .map_err(|e| io::Error::other(format!("{}: {e}", path.display())))?;
+        builder.tagger(tagger);
+    }
+    let analyzer = builder.build();
     if let Some(threads) = args.threads {
         // Only fails when a pool already exists, which cannot happen this early.
         let _ = rayon::ThreadPoolBuilder::new()

@@ -16,6 +16,31 @@ pub(crate) const MAGIC: &[u8; 8] = b"KHABARGZ";
 pub(crate) const FORMAT_VERSION: u32 = 2;
 const HEADER_LEN: usize = 8 + 4 + 8 + 8;
 
+/// One file format written with this header: the compiled gazetteer, or the tagger's model
+/// ([`crate::tagger::Tagger::to_bytes`]), which shares the framing but not the payload.
+#[derive(Clone, Copy)]
+pub(crate) struct Format {
+    /// The first eight bytes.
+    pub magic: &'static [u8; 8],
+    /// Bumped whenever the payload changes shape.
+    pub version: u32,
+    /// What the bytes are, for error messages ("compiled khabar gazetteer").
+    pub name: &'static str,
+    /// How to tell the user to make the file again.
+    pub remedy: &'static str,
+    /// Wraps a message into the crate's error.
+    pub error: fn(String) -> Error,
+}
+
+/// The compiled gazetteer's format.
+pub(crate) const GAZETTEER: Format = Format {
+    magic: MAGIC,
+    version: FORMAT_VERSION,
+    name: "compiled khabar gazetteer",
+    remedy: "compile the gazetteer again from its sources",
+    error,
+};
+
 /// Builds a payload.
 #[derive(Default)]
 pub(crate) struct Writer {
@@ -50,9 +75,14 @@ impl Writer {
 
     /// The header and the payload.
     pub fn finish(self) -> Vec<u8> {
+        self.finish_as(GAZETTEER)
+    }
+
+    /// The header of `format` and the payload.
+    pub fn finish_as(self, format: Format) -> Vec<u8> {
         let mut bytes = Vec::with_capacity(HEADER_LEN + self.out.len());
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        bytes.extend_from_slice(format.magic);
+        bytes.extend_from_slice(&format.version.to_le_bytes());
         bytes.extend_from_slice(&(self.out.len() as u64).to_le_bytes());
         bytes.extend_from_slice(&checksum(&self.out).to_le_bytes());
         bytes.extend_from_slice(&self.out);
@@ -64,21 +94,30 @@ impl Writer {
 pub(crate) struct Reader<'b> {
     input: &'b [u8],
     at: usize,
+    error: fn(String) -> Error,
 }
 
 impl<'b> Reader<'b> {
     /// Checks the header and the checksum, and returns a reader of the payload.
     pub fn new(bytes: &'b [u8]) -> Result<Reader<'b>, Error> {
-        if bytes.len() < HEADER_LEN || &bytes[..8] != MAGIC {
-            return Err(error(
-                "not a compiled khabar gazetteer (no KHABARGZ header)".to_string(),
-            ));
+        Reader::with_format(bytes, GAZETTEER)
+    }
+
+    /// [`Reader::new`] for the header of `format`.
+    pub fn with_format(bytes: &'b [u8], format: Format) -> Result<Reader<'b>, Error> {
+        let error = format.error;
+        if bytes.len() < HEADER_LEN || &bytes[..8] != format.magic {
+            return Err(error(format!(
+                "not a {} (no {} header)",
+                format.name,
+                String::from_utf8_lossy(format.magic)
+            )));
         }
         let version = u32::from_le_bytes([bytes[8], bytes[9], bytes[10], bytes[11]]);
-        if version != FORMAT_VERSION {
+        if version != format.version {
             return Err(error(format!(
-                "format version {version}, but this khabar-gazetteer reads version \
-                 {FORMAT_VERSION}: compile the gazetteer again from its sources"
+                "format version {version}, but this khabar-gazetteer reads version {}: {}",
+                format.version, format.remedy
             )));
         }
         let mut word = [0u8; 8];
@@ -99,12 +138,13 @@ impl<'b> Reader<'b> {
         Ok(Reader {
             input: payload,
             at: 0,
+            error,
         })
     }
 
     /// An error about the payload at the current position.
     pub fn invalid(&self, what: &str) -> Error {
-        error(format!(
+        (self.error)(format!(
             "invalid data at byte {}: {what}",
             HEADER_LEN + self.at
         ))

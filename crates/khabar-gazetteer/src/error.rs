@@ -57,6 +57,9 @@ pub enum ErrorKind {
     /// another format version, truncated, corrupted or inconsistent.
     #[error("cannot load the compiled gazetteer: {0}")]
     Compiled(String),
+    /// Bytes given to [`crate::tagger::Tagger::from_bytes`] are not a tagger model this version reads.
+    #[error("cannot load the tagger model: {0}")]
+    Model(String),
 }
 
 impl Error {

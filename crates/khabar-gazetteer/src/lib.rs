@@ -52,6 +52,7 @@ mod error;
 mod load;
 mod patterns;
 pub mod rules;
+pub mod tagger;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;

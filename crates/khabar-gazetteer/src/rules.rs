@@ -24,7 +24,8 @@ pub struct Guess {
     pub span: Span,
     /// What kind of name the rule expects there.
     pub kind: EntityKind,
-    /// The rule that found it: `title`, `name-tokens`, `org-head`, `place-word`.
+    /// The rule that found it: `title`, `name-tokens`, `org-head`, `place-word`, or `tagger` for the
+    /// statistical tagger of [`crate::tagger`].
     pub rule: &'static str,
 }
 
@@ -381,8 +382,8 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     table
 });
 
-/// The lists `word` is in, as [`Class`] bits.
-fn bits(word: &str) -> u16 {
+/// The lists `word` is in, as [`Class`] bits (also a feature of [`crate::tagger`]).
+pub(crate) fn bits(word: &str) -> u16 {
     CLASSES.get(word).copied().unwrap_or(0)
 }
 
@@ -561,7 +562,7 @@ impl Recognizer {
         out
     }
 
-    fn is_name_token(&self, norm: &str) -> bool {
+    pub(crate) fn is_name_token(&self, norm: &str) -> bool {
         self.person_tokens.contains(norm)
     }
 
@@ -782,7 +783,7 @@ impl Words<'_, '_> {
 }
 
 /// A nationality or relational adjective: ال…ي / ال…يه / ال…ية.
-fn is_nisba(norm: &str) -> bool {
+pub(crate) fn is_nisba(norm: &str) -> bool {
     norm.starts_with("ال")
         && norm.chars().count() >= 6
         && (norm.ends_with('ي') || norm.ends_with("يه") || norm.ends_with("ية"))

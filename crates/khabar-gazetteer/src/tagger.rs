@@ -1,0 +1,1449 @@
+//! A statistical sequence tagger for the names no list knows.
+//!
+//! A gazetteer finds the entities a user listed and the context rules of [`crate::rules`] find names
+//! behind a title or a reporting verb; both miss the long tail of news: a minister named once, a village,
+//! a party of last week. This module learns, from a corpus annotated in BIO tags (ANERcorp), which token
+//! contexts hold a name: an averaged structured perceptron over hashed token features, decoded with
+//! Viterbi over `O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC`.
+//!
+//! The gazetteer and the rules are not replaced but become evidence: whether a token lies inside a
+//! gazetteer mention or a rule guess (with its kind and position) is a feature, next to the word, its
+//! stem without proclitics, its affixes and shape, its neighbours, and the word lists of the rules. So the
+//! model learns how far to trust each source, and a dictionary hit can still be overruled by context.
+//!
+//! No neural model and no ML crate: the model is a table of `2^bits` rows of seven weights (one per tag)
+//! indexed by a stable hash of each feature string, plus a transition matrix. Training is a few seconds
+//! per epoch on ANERcorp; tagging costs one pass of hashing and a 7×7 Viterbi per token.
+//!
+//! # Example: train on a few sentences, then tag
+//! ```
+//! use khabar_gazetteer::tagger::{Evidence, Tagger};
+//! use khabar_gazetteer::EntityKind;
+//! use khabar_tokenize::{Span, Tokenizer};
+//!
+//! let tokenizer = Tokenizer::new();
+//! let mut trainer = Tagger::trainer();
+//! for (text, name, kind) in [
+//!     ("وصل الرئيس كريم إلى القاهرة", "كريم", EntityKind::Person),
+//!     ("وصل الرئيس سمير إلى القاهرة", "سمير", EntityKind::Person),
+//!     ("وصل الرئيس جمال إلى القاهرة", "جمال", EntityKind::Person),
+//! ] {
+//!     let start = text.find(name).unwrap();
+//!     let gold = [(Span::new(start, start + name.len()), kind)];
+//!     trainer.add(text, &tokenizer.tokens(text), &gold, &Evidence::default());
+//! }
+//! let tagger = trainer.epochs(5).train();
+//!
+//! let text = "وصل الرئيس نبيل إلى القاهرة";
+//! let found = tagger.find(text, &tokenizer.tokens(text), &Evidence::default());
+//! assert_eq!(&text[found[0].span], "نبيل");
+//! assert_eq!(found[0].kind, EntityKind::Person);
+//! ```
+
+use std::borrow::Cow;
+
+use khabar_tokenize::clitics::{self, CliticAnalysis, PartKind};
+use khabar_tokenize::{Normalizer, Span, Token, TokenKind};
+
+use crate::bytes::{Format, Reader, Writer};
+use crate::rules::{self, Guess, Recognizer};
+use crate::{EntityKind, Error, ErrorKind, MatchSource, Mention};
+
+/// The tags: `O`, then `B-`/`I-` for each kind in [`KINDS`] order.
+const TAGS: usize = 7;
+/// The kinds the tagger learns; MISC is read as `O`.
+const KINDS: [EntityKind; 3] = [
+    EntityKind::Person,
+    EntityKind::Organization,
+    EntityKind::Location,
+];
+/// The row of the transition matrix for the start of a sequence.
+const START: usize = TAGS;
+/// Default number of hash bits: 2^19 rows of seven weights, a few MB, few collisions on ANERcorp-sized
+/// training data.
+const DEFAULT_BITS: u8 = 19;
+
+const MODEL: Format = Format {
+    magic: b"KHABARTG",
+    version: 1,
+    name: "khabar tagger model",
+    remedy: "train the model again",
+    error: model_error,
+};
+
+fn model_error(message: String) -> Error {
+    Error::new(ErrorKind::Model(message))
+}
+
+fn b_tag(kind: usize) -> usize {
+    1 + 2 * kind
+}
+
+fn is_inside(tag: usize) -> bool {
+    tag != 0 && tag % 2 == 0
+}
+
+/// The kind index of a non-`O` tag.
+fn tag_kind(tag: usize) -> usize {
+    (tag - 1) / 2
+}
+
+fn kind_index(kind: EntityKind) -> Option<usize> {
+    KINDS.iter().position(|&k| k == kind)
+}
+
+/// Whether `to` may follow `from` in BIO: an `I-X` continues only a `B-X` or an `I-X`.
+fn allowed(from: usize, to: usize) -> bool {
+    !is_inside(to) || (from != START && from != 0 && tag_kind(from) == tag_kind(to))
+}
+
+/// What the tagger may look at besides the words: the gazetteer's mentions and the rules' guesses in the
+/// same text (as the facade computes them), and the recognizer whose person-name tokens are a feature.
+/// Train and tag with evidence from the same sources, or the model learns to trust the wrong thing.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Evidence<'a> {
+    /// Gazetteer mentions, in text order.
+    pub mentions: &'a [Mention],
+    /// Rule guesses, in text order.
+    pub guesses: &'a [Guess],
+    /// The recognizer whose person-name tokens mark likely name words.
+    pub recognizer: Option<&'a Recognizer>,
+}
+
+/// A trained tagger: immutable, `Send + Sync`; [`Tagger::to_bytes`] saves it.
+///
+/// It has one or two stages. The first tags from the features of each token and its neighbours. The
+/// optional second stage (see [`Trainer::document_memory`]) reads the first stage's tags of the whole
+/// text as well: a news story names the same club or minister again and again, often once in a context
+/// that gives it away (نادي الأهلي) and then bare (الأهلي), so "this word was tagged ORG elsewhere in the
+/// text" carries over what one clear context taught.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    bits: u8,
+    first: Model,
+    second: Option<Model>,
+    normalizer: Normalizer,
+}
+
+/// One stage's weights.
+#[derive(Clone, Debug, PartialEq)]
+struct Model {
+    /// `2^bits` rows of [`TAGS`] weights.
+    weights: Vec<f32>,
+    /// `transitions[from * TAGS + to]`, `from` up to [`START`].
+    transitions: Vec<f32>,
+}
+
+impl Model {
+    fn viterbi(&self, features: &Features) -> Vec<usize> {
+        viterbi(&self.weights, &self.transitions, features)
+    }
+}
+
+impl Tagger {
+    /// Starts training a tagger.
+    pub fn trainer() -> Trainer {
+        Trainer::default()
+    }
+
+    /// Whether the tagger has the document-memory stage.
+    pub fn has_document_memory(&self) -> bool {
+        self.second.is_some()
+    }
+
+    /// Finds names in `text` from its tokens (made with the default normaliser). Every result is a
+    /// [`Guess`] with the rule `tagger`; its span leaves out the proclitics of its first word
+    /// (والعراق → العراق), as gazetteer mentions do. Pass a whole article, not one sentence at a time:
+    /// the second stage reads the rest of the text. Never fails and never panics.
+    pub fn find(&self, text: &str, tokens: &[Token<'_>], evidence: &Evidence<'_>) -> Vec<Guess> {
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        let mut features = Features::default();
+        extract(
+            &self.normalizer,
+            text,
+            tokens,
+            evidence,
+            self.mask(),
+            &mut features,
+        );
+        let mut tags = self.first.viterbi(&features);
+        if let Some(second) = &self.second {
+            let memory = Memory::new([(&features, &tags[..])]);
+            let with_memory = memory.features(&features, &tags, self.mask());
+            tags = second.viterbi(&with_memory);
+        }
+        let mut out = Vec::new();
+        let mut analyses = Vec::new();
+        let mut t = 0;
+        while t < tags.len() {
+            if tags[t] == 0 {
+                t += 1;
+                continue;
+            }
+            let kind = tag_kind(tags[t]);
+            let mut end = t + 1;
+            while end < tags.len() && tags[end] == b_tag(kind) + 1 {
+                end += 1;
+            }
+            let start = name_start(&self.normalizer, text, &tokens[t], evidence, &mut analyses);
+            out.push(Guess {
+                span: Span::new(start, tokens[end - 1].span.end),
+                kind: KINDS[kind],
+                rule: "tagger",
+            });
+            t = end;
+        }
+        out
+    }
+
+    fn mask(&self) -> u32 {
+        (1u32 << self.bits) - 1
+    }
+
+    /// The model as bytes: a versioned, checksummed header, then the hash size, the number of stages, and
+    /// for each its transitions and the rows that are not all zero.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Writer::default();
+        out.u32(u32::from(self.bits));
+        out.u32(TAGS as u32);
+        out.u32(if self.second.is_some() { 2 } else { 1 });
+        for model in std::iter::once(&self.first).chain(&self.second) {
+            out.u32s(
+                &model
+                    .transitions
+                    .iter()
+                    .map(|w| w.to_bits())
+                    .collect::<Vec<_>>(),
+            );
+            let mut rows = Vec::new();
+            let mut values = Vec::new();
+            for (row, weights) in model.weights.chunks_exact(TAGS).enumerate() {
+                if weights.iter().any(|&w| w != 0.0) {
+                    rows.push(row as u32);
+                    values.extend(weights.iter().map(|w| w.to_bits()));
+                }
+            }
+            out.u32s(&rows);
+            out.u32s(&values);
+        }
+        out.finish_as(MODEL)
+    }
+
+    /// Reads a model written by [`Tagger::to_bytes`]. Fails with [`ErrorKind::Model`] on bytes of another
+    /// format or version, truncated or corrupted; never panics.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, Error> {
+        let mut input = Reader::with_format(bytes, MODEL)?;
+        let bits = input.u32()?;
+        if !(8..=26).contains(&bits) {
+            return Err(input.invalid("the hash size is out of range"));
+        }
+        if input.u32()? != TAGS as u32 {
+            return Err(input.invalid("the model has another tag set"));
+        }
+        let stages = input.u32()?;
+        if !(1..=2).contains(&stages) {
+            return Err(input.invalid("a model has one or two stages"));
+        }
+        let mut models = Vec::new();
+        for _ in 0..stages {
+            let transitions: Vec<f32> = input.u32s()?.into_iter().map(f32::from_bits).collect();
+            if transitions.len() != (TAGS + 1) * TAGS {
+                return Err(input.invalid("the transition matrix has the wrong size"));
+            }
+            let rows = input.u32s()?;
+            let values = input.u32s()?;
+            if values.len() != rows.len() * TAGS {
+                return Err(input.invalid("rows and weights disagree"));
+            }
+            let size = 1usize << bits;
+            let mut weights = vec![0.0f32; size * TAGS];
+            for (&row, chunk) in rows.iter().zip(values.chunks_exact(TAGS)) {
+                let row = row as usize;
+                if row >= size {
+                    return Err(input.invalid("a row lies outside the hash table"));
+                }
+                for (slot, &value) in weights[row * TAGS..(row + 1) * TAGS].iter_mut().zip(chunk) {
+                    *slot = f32::from_bits(value);
+                }
+            }
+            if weights.iter().chain(&transitions).any(|w| !w.is_finite()) {
+                return Err(input.invalid("a weight is not a finite number"));
+            }
+            models.push(Model {
+                weights,
+                transitions,
+            });
+        }
+        input.finish()?;
+        let second = (models.len() == 2).then(|| models.pop()).flatten();
+        let first = models.pop().ok_or_else(|| input.invalid("no stage"))?;
+        Ok(Tagger {
+            bits: bits as u8,
+            first,
+            second,
+            normalizer: Normalizer::new(),
+        })
+    }
+}
+
+/// The start of a name on its first token, leaving out its proclitics as the annotation guide marks
+/// names: where a gazetteer mention starts inside the token, there; else after the proclitics of the
+/// clitic analyser's first analysis, which splits only before an article (للعراق → لعراق, والعراق →
+/// العراق); else after a conjunction و/ف whose rest is a known name token (ومحمد → محمد). A bare و is
+/// otherwise kept: وزارة, وكالة and واشنطن begin with one.
+fn name_start(
+    normalizer: &Normalizer,
+    text: &str,
+    token: &Token<'_>,
+    evidence: &Evidence<'_>,
+    analyses: &mut Vec<CliticAnalysis>,
+) -> usize {
+    let whole = token.span.start;
+    let inside =
+        |start: usize| start > whole && start < token.span.end && text.is_char_boundary(start);
+    let at = evidence
+        .mentions
+        .partition_point(|m| m.span.start < token.span.start);
+    if let Some(m) = evidence.mentions[at..]
+        .iter()
+        .take_while(|m| m.span.start < token.span.end)
+        .find(|m| inside(m.span.start))
+    {
+        return m.span.start;
+    }
+    if token.kind != TokenKind::Arabic {
+        return whole;
+    }
+    let Some(word) = text.get(token.span.range()) else {
+        return whole;
+    };
+    clitics::analyze_into(word, whole, analyses);
+    if let Some(start) = analyses
+        .first()
+        .map(|a| a.stem_with_article().start)
+        .filter(|&s| inside(s))
+    {
+        return start;
+    }
+    let Some(recognizer) = evidence.recognizer else {
+        return whole;
+    };
+    if recognizer.is_name_token(&token.norm) {
+        return whole;
+    }
+    conjunction_only(analyses)
+        .map(|a| a.stem_with_article())
+        .filter(|stem| {
+            inside(stem.start)
+                && text
+                    .get(stem.range())
+                    .is_some_and(|rest| recognizer.is_name_token(&normalizer.normalize_str(rest)))
+        })
+        .map_or(whole, |stem| stem.start)
+}
+
+/// The analysis that splits off a conjunction (و/ف) and nothing else.
+fn conjunction_only(analyses: &[CliticAnalysis]) -> Option<&CliticAnalysis> {
+    analyses.iter().find(|a| {
+        let mut proclitics = a.proclitics();
+        matches!(
+            (proclitics.next(), proclitics.next()),
+            (Some(p), None) if p.kind == PartKind::Conjunction
+        )
+    })
+}
+
+/// Collects training sentences and trains a [`Tagger`].
+#[derive(Clone, Debug)]
+pub struct Trainer {
+    bits: u8,
+    epochs: usize,
+    memory_folds: usize,
+    normalizer: Normalizer,
+    sentences: Vec<Example>,
+    document: usize,
+}
+
+impl Default for Trainer {
+    fn default() -> Self {
+        Trainer {
+            bits: DEFAULT_BITS,
+            epochs: 10,
+            memory_folds: 0,
+            normalizer: Normalizer::new(),
+            sentences: Vec::new(),
+            document: 0,
+        }
+    }
+}
+
+/// One training sentence: its features, gold tags and document.
+#[derive(Clone, Debug)]
+struct Example {
+    features: Features,
+    tags: Vec<usize>,
+    document: usize,
+}
+
+impl Trainer {
+    /// The size of the weight table, `2^bits` rows (8 to 26; default 19). Call before [`Trainer::add`]:
+    /// features are hashed when added.
+    pub fn table_bits(&mut self, bits: u8) -> &mut Self {
+        self.bits = bits.clamp(8, 26);
+        self
+    }
+
+    /// Passes over the training data (default 10).
+    pub fn epochs(&mut self, epochs: usize) -> &mut Self {
+        self.epochs = epochs;
+        self
+    }
+
+    /// Trains the second, document-memory stage (see [`Tagger`]) when `folds` ≥ 2 (default 0: off). Its
+    /// training needs first-stage tags as wrong as they will be on new text, so the documents are split
+    /// into `folds` parts and each part is tagged by a first stage trained on the others (jackknifing).
+    /// Mark documents with [`Trainer::new_document`].
+    pub fn document_memory(&mut self, folds: usize) -> &mut Self {
+        self.memory_folds = folds;
+        self
+    }
+
+    /// Starts a new document: the sentences added next belong together for the document memory.
+    pub fn new_document(&mut self) -> &mut Self {
+        if self
+            .sentences
+            .last()
+            .is_some_and(|s| s.document == self.document)
+        {
+            self.document += 1;
+        }
+        self
+    }
+
+    /// Number of sentences added.
+    pub fn len(&self) -> usize {
+        self.sentences.len()
+    }
+
+    /// Whether no sentence was added.
+    pub fn is_empty(&self) -> bool {
+        self.sentences.is_empty()
+    }
+
+    /// Adds one annotated sentence: its tokens (default normaliser), the gold names as byte spans with
+    /// their kinds (MISC and other kinds are read as no name), and the evidence the tagger will see at
+    /// run time. A token overlapping a gold span is tagged `B-` if it is the span's first, else `I-`.
+    pub fn add(
+        &mut self,
+        text: &str,
+        tokens: &[Token<'_>],
+        gold: &[(Span, EntityKind)],
+        evidence: &Evidence<'_>,
+    ) -> &mut Self {
+        if tokens.is_empty() {
+            return self;
+        }
+        let mut tags = vec![0usize; tokens.len()];
+        for &(span, kind) in gold {
+            let Some(kind) = kind_index(kind) else {
+                continue;
+            };
+            let mut first = true;
+            for (t, token) in tokens.iter().enumerate() {
+                if token.span.overlaps(span) {
+                    tags[t] = if first { b_tag(kind) } else { b_tag(kind) + 1 };
+                    first = false;
+                }
+            }
+        }
+        let mut features = Features::default();
+        let mask = (1u32 << self.bits) - 1;
+        extract(
+            &self.normalizer,
+            text,
+            tokens,
+            evidence,
+            mask,
+            &mut features,
+        );
+        self.sentences.push(Example {
+            features,
+            tags,
+            document: self.document,
+        });
+        self
+    }
+
+    /// Trains an averaged structured perceptron per stage: each epoch visits the sentences in a fixed
+    /// pseudo-random order, decodes each with Viterbi under the current weights, and moves the weights
+    /// towards the gold tags where the decoding differs. The returned weights are the average over all
+    /// steps, which generalises much better than the last ones.
+    pub fn train(&self) -> Tagger {
+        let mask = (1u32 << self.bits) - 1;
+        let all: Vec<(&Features, &[usize])> = self
+            .sentences
+            .iter()
+            .map(|s| (&s.features, &s.tags[..]))
+            .collect();
+        let first = perceptron(&all, self.bits, self.epochs);
+        let documents = self.sentences.last().map_or(0, |s| s.document + 1);
+        let second = (self.memory_folds >= 2 && documents >= self.memory_folds).then(|| {
+            // First-stage tags of every sentence from a model that never saw its document.
+            let fold_of = |document: usize| document * self.memory_folds / documents;
+            let mut predicted: Vec<Vec<usize>> = vec![Vec::new(); self.sentences.len()];
+            for fold in 0..self.memory_folds {
+                let others: Vec<(&Features, &[usize])> = self
+                    .sentences
+                    .iter()
+                    .filter(|s| fold_of(s.document) != fold)
+                    .map(|s| (&s.features, &s.tags[..]))
+                    .collect();
+                let model = perceptron(&others, self.bits, self.epochs);
+                for (i, s) in self.sentences.iter().enumerate() {
+                    if fold_of(s.document) == fold {
+                        predicted[i] = model.viterbi(&s.features);
+                    }
+                }
+            }
+            let mut with_memory = Vec::with_capacity(self.sentences.len());
+            let mut start = 0;
+            while start < self.sentences.len() {
+                let document = self.sentences[start].document;
+                let end = start
+                    + self.sentences[start..]
+                        .iter()
+                        .take_while(|s| s.document == document)
+                        .count();
+                let memory = Memory::new(
+                    (start..end).map(|i| (&self.sentences[i].features, &predicted[i][..])),
+                );
+                for (sentence, tags) in self.sentences[start..end]
+                    .iter()
+                    .zip(&predicted[start..end])
+                {
+                    with_memory.push(memory.features(&sentence.features, tags, mask));
+                }
+                start = end;
+            }
+            let examples: Vec<(&Features, &[usize])> = with_memory
+                .iter()
+                .zip(&self.sentences)
+                .map(|(f, s)| (f, &s.tags[..]))
+                .collect();
+            perceptron(&examples, self.bits, self.epochs)
+        });
+        Tagger {
+            bits: self.bits,
+            first,
+            second,
+            normalizer: self.normalizer.clone(),
+        }
+    }
+}
+
+/// Trains one stage (see [`Trainer::train`]).
+fn perceptron(examples: &[(&Features, &[usize])], bits: u8, epochs: usize) -> Model {
+    let size = 1usize << bits;
+    let mut weights = vec![0.0f32; size * TAGS];
+    let mut transitions = vec![0.0f32; (TAGS + 1) * TAGS];
+    // Sums of step × change, for the average (w − sums / steps).
+    let mut sums = vec![0.0f64; size * TAGS];
+    let mut transition_sums = vec![0.0f64; (TAGS + 1) * TAGS];
+    let mut step = 1.0f64;
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    for _ in 0..epochs {
+        // Fisher–Yates with xorshift: reproducible runs, no rand crate.
+        for i in (1..order.len()).rev() {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            order.swap(i, (seed % (i as u64 + 1)) as usize);
+        }
+        for &s in &order {
+            let (features, gold_tags) = examples[s];
+            let predicted = viterbi(&weights, &transitions, features);
+            if predicted != gold_tags {
+                let update = |table: &mut [f32], sums: &mut [f64], at: usize, by: f32| {
+                    table[at] += by;
+                    sums[at] += step * f64::from(by);
+                };
+                for (t, (&gold, &guess)) in gold_tags.iter().zip(&predicted).enumerate() {
+                    if gold != guess {
+                        for &row in features.of(t) {
+                            let row = row as usize * TAGS;
+                            update(&mut weights, &mut sums, row + gold, 1.0);
+                            update(&mut weights, &mut sums, row + guess, -1.0);
+                        }
+                    }
+                    let gold_from = if t == 0 { START } else { gold_tags[t - 1] };
+                    let guess_from = if t == 0 { START } else { predicted[t - 1] };
+                    if (gold_from, gold) != (guess_from, guess) {
+                        let (g, p) = (gold_from * TAGS + gold, guess_from * TAGS + guess);
+                        update(&mut transitions, &mut transition_sums, g, 1.0);
+                        update(&mut transitions, &mut transition_sums, p, -1.0);
+                    }
+                }
+            }
+            step += 1.0;
+        }
+    }
+    let average = |table: &mut [f32], sums: &[f64]| {
+        for (w, &sum) in table.iter_mut().zip(sums) {
+            *w = (f64::from(*w) - sum / step) as f32;
+        }
+    };
+    average(&mut weights, &sums);
+    average(&mut transitions, &transition_sums);
+    Model {
+        weights,
+        transitions,
+    }
+}
+
+/// What the first stage tagged each word as, over a whole document: for every word key, how often it was
+/// tagged with each kind (and `O`).
+struct Memory {
+    /// key → counts of `O`, PER, ORG, LOC.
+    counts: rustc_hash::FxHashMap<u64, [u32; 4]>,
+}
+
+/// The memory slot of a tag: 0 for `O`, 1 + kind otherwise.
+fn slot(tag: usize) -> usize {
+    if tag == 0 { 0 } else { 1 + tag_kind(tag) }
+}
+
+impl Memory {
+    fn new<'a>(sentences: impl IntoIterator<Item = (&'a Features, &'a [usize])>) -> Memory {
+        let mut counts: rustc_hash::FxHashMap<u64, [u32; 4]> = rustc_hash::FxHashMap::default();
+        for (features, tags) in sentences {
+            for (&key, &tag) in features.keys.iter().zip(tags) {
+                if key != 0 {
+                    counts.entry(key).or_default()[slot(tag)] += 1;
+                }
+            }
+        }
+        Memory { counts }
+    }
+
+    /// What the rest of the document says about token `t`'s word: a bit per slot tagged elsewhere, and
+    /// the most frequent name kind elsewhere.
+    fn elsewhere(&self, features: &Features, tags: &[usize], t: usize) -> (u32, u32) {
+        let Some(&key) = features.keys.get(t) else {
+            return (0, 0);
+        };
+        let Some(counts) = (key != 0).then(|| self.counts.get(&key)).flatten() else {
+            return (0, 0);
+        };
+        let mut counts = *counts;
+        if let Some(&own) = tags.get(t) {
+            counts[slot(own)] = counts[slot(own)].saturating_sub(1);
+        }
+        let bits = counts
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .fold(0, |acc, (i, _)| acc | 1 << i);
+        let best = (1..4)
+            .filter(|&i| counts[i] > 0)
+            .max_by_key(|&i| counts[i])
+            .map_or(0, |i| i as u32 + 4 * u32::from(counts[i] >= counts[0]));
+        (bits, best)
+    }
+
+    /// The first-stage features of a sentence of the document plus its memory features.
+    fn features(&self, base: &Features, tags: &[usize], mask: u32) -> Features {
+        let mut out = Features {
+            rows: Vec::with_capacity(base.rows.len() + 6 * base.len()),
+            offsets: Vec::with_capacity(base.offsets.len()),
+            keys: base.keys.clone(),
+        };
+        out.offsets.push(0);
+        let n = base.len();
+        for t in 0..n {
+            out.rows.extend_from_slice(base.of(t));
+            let (bits, best) = self.elsewhere(base, tags, t);
+            let own = tags.get(t).map_or(0, |&tag| tag as u32);
+            let prev = t
+                .checked_sub(1)
+                .map_or((0, 0), |p| self.elsewhere(base, tags, p));
+            let next = if t + 1 < n {
+                self.elsewhere(base, tags, t + 1)
+            } else {
+                (0, 0)
+            };
+            let prev_tag = t.checked_sub(1).map_or(8, |p| tags[p] as u32);
+            let next_tag = tags.get(t + 1).map_or(8, |&tag| tag as u32);
+            let mut push = |h: Hash| out.rows.push(h.row(mask));
+            push(Hash::new(T::Memory).num(bits));
+            push(Hash::new(T::MemoryBest).num(best));
+            push(Hash::new(T::MemoryOwn).num(own).num(best));
+            push(
+                Hash::new(T::FirstStage)
+                    .num(prev_tag)
+                    .num(own)
+                    .num(next_tag),
+            );
+            push(Hash::new(T::MemoryPrev).num(prev.1).num(best));
+            push(Hash::new(T::MemoryNext).num(best).num(next.1));
+            out.offsets.push(out.rows.len() as u32);
+        }
+        out
+    }
+}
+
+/// The hashed features of a sequence: `rows[offsets[t]..offsets[t + 1]]` for token `t`; `keys[t]` is the
+/// hash of the token's word for the document memory (0 for tokens that are not words).
+#[derive(Clone, Debug, Default)]
+struct Features {
+    rows: Vec<u32>,
+    offsets: Vec<u32>,
+    keys: Vec<u64>,
+}
+
+impl Features {
+    fn len(&self) -> usize {
+        self.offsets.len().saturating_sub(1)
+    }
+
+    fn of(&self, t: usize) -> &[u32] {
+        &self.rows[self.offsets[t] as usize..self.offsets[t + 1] as usize]
+    }
+}
+
+fn viterbi(weights: &[f32], transitions: &[f32], features: &Features) -> Vec<usize> {
+    let n = features.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; TAGS]; n];
+    let mut score = [f32::NEG_INFINITY; TAGS];
+    let mut emit = [0.0f32; TAGS];
+    for (t, back) in back.iter_mut().enumerate() {
+        emit.fill(0.0);
+        for &row in features.of(t) {
+            let row = row as usize * TAGS;
+            for (e, w) in emit.iter_mut().zip(&weights[row..row + TAGS]) {
+                *e += w;
+            }
+        }
+        let mut next = [f32::NEG_INFINITY; TAGS];
+        for to in 0..TAGS {
+            if t == 0 {
+                if allowed(START, to) {
+                    next[to] = transitions[START * TAGS + to] + emit[to];
+                }
+                continue;
+            }
+            let mut best = f32::NEG_INFINITY;
+            let mut best_from = 0;
+            for from in 0..TAGS {
+                if !allowed(from, to) || score[from] == f32::NEG_INFINITY {
+                    continue;
+                }
+                let s = score[from] + transitions[from * TAGS + to];
+                if s > best {
+                    best = s;
+                    best_from = from;
+                }
+            }
+            next[to] = best + emit[to];
+            back[to] = best_from as u8;
+        }
+        score = next;
+    }
+    // `O` is always reachable, so some tag has a finite score; ties go to the lower tag (O first).
+    let mut tag = 0;
+    for (k, &s) in score.iter().enumerate() {
+        if s > score[tag] {
+            tag = k;
+        }
+    }
+    let mut tags = vec![0usize; n];
+    for t in (0..n).rev() {
+        tags[t] = tag;
+        tag = usize::from(back[t][tag]);
+    }
+    tags
+}
+
+/// Feature templates: the first byte of every hashed feature string.
+#[derive(Clone, Copy)]
+#[repr(u8)]
+enum T {
+    Bias,
+    Word,
+    Stem,
+    Prefix1,
+    Prefix2,
+    Prefix3,
+    Suffix1,
+    Suffix2,
+    Suffix3,
+    Shape,
+    Proclitic,
+    PrevWord,
+    PrevWord2,
+    NextWord,
+    NextWord2,
+    PrevStem,
+    NextStem,
+    PrevBigram,
+    NextBigram,
+    Gazetteer,
+    PrevGazetteer,
+    NextGazetteer,
+    GazetteerWord,
+    Guess,
+    PrevGuess,
+    NextGuess,
+    PersonTokens,
+    Classes,
+    PrevClasses,
+    NextClasses,
+    Nisba,
+    PrevClassesStem,
+    Unjoined,
+    Memory,
+    MemoryBest,
+    MemoryOwn,
+    FirstStage,
+    MemoryPrev,
+    MemoryNext,
+}
+
+/// A stable 64-bit FNV-1a hash: models must hash the same way in every build, so no std or Fx hasher
+/// (whose output may change between versions) is used.
+struct Hash(u64);
+
+impl Hash {
+    fn new(template: T) -> Hash {
+        let mut hash = Hash(0xcbf2_9ce4_8422_2325);
+        hash.byte(template as u8);
+        hash
+    }
+
+    fn byte(&mut self, b: u8) {
+        self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+
+    fn str(mut self, s: &str) -> Hash {
+        for &b in s.as_bytes() {
+            self.byte(b);
+        }
+        // 0xFF never occurs in UTF-8: parts cannot run into each other.
+        self.byte(0xFF);
+        self
+    }
+
+    fn num(mut self, n: u32) -> Hash {
+        for b in n.to_le_bytes() {
+            self.byte(b);
+        }
+        self
+    }
+
+    fn row(self, mask: u32) -> u32 {
+        let h = self.0 ^ (self.0 >> 31);
+        (h as u32 ^ (h >> 32) as u32) & mask
+    }
+}
+
+/// What the features need to know about one token, computed once.
+struct Info<'t> {
+    norm: &'t str,
+    /// The normalised word without proclitics (article kept): وبالعراق → العراق.
+    stem: Cow<'t, str>,
+    /// The normalised proclitics: و, وب, ل …; empty when none.
+    proclitic: Cow<'t, str>,
+    /// The normalised word without a conjunction (وبغداد → بغداد), when the analyser offers that split
+    /// (its first analysis keeps such words whole).
+    unjoined: Cow<'t, str>,
+    kind: TokenKind,
+    /// 0, or 1 + kind × 2 + (0 first token, 1 later token) of a gazetteer mention.
+    gazetteer: u32,
+    /// How the mention was found (0 name, 1 short name, 2 nisba).
+    source: u32,
+    /// Like `gazetteer`, for rule guesses.
+    guess: u32,
+    rule: &'static str,
+    person: bool,
+    classes: u32,
+    chars: usize,
+}
+
+const BOUNDARY: Info<'static> = Info {
+    norm: "",
+    stem: Cow::Borrowed(""),
+    proclitic: Cow::Borrowed(""),
+    unjoined: Cow::Borrowed(""),
+    kind: TokenKind::Punctuation,
+    gazetteer: 0,
+    source: 0,
+    guess: 0,
+    rule: "",
+    person: false,
+    classes: 0,
+    chars: 0,
+};
+
+fn kind_code(kind: EntityKind) -> u32 {
+    match kind {
+        EntityKind::Person => 0,
+        EntityKind::Organization => 1,
+        EntityKind::Location => 2,
+        _ => 3,
+    }
+}
+
+/// Marks the tokens each span covers: `1 + kind × 2` on the first, `+ 1` on the others.
+fn mark<I: Iterator<Item = (Span, EntityKind, u32)>>(
+    tokens: &[Token<'_>],
+    spans: I,
+    mut set: impl FnMut(usize, u32, u32),
+) {
+    for (span, kind, extra) in spans {
+        let from = tokens.partition_point(|t| t.span.end <= span.start);
+        let mut first = true;
+        for (t, token) in tokens.iter().enumerate().skip(from) {
+            if token.span.start >= span.end {
+                break;
+            }
+            let code = 1 + kind_code(kind) * 2 + u32::from(!first);
+            set(t, code, extra);
+            first = false;
+        }
+    }
+}
+
+fn token_info<'t>(
+    normalizer: &Normalizer,
+    text: &'t str,
+    token: &'t Token<'t>,
+    recognizer: Option<&Recognizer>,
+    analyses: &mut Vec<CliticAnalysis>,
+) -> Info<'t> {
+    let norm: &str = &token.norm;
+    analyses.clear();
+    let (stem, proclitic) = match text.get(token.span.range()) {
+        Some(word) if token.kind == TokenKind::Arabic => {
+            clitics::analyze_into(word, token.span.start, analyses);
+            match analyses.first() {
+                Some(a)
+                    if a.stem_with_article().start > token.span.start
+                        && a.stem_with_article().end <= token.span.end =>
+                {
+                    let cut = a.stem_with_article().start;
+                    // Enclitics stay: a name rarely carries one, and the stem keeps its letters.
+                    let stem = text
+                        .get(cut..token.span.end)
+                        .map_or(Cow::Borrowed(norm), |s| normalizer.normalize_str(s));
+                    let proclitic = text
+                        .get(token.span.start..cut)
+                        .map_or(Cow::Borrowed(""), |s| normalizer.normalize_str(s));
+                    (stem, proclitic)
+                }
+                _ => (Cow::Borrowed(norm), Cow::Borrowed("")),
+            }
+        }
+        _ => (Cow::Borrowed(norm), Cow::Borrowed("")),
+    };
+    let unjoined = if token.kind == TokenKind::Arabic && proclitic.is_empty() {
+        conjunction_only(analyses)
+            .and_then(|a| text.get(a.stem_with_article().start..token.span.end))
+            .filter(|rest| rest.len() < token.text.len())
+            .map_or(Cow::Borrowed(""), |rest| normalizer.normalize_str(rest))
+    } else {
+        Cow::Borrowed("")
+    };
+    let person = recognizer.is_some_and(|r| {
+        r.is_name_token(&stem)
+            || r.is_name_token(norm)
+            || (!unjoined.is_empty() && r.is_name_token(&unjoined))
+    });
+    let classes = u32::from(rules::bits(&stem))
+        | u32::from(rules::is_nisba(&stem)) << 12
+        | u32::from(rules::bits(norm) != 0) << 13;
+    let chars = stem.chars().count();
+    Info {
+        norm,
+        stem,
+        proclitic,
+        unjoined,
+        kind: token.kind,
+        gazetteer: 0,
+        source: 0,
+        guess: 0,
+        rule: "",
+        person,
+        classes,
+        chars,
+    }
+}
+
+/// The hash of a word for the document memory: without proclitics (a conjunction included) and without
+/// the article, so that الأهلي، للأهلي and والأهلي are one word; 0 for tokens that are not words.
+fn memory_key(info: &Info<'_>) -> u64 {
+    if !matches!(info.kind, TokenKind::Arabic | TokenKind::Latin) || info.chars < 2 {
+        return 0;
+    }
+    let word: &str = if info.unjoined.is_empty() {
+        &info.stem
+    } else {
+        &info.unjoined
+    };
+    let bare = word
+        .strip_prefix("ال")
+        .or_else(|| {
+            (!info.proclitic.is_empty())
+                .then(|| word.strip_prefix('ل'))
+                .flatten()
+        })
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(word);
+    Hash::new(T::Word).str(bare).0.max(1)
+}
+
+fn shape(info: &Info<'_>) -> u32 {
+    let kind = match info.kind {
+        TokenKind::Arabic => 0,
+        TokenKind::Latin => 1,
+        TokenKind::Number => 2,
+        TokenKind::Punctuation => 3,
+        TokenKind::Quote => 4,
+        _ => 5,
+    };
+    let length = match info.chars {
+        0..=2 => info.chars,
+        3..=5 => 3,
+        6..=7 => 4,
+        _ => 5,
+    } as u32;
+    let article = u32::from(info.stem.starts_with("ال"));
+    kind * 64 + length * 2 + article
+}
+
+/// Computes the hashed features of every token into `out`.
+fn extract(
+    normalizer: &Normalizer,
+    text: &str,
+    tokens: &[Token<'_>],
+    evidence: &Evidence<'_>,
+    mask: u32,
+    out: &mut Features,
+) {
+    let mut analyses = Vec::new();
+    let mut infos: Vec<Info<'_>> = tokens
+        .iter()
+        .map(|t| token_info(normalizer, text, t, evidence.recognizer, &mut analyses))
+        .collect();
+    mark(
+        tokens,
+        evidence.mentions.iter().map(|m| {
+            let source = match m.source {
+                MatchSource::Name => 0,
+                MatchSource::ShortName => 1,
+                _ => 2,
+            };
+            (m.span, m.kind, source)
+        }),
+        |t, code, source| {
+            if infos[t].gazetteer == 0 {
+                infos[t].gazetteer = code;
+                infos[t].source = source;
+            }
+        },
+    );
+    let rule_names: Vec<&'static str> = evidence.guesses.iter().map(|g| g.rule).collect();
+    mark(
+        tokens,
+        evidence
+            .guesses
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.span, g.kind, i as u32)),
+        |t, code, i| {
+            if infos[t].guess == 0 {
+                infos[t].guess = code;
+                infos[t].rule = rule_names[i as usize];
+            }
+        },
+    );
+
+    out.rows.clear();
+    out.offsets.clear();
+    out.offsets.push(0);
+    out.keys.clear();
+    out.keys.extend(infos.iter().map(memory_key));
+    let at = |i: isize| -> &Info<'_> {
+        usize::try_from(i)
+            .ok()
+            .and_then(|i| infos.get(i))
+            .unwrap_or(&BOUNDARY)
+    };
+    for t in 0..infos.len() {
+        let i = t as isize;
+        let (me, prev, prev2, next, next2) = (at(i), at(i - 1), at(i - 2), at(i + 1), at(i + 2));
+        let mut push = |h: Hash| out.rows.push(h.row(mask));
+        push(Hash::new(T::Bias));
+        push(Hash::new(T::Word).str(me.norm));
+        push(Hash::new(T::Stem).str(&me.stem));
+        let stem_chars: Vec<(usize, char)> = me.stem.char_indices().collect();
+        for (n, template) in [(1, T::Prefix1), (2, T::Prefix2), (3, T::Prefix3)] {
+            if stem_chars.len() > n {
+                let end = stem_chars[n].0;
+                push(Hash::new(template).str(&me.stem[..end]));
+            }
+        }
+        for (n, template) in [(1, T::Suffix1), (2, T::Suffix2), (3, T::Suffix3)] {
+            if stem_chars.len() > n {
+                let start = stem_chars[stem_chars.len() - n].0;
+                push(Hash::new(template).str(&me.stem[start..]));
+            }
+        }
+        push(Hash::new(T::Shape).num(shape(me)));
+        if !me.unjoined.is_empty() {
+            push(Hash::new(T::Unjoined).str(&me.unjoined));
+        }
+        push(Hash::new(T::Proclitic).str(&me.proclitic));
+        push(Hash::new(T::PrevWord).str(prev.norm));
+        push(Hash::new(T::PrevWord2).str(prev2.norm));
+        push(Hash::new(T::NextWord).str(next.norm));
+        push(Hash::new(T::NextWord2).str(next2.norm));
+        push(Hash::new(T::PrevStem).str(&prev.stem));
+        push(Hash::new(T::NextStem).str(&next.stem));
+        push(Hash::new(T::PrevBigram).str(&prev.stem).str(&me.stem));
+        push(Hash::new(T::NextBigram).str(&me.stem).str(&next.stem));
+        push(
+            Hash::new(T::Gazetteer)
+                .num(me.gazetteer)
+                .num(me.source)
+                .num(u32::from(me.proclitic.is_empty())),
+        );
+        push(Hash::new(T::PrevGazetteer).num(prev.gazetteer));
+        push(Hash::new(T::NextGazetteer).num(next.gazetteer));
+        if me.gazetteer != 0 {
+            push(Hash::new(T::GazetteerWord).num(me.gazetteer).str(&me.stem));
+        }
+        push(Hash::new(T::Guess).num(me.guess).str(me.rule));
+        push(Hash::new(T::PrevGuess).num(prev.guess));
+        push(Hash::new(T::NextGuess).num(next.guess));
+        push(
+            Hash::new(T::PersonTokens).num(
+                u32::from(prev.person) | u32::from(me.person) << 1 | u32::from(next.person) << 2,
+            ),
+        );
+        push(Hash::new(T::Classes).num(me.classes));
+        push(Hash::new(T::PrevClasses).num(prev.classes));
+        push(Hash::new(T::NextClasses).num(next.classes));
+        push(
+            Hash::new(T::Nisba)
+                .num(next.classes >> 12 & 1)
+                .num(shape(me)),
+        );
+        push(
+            Hash::new(T::PrevClassesStem)
+                .num(prev.classes)
+                .num(u32::from(me.person)),
+        );
+        out.offsets.push(out.rows.len() as u32);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Gazetteer;
+    use khabar_tokenize::Tokenizer;
+
+    /// Trains on CoNLL-style lines: `word TAG` per line, blank line between sentences.
+    fn train(conll: &str, epochs: usize) -> Tagger {
+        let tokenizer = Tokenizer::new();
+        let mut trainer = Tagger::trainer();
+        trainer.table_bits(16).epochs(epochs);
+        for block in conll.split("\n\n") {
+            let mut text = String::new();
+            let mut gold: Vec<(Span, EntityKind)> = Vec::new();
+            for line in block.lines().filter(|l| !l.trim().is_empty()) {
+                let (word, tag) = line.trim().rsplit_once(' ').unwrap();
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                let start = text.len();
+                text.push_str(word);
+                let end = text.len();
+                if let Some(kind) = tag.strip_prefix("B-") {
+                    gold.push((Span::new(start, end), kind.parse().unwrap()));
+                } else if tag.starts_with("I-") {
+                    gold.last_mut().unwrap().0.end = end;
+                }
+            }
+            trainer.add(&text, &tokenizer.tokens(&text), &gold, &Evidence::default());
+        }
+        trainer.train()
+    }
+
+    const CORPUS: &str = "\
+قال O
+الرئيس O
+عمر B-PER
+البشير I-PER
+إن O
+السودان B-LOC
+مستعد O
+
+وزار O
+وفد O
+من O
+وزارة B-ORG
+الخارجية I-ORG
+مدينة O
+الخرطوم B-LOC
+
+وقال O
+الرئيس O
+حسني B-PER
+مبارك I-PER
+في O
+القاهرة B-LOC
+
+والتقى O
+الرئيس O
+جاك B-PER
+شيراك I-PER
+في O
+باريس B-LOC
+
+وقال O
+الرئيس O
+جورج B-PER
+بوش I-PER
+في O
+واشنطن B-LOC
+
+وصل O
+الوفد O
+إلى O
+مدينة O
+بغداد B-LOC
+
+وتحدث O
+وفد O
+من O
+وزارة B-ORG
+الداخلية I-ORG
+في O
+دمشق B-LOC
+";
+
+    fn names(tagger: &Tagger, text: &str) -> Vec<(String, EntityKind)> {
+        let tokens = Tokenizer::new().tokens(text);
+        tagger
+            .find(text, &tokens, &Evidence::default())
+            .into_iter()
+            .map(|g| {
+                assert_eq!(g.rule, "tagger");
+                (text[g.span].to_string(), g.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn learns_titles_and_places_from_a_tiny_corpus() {
+        let tagger = train(CORPUS, 10);
+        // A title followed by two unseen words is a person; مدينة introduces a place it has never seen.
+        let text = "وقال الرئيس نيكولا ساركوزي في باريس";
+        let found = names(&tagger, text);
+        assert!(
+            found.contains(&("نيكولا ساركوزي".to_string(), EntityKind::Person)),
+            "{found:?}"
+        );
+        assert!(found.contains(&("باريس".to_string(), EntityKind::Location)));
+        let text = "وصل الوفد إلى مدينة حلب";
+        assert_eq!(
+            names(&tagger, text),
+            [("حلب".to_string(), EntityKind::Location)]
+        );
+    }
+
+    #[test]
+    fn spans_leave_out_proclitics() {
+        let tagger = train(CORPUS, 10);
+        let text = "وتحدث وفد من وزارة الداخلية في والخرطوم";
+        let tokens = Tokenizer::new().tokens(text);
+        let found = tagger.find(text, &tokens, &Evidence::default());
+        let spans: Vec<&str> = found.iter().map(|g| &text[g.span]).collect();
+        assert!(spans.contains(&"وزارة الداخلية"), "{spans:?}");
+        assert!(spans.contains(&"الخرطوم"), "{spans:?}");
+    }
+
+    #[test]
+    fn gazetteer_evidence_is_a_feature() {
+        // Places are seen only through the gazetteer: the model learns that a mention is a place.
+        let places = ["تومبوكتو", "كاتماندو", "أوغادوغو", "نواكشوط", "بيشكيك"];
+        let mut builder = Gazetteer::builder();
+        for (i, place) in places.iter().enumerate() {
+            builder
+                .add(crate::Entity::new(
+                    i.to_string(),
+                    EntityKind::Location,
+                    *place,
+                ))
+                .unwrap();
+        }
+        let gazetteer = builder.build().unwrap();
+        let tokenizer = Tokenizer::new();
+        let mut trainer = Tagger::trainer();
+        trainer.table_bits(14).epochs(20);
+        for (text, place) in [
+            ("سافر الوفد أمس إلى تومبوكتو", "تومبوكتو"),
+            ("سافر الوفد أمس إلى مكان بعيد", ""),
+            ("سافر الوفد أمس إلى كاتماندو", "كاتماندو"),
+            ("عاد الوفد أمس إلى العمل", ""),
+            ("عاد الوفد أمس إلى نواكشوط", "نواكشوط"),
+            ("عاد الوفد أمس إلى مقره", ""),
+        ] {
+            let mentions = gazetteer.find(text);
+            let gold: Vec<(Span, EntityKind)> = text
+                .find(place)
+                .filter(|_| !place.is_empty())
+                .map(|s| (Span::new(s, s + place.len()), EntityKind::Location))
+                .into_iter()
+                .collect();
+            let evidence = Evidence {
+                mentions: &mentions,
+                ..Evidence::default()
+            };
+            trainer.add(text, &tokenizer.tokens(text), &gold, &evidence);
+        }
+        let tagger = trainer.train();
+        let text = "وصلت الطائرة أمس إلى أوغادوغو";
+        let mentions = gazetteer.find(text);
+        let evidence = Evidence {
+            mentions: &mentions,
+            ..Evidence::default()
+        };
+        let found = tagger.find(text, &tokenizer.tokens(text), &evidence);
+        let spans: Vec<&str> = found.iter().map(|g| &text[g.span]).collect();
+        assert_eq!(spans, ["أوغادوغو"], "{mentions:?}");
+        // Without the evidence the unseen word is not a place.
+        assert!(
+            tagger
+                .find(text, &tokenizer.tokens(text), &Evidence::default())
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn bytes_round_trip() {
+        let tagger = train(CORPUS, 5);
+        let bytes = tagger.to_bytes();
+        let loaded = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded.first, tagger.first);
+        assert!(loaded.second.is_none());
+        let text = "وقال الرئيس حسني مبارك في القاهرة إن وزارة الخارجية";
+        assert_eq!(names(&loaded, text), names(&tagger, text));
+        assert!(!names(&loaded, text).is_empty());
+        assert_eq!(loaded.to_bytes(), bytes);
+    }
+
+    #[test]
+    fn document_memory_stage_trains_and_round_trips() {
+        let tokenizer = Tokenizer::new();
+        let mut trainer = Tagger::trainer();
+        trainer.table_bits(14).epochs(5).document_memory(2);
+        // Four one-story documents: a club introduced by نادي, then named bare.
+        for club in ["الأهلي", "الزمالك", "الهلال", "النصر"] {
+            trainer.new_document();
+            for text in [
+                format!("فاز نادي {club} أمس"),
+                format!("وقال مدرب {club} إن الفريق جاهز"),
+            ] {
+                let start = text.find(club).unwrap();
+                let gold = [(
+                    Span::new(start, start + club.len()),
+                    EntityKind::Organization,
+                )];
+                trainer.add(&text, &tokenizer.tokens(&text), &gold, &Evidence::default());
+            }
+        }
+        let tagger = trainer.train();
+        assert!(tagger.has_document_memory());
+        let loaded = Tagger::from_bytes(&tagger.to_bytes()).unwrap();
+        assert_eq!(loaded.second, tagger.second);
+        let text = "فاز نادي الاتحاد أمس\nوقال مدرب الاتحاد إن الفريق جاهز";
+        let found = loaded.find(text, &tokenizer.tokens(text), &Evidence::default());
+        let spans: Vec<&str> = found.iter().map(|g| &text[g.span]).collect();
+        assert_eq!(spans, ["الاتحاد", "الاتحاد"]);
+        assert!(found.iter().all(|g| g.kind == EntityKind::Organization));
+    }
+
+    #[test]
+    fn bad_bytes_are_errors() {
+        let bytes = train(CORPUS, 2).to_bytes();
+        let bad: Vec<Vec<u8>> = vec![
+            Vec::new(),
+            b"KHABARGZ".to_vec(),
+            bytes[..bytes.len() / 2].to_vec(),
+            {
+                let mut b = bytes.clone();
+                let last = b.len() - 1;
+                b[last] ^= 0x55;
+                b
+            },
+            {
+                let mut b = bytes.clone();
+                b[8] = 99;
+                b
+            },
+            Gazetteer::default().to_bytes(),
+        ];
+        for bytes in bad {
+            let error = Tagger::from_bytes(&bytes).unwrap_err();
+            assert!(matches!(error.kind(), ErrorKind::Model(_)), "{error}");
+            assert!(error.to_string().contains("tagger model"), "{error}");
+        }
+    }
+
+    #[test]
+    fn empty_and_odd_input() {
+        let tagger = train(CORPUS, 2);
+        assert!(names(&tagger, "").is_empty());
+        assert!(names(&tagger, "   \u{0640}\u{064E}  ").len() <= 1);
+        let untrained = Tagger::trainer().table_bits(8).train();
+        assert!(names(&untrained, "وقال الرئيس حسني مبارك").is_empty());
+    }
+
+    #[test]
+    fn is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Tagger>();
+        assert_send_sync::<Evidence<'static>>();
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+        use std::sync::LazyLock;
+
+        static TAGGER: LazyLock<Tagger> = LazyLock::new(|| train(CORPUS, 3));
+
+        proptest! {
+            #[test]
+            fn spans_are_in_bounds(text in "[\\PC\u{0600}-\u{06FF} \u{0640}\u{064B}-\u{0652}a-z0-9.,،]{0,60}") {
+                let tokens = Tokenizer::new().tokens(&text);
+                let gazetteer = Gazetteer::default();
+                let mentions = gazetteer.find(&text);
+                let recognizer = Recognizer::new();
+                let guesses = recognizer.find(&text, &tokens, &mentions);
+                let evidence = Evidence { mentions: &mentions, guesses: &guesses, recognizer: Some(&recognizer) };
+                for guess in TAGGER.find(&text, &tokens, &evidence) {
+                    prop_assert!(guess.span.start < guess.span.end);
+                    prop_assert!(text.get(guess.span.range()).is_some());
+                }
+            }
+        }
+    }
+}
