@@ -1181,8 +1181,7 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
         let mut byte = doc.toks[first].span.start;
         // Without a leading و: وأكد → أكد, والميليشيات → الميليشيات.
         let bare = doc.bare(first);
-        if bare != doc.norm(first) && (lexicon.cues.contains_key(bare) || bare.starts_with("ال"))
-        {
+        if bare != doc.norm(first) && (lexicon.cues.contains(bare) || bare.starts_with("ال")) {
             let original = &doc.text[doc.toks[first].span.range()];
             byte += original.chars().next().map_or(0, char::len_utf8);
         }

@@ -1,9 +1,7 @@
 //! The cue lexicon: reporting words, what each takes before its content, editorial formulas and the head
 //! nouns that type sources. The data lives in `data/*.tsv` and is compiled in; users can add their own.
 
-use rustc_hash::FxHashMap as HashMap;
-
-use khabar_tokenize::Normalizer;
+use khabar_tokenize::{Normalizer, WordMap};
 
 use crate::{CueKind, SourceKind};
 
@@ -68,12 +66,12 @@ pub(crate) struct Cue {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     normalizer: Normalizer,
-    pub(crate) cues: HashMap<String, Cue>,
+    pub(crate) cues: WordMap<Cue>,
     /// Two-word cues (على لسان), keyed by their first word.
-    pub(crate) two_word_cues: HashMap<String, Vec<(String, Cue)>>,
+    pub(crate) two_word_cues: WordMap<Vec<(String, Cue)>>,
     /// Editorial formulas, keyed by their first word.
-    pub(crate) editorial: HashMap<String, Vec<Vec<String>>>,
-    pub(crate) heads: HashMap<String, SourceKind>,
+    pub(crate) editorial: WordMap<Vec<Vec<String>>>,
+    pub(crate) heads: WordMap<SourceKind>,
 }
 
 const CUES: &str = include_str!("../data/cues.tsv");
@@ -100,10 +98,10 @@ impl Lexicon {
     pub fn empty() -> Lexicon {
         Lexicon {
             normalizer: Normalizer::new(),
-            cues: HashMap::default(),
-            two_word_cues: HashMap::default(),
-            editorial: HashMap::default(),
-            heads: HashMap::default(),
+            cues: WordMap::new(),
+            two_word_cues: WordMap::new(),
+            editorial: WordMap::new(),
+            heads: WordMap::new(),
         }
     }
 
@@ -182,12 +180,13 @@ impl Lexicon {
             match words.as_slice() {
                 [one] => {
                     // The first table to name a form wins: main before guarded before optional.
-                    self.cues.entry(one.clone()).or_insert(cue);
+                    if !self.cues.contains(one) {
+                        self.cues.insert(one.as_str(), cue);
+                    }
                 }
                 [first, second] => self
                     .two_word_cues
-                    .entry(first.clone())
-                    .or_default()
+                    .get_or_insert_with(first, Vec::new)
                     .push((second.clone(), cue)),
                 _ => {
                     return Err(Error::new(
@@ -221,7 +220,9 @@ impl Lexicon {
         for (_, row) in data_lines(text) {
             let words: Vec<String> = row.split_whitespace().map(|w| self.normalize(w)).collect();
             if let Some(first) = words.first() {
-                self.editorial.entry(first.clone()).or_default().push(words);
+                self.editorial
+                    .get_or_insert_with(first, Vec::new)
+                    .push(words);
             }
         }
         Ok(self)
@@ -255,7 +256,12 @@ impl Lexicon {
 
     /// Number of single-word and two-word cue forms.
     pub fn cue_count(&self) -> usize {
-        self.cues.len() + self.two_word_cues.values().map(Vec::len).sum::<usize>()
+        self.cues.len()
+            + self
+                .two_word_cues
+                .iter()
+                .map(|(_, cues)| cues.len())
+                .sum::<usize>()
     }
 
     /// The source kind a head word signals, trying it with and without the article.

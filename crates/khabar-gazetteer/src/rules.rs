@@ -11,9 +11,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap, FxHashSet};
-
-use khabar_tokenize::{Normalizer, Span, Token, TokenKind};
+use khabar_tokenize::{Normalizer, Span, Token, TokenKind, WordMap};
 
 use crate::{EntityKind, Gazetteer, Mention};
 
@@ -362,8 +360,8 @@ enum Class {
     ReportingVerbs = 1 << 7,
 }
 
-static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
-    let mut table: FxHashMap<&'static str, u16> = FxHashMap::default();
+static CLASSES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
+    let mut table: WordMap<u16> = WordMap::new();
     let lists: [(&[&'static str], Class); 8] = [
         (TITLES, Class::Titles),
         (CONSTRUCT_TITLES, Class::ConstructTitles),
@@ -376,7 +374,7 @@ static CLASSES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
     ];
     for (words, class) in lists {
         for &word in words {
-            *table.entry(word).or_default() |= class as u16;
+            *table.get_or_insert_with(word, || 0) |= class as u16;
         }
     }
     table
@@ -402,7 +400,7 @@ const HEAD_CLASSES: u16 = Class::Titles as u16
 #[derive(Clone, Debug)]
 pub struct Recognizer {
     normalizer: Normalizer,
-    person_tokens: FxHashSet<String>,
+    person_tokens: WordMap<()>,
     /// Rules switched off, one bit per [`Rule`].
     disabled: u8,
 }
@@ -415,7 +413,7 @@ impl Default for Recognizer {
     fn default() -> Recognizer {
         let recognizer = Recognizer {
             normalizer: Normalizer::new(),
-            person_tokens: FxHashSet::default(),
+            person_tokens: WordMap::new(),
             disabled: Rule::OrgHead.bit(),
         };
         #[cfg(feature = "embedded")]
@@ -463,7 +461,7 @@ impl Recognizer {
             // Link words (بن، أبو، آل) join names but are never one: they stay out of the list.
             let word = norm.as_str();
             if word.chars().count() >= 2 && !is(word, Class::Stop) && !is(word, Class::NameLinks) {
-                self.person_tokens.insert(norm);
+                self.person_tokens.insert(norm, ());
             }
         }
         self
@@ -785,8 +783,8 @@ impl Words<'_, '_> {
 /// A nationality or relational adjective: ال…ي / ال…يه / ال…ية.
 pub(crate) fn is_nisba(norm: &str) -> bool {
     norm.starts_with("ال")
-        && norm.chars().count() >= 6
         && (norm.ends_with('ي') || norm.ends_with("يه") || norm.ends_with("ية"))
+        && norm.chars().count() >= 6
 }
 
 /// وزارة الداخلية، حزب الله: the head noun and up to three definite words after it.

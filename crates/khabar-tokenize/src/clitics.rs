@@ -42,62 +42,93 @@ pub struct CliticPart {
 /// stem, pronoun.
 const MAX_PARTS: usize = 4;
 
-const NO_PART: CliticPart = CliticPart {
-    span: Span { start: 0, end: 0 },
-    kind: PartKind::Stem,
-};
-
-/// One way of splitting a word: its parts in text order; exactly one of them is the stem.
+/// One way of splitting a word.
 ///
-/// The parts are stored inline (an analysis never has more than four), so analysing a word allocates
-/// only the list of analyses.
+/// An analysis is stored as the byte offsets of the boundaries between its parts, no allocation; the
+/// parts themselves are built on demand by [`CliticAnalysis::parts`]. Every boundary falls on a letter
+/// boundary of the original text, marks after a letter staying with it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct CliticAnalysis {
-    parts: [CliticPart; MAX_PARTS],
-    len: u8,
+    /// Where the word starts in the original text; the offsets below are in the original text too,
+    /// in order.
+    start: usize,
+    /// Where the word ends.
+    end: usize,
+    /// End of the conjunction (`start` when there is none).
+    conjunction_end: usize,
+    /// End of the preposition or future marker (`conjunction_end` when there is none).
+    proclitic_end: usize,
+    /// End of the article (`proclitic_end` when there is none); the stem starts here.
+    article_end: usize,
+    /// Start of the enclitic pronoun (`end` when there is none); the stem ends here.
+    pronoun_start: usize,
+    /// Whether the proclitic after the conjunction is the future marker س rather than a preposition.
+    future: bool,
 }
 
 impl CliticAnalysis {
-    fn empty() -> CliticAnalysis {
+    /// The analysis that keeps the word at `start..end` whole.
+    fn whole(start: usize, end: usize) -> CliticAnalysis {
         CliticAnalysis {
-            parts: [NO_PART; MAX_PARTS],
+            start,
+            end,
+            conjunction_end: start,
+            proclitic_end: start,
+            article_end: start,
+            pronoun_start: end,
+            future: false,
+        }
+    }
+
+    /// The parts, in text order; exactly one of them is the stem.
+    pub fn parts(&self) -> Parts {
+        let mut parts = Parts {
+            parts: [CliticPart {
+                span: Span::default(),
+                kind: PartKind::Stem,
+            }; MAX_PARTS],
             len: 0,
+        };
+        let boundaries = [
+            (self.start, self.conjunction_end, PartKind::Conjunction),
+            (
+                self.conjunction_end,
+                self.proclitic_end,
+                if self.future {
+                    PartKind::Future
+                } else {
+                    PartKind::Preposition
+                },
+            ),
+            (self.proclitic_end, self.article_end, PartKind::Article),
+            (self.article_end, self.pronoun_start, PartKind::Stem),
+            (self.pronoun_start, self.end, PartKind::Pronoun),
+        ];
+        for (from, to, kind) in boundaries {
+            if from < to || kind == PartKind::Stem {
+                parts.push(CliticPart {
+                    span: Span::new(from, to),
+                    kind,
+                });
+            }
         }
-    }
-
-    fn push(&mut self, part: CliticPart) {
-        if let Some(slot) = self.parts.get_mut(usize::from(self.len)) {
-            *slot = part;
-            self.len += 1;
-        }
-    }
-
-    /// The parts, in text order.
-    pub fn parts(&self) -> &[CliticPart] {
-        &self.parts[..usize::from(self.len)]
+        parts
     }
 
     /// The stem's span.
     pub fn stem(&self) -> Span {
-        self.parts()
-            .iter()
-            .find(|p| p.kind == PartKind::Stem)
-            .map_or(Span::default(), |p| p.span)
+        Span::new(self.article_end, self.pronoun_start)
     }
 
     /// The span of the name as the annotation guide marks it: the stem with its article, without the
     /// proclitics before the article (in للعراق: لعراق).
     pub fn stem_with_article(&self) -> Span {
-        let stem = self.stem();
-        self.parts()
-            .iter()
-            .find(|p| p.kind == PartKind::Article)
-            .map_or(stem, |article| article.span.cover(stem))
+        Span::new(self.proclitic_end, self.pronoun_start)
     }
 
     /// The proclitics (conjunction, preposition, future marker), without the article.
-    pub fn proclitics(&self) -> impl Iterator<Item = &CliticPart> {
-        self.parts().iter().filter(|p| {
+    pub fn proclitics(&self) -> impl Iterator<Item = CliticPart> {
+        self.parts().into_iter().filter(|p| {
             matches!(
                 p.kind,
                 PartKind::Conjunction | PartKind::Preposition | PartKind::Future
@@ -107,12 +138,45 @@ impl CliticAnalysis {
 
     /// Whether this analysis keeps the word whole.
     pub fn is_whole(&self) -> bool {
-        self.len == 1
+        self.article_end == self.start && self.pronoun_start == self.end
+    }
+}
+
+/// The parts of one [`CliticAnalysis`], in text order: a slice (through `Deref`) held inline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Parts {
+    parts: [CliticPart; MAX_PARTS],
+    len: u8,
+}
+
+impl Parts {
+    fn push(&mut self, part: CliticPart) {
+        if let Some(slot) = self.parts.get_mut(usize::from(self.len)) {
+            *slot = part;
+            self.len += 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Parts {
+    type Target = [CliticPart];
+
+    fn deref(&self) -> &[CliticPart] {
+        &self.parts[..usize::from(self.len)]
+    }
+}
+
+impl IntoIterator for Parts {
+    type Item = CliticPart;
+    type IntoIter = std::iter::Take<std::array::IntoIter<CliticPart, MAX_PARTS>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.parts.into_iter().take(usize::from(self.len))
     }
 }
 
 /// A letter of the word, folded for analysis (alef variants to ا), with its byte range in the original
-/// text including the marks that follow it.
+/// text, including the marks that follow it.
 #[derive(Clone, Copy)]
 struct Letter {
     ch: char,
@@ -131,56 +195,135 @@ impl Letter {
     };
 }
 
-/// Letters kept on the stack; longer words (rare) spill to the heap.
-const INLINE_LETTERS: usize = 24;
+/// Letters kept from the front of a word: the longest proclitic stack and article (four letters) plus
+/// the longest stem that can turn out not to follow an article (five letters).
+const HEAD: usize = 9;
+/// Letters kept from the end of a word: the longest enclitic pronoun.
+const TAIL: usize = 3;
 
-/// The letters of `word`, in `inline` when they fit, else in `spill`.
-fn letters<'b>(
-    word: &str,
-    offset: usize,
-    inline: &'b mut [Letter; INLINE_LETTERS],
-    spill: &'b mut Vec<Letter>,
-) -> &'b [Letter] {
-    let mut len = 0usize;
-    for (at, ch) in word.char_indices() {
-        let end = offset + at + ch.len_utf8();
-        if is_arabic_word_mark(ch) || matches!(ch, '\u{200C}' | '\u{200D}') {
-            let last = if spill.is_empty() {
-                len.checked_sub(1).map(|i| &mut inline[i])
-            } else {
-                spill.last_mut()
-            };
-            if let Some(last) = last {
-                last.end = end;
-            }
-            continue;
-        }
-        let bare_alef = matches!(ch, 'ا' | 'ٱ');
-        let ch = match ch {
-            'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-            'ى' => 'ي',
-            other => other,
-        };
-        let letter = Letter {
-            ch,
-            bare_alef,
-            start: offset + at,
-            end,
-        };
-        if len < INLINE_LETTERS {
-            inline[len] = letter;
-        } else {
-            if spill.is_empty() {
-                spill.extend_from_slice(&inline[..]);
-            }
-            spill.push(letter);
-        }
-        len += 1;
+/// The letters of a word as the analysis reads them: how many there are, and the letter at a
+/// position among the first `HEAD` or the last `TAIL`. Only those positions ever decide a split.
+trait Letters {
+    fn count(&self) -> usize;
+
+    /// Letter `i`, which must be among the first `HEAD` or the last `TAIL` letters.
+    fn at(&self, i: usize) -> Letter;
+
+    #[inline]
+    fn is(&self, i: usize, ch: char) -> bool {
+        i < self.count() && self.at(i).ch == ch
     }
-    if spill.is_empty() {
-        &inline[..len]
-    } else {
-        spill
+
+    /// Whether letters `from..count` spell `chars` exactly.
+    fn spell_from(&self, from: usize, chars: &[char]) -> bool {
+        self.count().checked_sub(from) == Some(chars.len())
+            && chars.iter().enumerate().all(|(i, &c)| self.is(from + i, c))
+    }
+}
+
+/// A word of the usual shape in news: two-byte Arabic letters only, no marks. Letter `i` is bytes
+/// `2i..2i + 2`, so nothing needs to be read ahead of time.
+struct PlainLetters<'w> {
+    bytes: &'w [u8],
+    offset: usize,
+}
+
+impl<'w> PlainLetters<'w> {
+    /// The word as plain letters, if it is one: each pair of bytes one of U+0621–U+063F or
+    /// U+0641–U+064A (tatweel U+0640 and the marks above it take the general path).
+    fn new(word: &'w str, offset: usize) -> Option<PlainLetters<'w>> {
+        let bytes = word.as_bytes();
+        let plain = bytes.len() % 2 == 0
+            && bytes
+                .chunks_exact(2)
+                .all(|pair| matches!(pair, [0xD8, 0xA1..=0xBF] | [0xD9, 0x81..=0x8A]));
+        plain.then_some(PlainLetters { bytes, offset })
+    }
+}
+
+impl Letters for PlainLetters<'_> {
+    #[inline]
+    fn count(&self) -> usize {
+        self.bytes.len() / 2
+    }
+
+    #[inline]
+    fn at(&self, i: usize) -> Letter {
+        let code =
+            (u32::from(self.bytes[2 * i] & 0x1F) << 6) | u32::from(self.bytes[2 * i + 1] & 0x3F);
+        let ch = char::from_u32(code).unwrap_or('\0');
+        Letter {
+            ch: fold_letter(ch),
+            bare_alef: ch == 'ا',
+            start: self.offset + 2 * i,
+            end: self.offset + 2 * i + 2,
+        }
+    }
+}
+
+/// Any other word, read once front to back: its first `HEAD` and last `TAIL` letters, each with the
+/// marks that follow it, and the letter count.
+struct DecodedLetters {
+    head: [Letter; HEAD],
+    /// The last `TAIL` letters, letter `i` at `i % TAIL`.
+    tail: [Letter; TAIL],
+    count: usize,
+}
+
+impl DecodedLetters {
+    fn new(word: &str, offset: usize) -> DecodedLetters {
+        let mut letters = DecodedLetters {
+            head: [Letter::EMPTY; HEAD],
+            tail: [Letter::EMPTY; TAIL],
+            count: 0,
+        };
+        for (at, ch) in word.char_indices() {
+            let (at, end) = (offset + at, offset + at + ch.len_utf8());
+            if is_arabic_word_mark(ch) || matches!(ch, '\u{200C}' | '\u{200D}') {
+                if let Some(last) = letters.count().checked_sub(1) {
+                    if let Some(letter) = letters.head.get_mut(last) {
+                        letter.end = end;
+                    }
+                    letters.tail[last % TAIL].end = end;
+                }
+                continue;
+            }
+            let letter = Letter {
+                ch: fold_letter(ch),
+                bare_alef: matches!(ch, 'ا' | 'ٱ'),
+                start: at,
+                end,
+            };
+            if let Some(slot) = letters.head.get_mut(letters.count) {
+                *slot = letter;
+            }
+            letters.tail[letters.count % TAIL] = letter;
+            letters.count += 1;
+        }
+        letters
+    }
+}
+
+impl Letters for DecodedLetters {
+    fn count(&self) -> usize {
+        self.count
+    }
+
+    fn at(&self, i: usize) -> Letter {
+        match self.head.get(i) {
+            Some(letter) => *letter,
+            None => self.tail[i % TAIL],
+        }
+    }
+}
+
+/// The letter as the analysis compares it: alef variants as ا, alef maqsura as ي.
+#[inline]
+fn fold_letter(ch: char) -> char {
+    match ch {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        other => other,
     }
 }
 
@@ -217,12 +360,6 @@ const PRONOUNS: [&[char]; 11] = [
     &['ي'],
 ];
 
-/// Whether the letters spell `chars` exactly.
-#[inline]
-fn spells(letters: &[Letter], chars: &[char]) -> bool {
-    letters.len() == chars.len() && letters.iter().zip(chars).all(|(l, &c)| l.ch == c)
-}
-
 /// One proclitic stack the word may start with: none, و/ف, ب/ل/ك/س, or و/ف followed by ب/ل/ك/س.
 #[derive(Clone, Copy)]
 struct Stack {
@@ -234,20 +371,20 @@ struct Stack {
 }
 
 impl Stack {
-    /// An analysis holding the stack's parts, to which the caller adds the rest.
-    fn parts(self, letters: &[Letter]) -> CliticAnalysis {
-        let mut parts = CliticAnalysis::empty();
-        let one = |i: usize, kind| CliticPart {
-            span: Span::new(letters[i].start, letters[i].end),
-            kind,
-        };
+    /// An analysis holding the stack's proclitics, the rest of the word its stem; `head` holds the
+    /// word's first letters.
+    fn analysis(self, head: &[Letter], whole: CliticAnalysis) -> CliticAnalysis {
+        let mut analysis = whole;
         if self.conjunction {
-            parts.push(one(0, PartKind::Conjunction));
+            analysis.conjunction_end = head[0].end;
         }
+        analysis.proclitic_end = analysis.conjunction_end;
         if let Some(kind) = self.preposition {
-            parts.push(one(self.len - 1, kind));
+            analysis.proclitic_end = head[self.len - 1].end;
+            analysis.future = kind == PartKind::Future;
         }
-        parts
+        analysis.article_end = analysis.proclitic_end;
+        analysis
     }
 }
 
@@ -289,41 +426,37 @@ pub fn analyze(word: &str, offset: usize) -> Vec<CliticAnalysis> {
 /// ```
 pub fn analyze_into(word: &str, offset: usize, out: &mut Vec<CliticAnalysis>) {
     out.clear();
+    let whole = CliticAnalysis::whole(offset, offset + word.len());
     if !may_split(word) {
-        let mut whole = CliticAnalysis::empty();
-        whole.push(CliticPart {
-            span: Span::new(offset, offset + word.len()),
-            kind: PartKind::Stem,
-        });
         out.push(whole);
         return;
     }
-    let mut inline = [Letter::EMPTY; INLINE_LETTERS];
-    let mut spill = Vec::new();
-    let letters = letters(word, offset, &mut inline, &mut spill);
-    let end = offset + word.len();
-    let whole = || {
-        let mut whole = CliticAnalysis::empty();
-        whole.push(CliticPart {
-            span: Span::new(offset, end),
-            kind: PartKind::Stem,
-        });
-        whole
-    };
-    if letters.len() < 2 {
-        out.push(whole());
+    match PlainLetters::new(word, offset) {
+        Some(letters) => analyze_letters(&letters, whole, out),
+        None => analyze_letters(&DecodedLetters::new(word, offset), whole, out),
+    }
+}
+
+/// The analyses of a word that may split, given its letters and its whole-word analysis.
+fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<CliticAnalysis>) {
+    let count = letters.count();
+    if count < 2 {
+        out.push(whole);
         return;
     }
-    let stem_from = |i: usize| CliticPart {
-        span: Span::new(letters[i].start, end),
-        kind: PartKind::Stem,
-    };
-    let has = |i: usize, ch: char| letters.get(i).is_some_and(|l| l.ch == ch);
+    // Every stack and article decision reads only the first five letters: read them once.
+    let head: [Letter; 5] = std::array::from_fn(|i| {
+        if i < count {
+            letters.at(i)
+        } else {
+            Letter::EMPTY
+        }
+    });
 
     // The stacks, fewest letters first.
-    let conjunction = matches!(letters[0].ch, 'و' | 'ف');
+    let conjunction = matches!(head[0].ch, 'و' | 'ف');
     let first_prep = usize::from(conjunction);
-    let preposition = match letters[first_prep].ch {
+    let preposition = match head[first_prep].ch {
         'ب' | 'ل' | 'ك' => Some(PartKind::Preposition),
         'س' => Some(PartKind::Future),
         _ => None,
@@ -350,109 +483,82 @@ pub fn analyze_into(word: &str, offset: usize, out: &mut Vec<CliticAnalysis>) {
         };
         stack_count += 1;
     }
-    let stacks = &stacks[..stack_count];
 
-    // For each stack: the article's length after it (ال, or a single ل after the preposition ل — the
-    // لل contraction), whether the article split is offered, and whether the bare split is.
-    let judge = |stack: Stack| {
+    // For each stack: the split with the article after it (ال, or a single ل after the preposition ل —
+    // the لل contraction) when one is offered; and whether the bare split is.
+    let mut bare = [false; 3];
+    for (stack, bare) in stacks[..stack_count].iter().zip(&mut bare) {
         let prefix_len = stack.len;
-        let rest = letters.len() - prefix_len;
-        let after_lam_preposition =
-            stack.preposition == Some(PartKind::Preposition) && has(prefix_len - 1, 'ل');
-        let bare_alef_at = |i: usize| letters.get(i).is_some_and(|l| l.bare_alef);
-        let article_len =
-            if bare_alef_at(prefix_len) && has(prefix_len + 1, 'ل') && !after_lam_preposition {
-                2
-            } else if after_lam_preposition && has(prefix_len, 'ل') {
-                1
-            } else {
-                0
-            };
+        let rest = count - prefix_len;
+        let after_lam_preposition = stack.preposition == Some(PartKind::Preposition)
+            && head[prefix_len.saturating_sub(1)].ch == 'ل';
+        let article_len = if head[prefix_len].bare_alef
+            && head[prefix_len + 1].ch == 'ل'
+            && !after_lam_preposition
+        {
+            2
+        } else if after_lam_preposition && head[prefix_len].ch == 'ل' {
+            1
+        } else {
+            0
+        };
         let future = stack.preposition == Some(PartKind::Future);
-        let stem_after_article = &letters[(prefix_len + article_len).min(letters.len())..];
         let with_article = article_len > 0
             && !future
             && rest - article_len >= MIN_ARTICLE_STEM
             && !NOT_ARTICLE_STEMS
                 .iter()
-                .any(|s| spells(stem_after_article, s));
-        let bare = prefix_len > 0
+                .any(|s| letters.spell_from(prefix_len + article_len, s));
+        if with_article {
+            let mut analysis = stack.analysis(&head, whole);
+            analysis.article_end = head[prefix_len + article_len - 1].end;
+            out.push(analysis);
+        }
+        *bare = prefix_len > 0
             && rest >= MIN_BARE_STEM
             && !(after_lam_preposition && article_len == 1)
-            && (!future || matches!(letters[prefix_len].ch, 'ي' | 'ت' | 'ن' | 'ا'));
-        (article_len, with_article, bare)
-    };
-
-    // Where each analysis's stem starts, in letters, for the pronoun pass; `None` for analyses with the
-    // article (no pronoun after it).
-    let mut stem_letters = [None; 6];
-    for &stack in stacks {
-        let (article_len, with_article, _) = judge(stack);
-        if with_article {
-            let mut parts = stack.parts(letters);
-            let (a, b) = (stack.len, stack.len + article_len);
-            parts.push(CliticPart {
-                span: Span::new(letters[a].start, letters[b - 1].end),
-                kind: PartKind::Article,
-            });
-            parts.push(stem_from(b));
-            out.push(parts);
-        }
+            && (!future || matches!(head[prefix_len].ch, 'ي' | 'ت' | 'ن' | 'ا'));
     }
-    stem_letters[out.len()] = Some(0);
-    out.push(whole());
-    for &stack in stacks {
-        if judge(stack).2 {
-            let mut parts = stack.parts(letters);
-            parts.push(stem_from(stack.len));
-            stem_letters[out.len()] = Some(stack.len);
-            out.push(parts);
-        }
+    // Analyses from here on have no article and may take a pronoun; `stem_starts` says at which
+    // letter each one's stem starts.
+    let bare_from = out.len();
+    let mut stem_starts = [0usize; 3];
+    out.push(whole);
+    let mut bare_count = 1;
+    for (stack, _) in stacks[..stack_count]
+        .iter()
+        .zip(bare)
+        .filter(|(_, bare)| *bare)
+    {
+        out.push(stack.analysis(&head, whole));
+        stem_starts[bare_count] = stack.len;
+        bare_count += 1;
     }
 
     // Enclitic pronouns only on analyses without an article (الكتابه is not Arabic) and only when the
     // remaining stem keeps three letters.
-    // The pronouns the word ends with, in `PRONOUNS` order, found once for every analysis.
-    let mut endings = [0usize; PRONOUNS.len()];
-    let mut ending_count = 0;
-    for pronoun in PRONOUNS {
-        if letters.len() >= pronoun.len()
-            && spells(&letters[letters.len() - pronoun.len()..], pronoun)
-        {
-            endings[ending_count] = pronoun.len();
-            ending_count += 1;
+    let ending: [char; 3] = std::array::from_fn(|i| {
+        let back = 3 - i;
+        if back <= count {
+            letters.at(count - back).ch
+        } else {
+            '\0'
         }
-    }
-    if ending_count == 0 {
+    });
+    let Some(pronoun) = PRONOUNS
+        .iter()
+        .find(|p| p.len() <= count && ending[3 - p.len()..] == ***p)
+    else {
         return;
-    }
-    for i in 0..out.len() {
-        let Some(from) = stem_letters[i] else {
-            continue;
-        };
-        let stem_len = letters.len() - from;
-        let Some(&n) = endings[..ending_count]
-            .iter()
-            .find(|&&n| stem_len >= n + MIN_BARE_STEM)
-        else {
-            continue;
-        };
-        let analysis = &out[i];
-        let stem = analysis.stem();
-        let tail_start = letters[letters.len() - n].start;
-        let mut parts = CliticAnalysis::empty();
-        for &part in analysis.parts().iter().filter(|p| p.kind != PartKind::Stem) {
-            parts.push(part);
+    };
+    let pronoun_start = letters.at(count - pronoun.len()).start;
+    for (i, stem_start) in (bare_from..bare_from + bare_count).zip(stem_starts) {
+        if count - stem_start >= pronoun.len() + MIN_BARE_STEM {
+            out.push(CliticAnalysis {
+                pronoun_start,
+                ..out[i]
+            });
         }
-        parts.push(CliticPart {
-            span: Span::new(stem.start, tail_start),
-            kind: PartKind::Stem,
-        });
-        parts.push(CliticPart {
-            span: Span::new(tail_start, stem.end),
-            kind: PartKind::Pronoun,
-        });
-        out.push(parts);
     }
 }
 
@@ -481,4 +587,34 @@ pub fn is_proclitic_prefix(prefix: &str) -> bool {
             | (Some('و' | 'ف' | 'ب' | 'ل' | 'ك'), None, _)
             | (Some('و' | 'ف'), Some('ب' | 'ل' | 'ك'), None)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        /// The byte-pair reading of plain words and the general reading decide every split alike.
+        #[test]
+        fn plain_and_decoded_readings_agree(
+            word in "[وفبلكس]{0,2}(ال)?[\u{0621}-\u{063F}\u{0641}-\u{064A}]{0,8}(ه|ها|هم|هما|كم|نا|ي)?",
+            offset in 0usize..100,
+        ) {
+            let plain = PlainLetters::new(&word, offset).expect("only plain letters");
+            let decoded = DecodedLetters::new(&word, offset);
+            prop_assert_eq!(plain.count(), decoded.count());
+            let count = plain.count();
+            for i in (0..count.min(HEAD)).chain(count.saturating_sub(TAIL)..count) {
+                let (p, d) = (plain.at(i), decoded.at(i));
+                prop_assert_eq!((p.ch, p.bare_alef, p.start, p.end), (d.ch, d.bare_alef, d.start, d.end));
+            }
+            let whole = CliticAnalysis::whole(offset, offset + word.len());
+            let (mut from_plain, mut from_decoded) = (Vec::new(), Vec::new());
+            analyze_letters(&plain, whole, &mut from_plain);
+            analyze_letters(&decoded, whole, &mut from_decoded);
+            prop_assert_eq!(from_plain, from_decoded);
+        }
+    }
 }

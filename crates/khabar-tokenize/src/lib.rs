@@ -13,6 +13,8 @@
 //! - [`clitics::analyze`] lists the plausible splits of a word into proclitics, stem and enclitic.
 //! - [`Tokenizer::sentences`] splits news text into sentences.
 //! - [`OffsetIndex`] converts byte offsets to char and UTF-16 offsets in constant time.
+//! - [`WordMap`] looks normalised words up in the lexicons of the later stages, rejecting most misses
+//!   without hashing them.
 //!
 //! None of these fail or panic on any `&str`.
 //!
@@ -62,6 +64,7 @@ mod normalize;
 mod sentence;
 mod span;
 mod token;
+mod wordmap;
 
 pub use normalize::{
     NormalizedText, Normalizer, NormalizerBuilder, is_arabic_diacritic, is_invisible,
@@ -70,6 +73,7 @@ pub use normalize::{
 pub use sentence::sentence_spans;
 pub use span::{OffsetIndex, Span};
 pub use token::{Token, TokenKind, Tokenizer, Tokens};
+pub use wordmap::WordMap;
 
 #[cfg(test)]
 mod send_sync {
