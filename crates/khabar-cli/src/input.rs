@@ -18,6 +18,14 @@ pub struct Article {
 }
 
 /// An input that could not be read, with where and why.
+/// One JSON line as the batch mode reads it: other fields are ignored.
+#[derive(serde::Deserialize)]
+struct Line {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    text: String,
+}
+
 pub struct Failure {
     place: String,
     message: String,
@@ -154,26 +162,31 @@ fn read_jsonl(
         if line.trim().is_empty() {
             continue;
         }
-        let value: serde_json::Value = match serde_json::from_str(line) {
-            Ok(value) => value,
+        // The text is read straight into its String; a line that does not fit the shape is read again
+        // as a plain JSON value, only to say what is wrong with it.
+        let (id, text) = match serde_json::from_str::<Line>(line) {
+            Ok(Line { id, text }) => (id, text),
             Err(e) => {
-                failures.push(fail(place, format!("invalid JSON: {e}")));
+                let message = match serde_json::from_str::<serde_json::Value>(line) {
+                    Err(_) => format!("invalid JSON: {e}"),
+                    Ok(value) if !value.get("text").is_some_and(serde_json::Value::is_string) => {
+                        "no string field \"text\"".to_string()
+                    }
+                    Ok(_) => format!("invalid line: {e}"),
+                };
+                failures.push(fail(place, message));
                 continue;
             }
         };
-        let Some(body) = value.get("text").and_then(|t| t.as_str()) else {
-            failures.push(fail(place, "no string field \"text\""));
-            continue;
-        };
-        let id = match value.get("id") {
-            Some(serde_json::Value::String(s)) => Some(Id::Text(s.clone())),
+        let id = match id {
+            Some(serde_json::Value::String(s)) => Some(Id::Text(s)),
             Some(serde_json::Value::Number(n)) => n.as_i64().map(Id::Number),
             _ => None,
         };
         articles.push(Article {
             id,
             name: place,
-            text: body.to_string(),
+            text,
         });
     }
 }

@@ -109,12 +109,25 @@ impl Index<Span> for String {
 /// the text's size), which JSON output of news articles repays many times over.
 const CHECKPOINT_BYTES: usize = 64;
 
-/// Chars and UTF-16 units in whole UTF-8 sequences, counted bytewise (which the compiler vectorises):
-/// every byte that is not a continuation byte starts a char, and every four-byte lead needs a second
-/// UTF-16 unit.
+/// Chars and UTF-16 units in whole UTF-8 sequences, counted bytewise: every byte that is not a
+/// continuation byte starts a char, and every four-byte lead needs a second UTF-16 unit.
 fn count_units(bytes: &[u8]) -> (usize, usize) {
-    let chars = bytes.iter().filter(|&&b| (b as i8) >= -0x40).count();
-    let astral = bytes.iter().filter(|&&b| b >= 0xF0).count();
+    let (chars, astral) = bytes.iter().fold((0usize, 0usize), |(chars, astral), &b| {
+        (
+            chars + usize::from((b as i8) >= -0x40),
+            astral + usize::from(b >= 0xF0),
+        )
+    });
+    (chars, chars + astral)
+}
+
+/// [`count_units`] for one whole block: a fixed length the compiler turns into vector code.
+fn count_block_units(block: &[u8; CHECKPOINT_BYTES]) -> (u32, u32) {
+    let (mut chars, mut astral) = (0u32, 0u32);
+    for &b in block {
+        chars += u32::from((b as i8) >= -0x40);
+        astral += u32::from(b >= 0xF0);
+    }
     (chars, chars + astral)
 }
 
@@ -150,11 +163,11 @@ impl<'t> OffsetIndex<'t> {
         let mut checkpoints = Vec::with_capacity(blocks.len() + 1);
         let (mut chars, mut units) = (0u32, 0u32);
         checkpoints.push((chars, units));
-        for block in blocks {
-            let (c, u) = count_units(block);
+        for block in blocks.filter_map(|block| <&[u8; CHECKPOINT_BYTES]>::try_from(block).ok()) {
+            let (c, u) = count_block_units(block);
             // Wrapping: counts of texts over 4 GiB wrap rather than panic.
-            chars = chars.wrapping_add(c as u32);
-            units = units.wrapping_add(u as u32);
+            chars = chars.wrapping_add(c);
+            units = units.wrapping_add(u);
             checkpoints.push((chars, units));
         }
         OffsetIndex { text, checkpoints }
