@@ -559,6 +559,16 @@ pub(crate) fn words(norm: &str) -> Vec<Word> {
         }
         glued = class & GLUED != 0;
         i += len;
+        // Inside a run, the following two-byte word characters (Arabic letters, the bulk of the text)
+        // change nothing above: skip them in a tight loop.
+        if open {
+            while i + 1 < bytes.len()
+                && (0xC0..0xE0).contains(&bytes[i])
+                && class_of_two(table, bytes[i], bytes[i + 1]) & (WORD_RUN | SPACE) == WORD_RUN
+            {
+                i += 2;
+            }
+        }
     }
     if open {
         if let Some(word) = words.last_mut() {
