@@ -1,4 +1,4 @@
-//! The dictionary matcher: a character-wise double-array trie over the normalised names, walked only from
+//! The dictionary matcher: a character-wise minimal-prefix trie over the normalised names, walked only from
 //! the places where a name can begin, and the boundary and clitic checks that decide which hits are real
 //! mentions.
 //!
@@ -8,7 +8,10 @@
 //! name that the text there begins with. Every such hit is examined *before* any selection, because a
 //! longer hit that fails the end-of-word check must not hide a shorter one that passes.
 //!
-//! The trie is the `crawdad` crate's; no type of it appears outside this module.
+//! The trie is the `crawdad` crate's `MpTrie`: a double array over the shortest prefixes that tell the
+//! names apart, each followed by the rest of its name stored flat. Names share few long prefixes, so
+//! it takes about a third less memory than the plain double array (`crawdad::Trie`) for about 2% more
+//! instructions per search. No type of it appears outside this module.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -40,7 +43,7 @@ pub(crate) struct Candidate {
 /// The normalised names of a gazetteer compiled into a trie, with what each stands for.
 pub(crate) struct PatternSet {
     /// `None` when there are no patterns (the trie cannot be empty).
-    trie: Option<crawdad::Trie>,
+    trie: Option<crawdad::MpTrie>,
     /// Byte length of each pattern: a hit's end is its start plus this (ASCII lowercasing, the only
     /// difference between the text and the pattern, keeps lengths).
     lens: Vec<u32>,
@@ -146,7 +149,7 @@ impl PatternSet {
                 .enumerate()
                 .map(|(id, &(start, end))| (&buffer[start..end], id as u32));
             Some(
-                crawdad::Trie::from_records(records)
+                crawdad::MpTrie::from_records(records)
                     .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?,
             )
         };
@@ -165,7 +168,7 @@ impl PatternSet {
 
     /// Heap memory of the trie and the tables behind it, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.trie.as_ref().map_or(0, crawdad::Trie::heap_bytes)
+        self.trie.as_ref().map_or(0, crawdad::MpTrie::heap_bytes)
             + self.lens.capacity() * size_of::<u32>()
             + self.offsets.capacity() * size_of::<u32>()
             + self.entries.capacity() * size_of::<Entry>()
@@ -262,7 +265,7 @@ impl PatternSet {
         let trie = if trie_bytes.is_empty() {
             None
         } else {
-            let (trie, rest) = crawdad::Trie::deserialize_from_slice(trie_bytes);
+            let (trie, rest) = crawdad::MpTrie::deserialize_from_slice(trie_bytes);
             if !rest.is_empty() || trie.io_bytes() != trie_bytes.len() {
                 return Err(input.invalid("the trie has trailing bytes"));
             }
