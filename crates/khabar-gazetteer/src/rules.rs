@@ -358,6 +358,8 @@ enum Class {
     PlaceWords = 1 << 5,
     Stop = 1 << 6,
     ReportingVerbs = 1 << 7,
+    /// A person-name token of the [`Recognizer`] (its own list, not one of the static ones).
+    PersonToken = 1 << 8,
 }
 
 static CLASSES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
@@ -400,7 +402,10 @@ const HEAD_CLASSES: u16 = Class::Titles as u16
 #[derive(Clone, Debug)]
 pub struct Recognizer {
     normalizer: Normalizer,
-    person_tokens: WordMap<()>,
+    /// The static word lists' bits plus [`Class::PersonToken`] for this recognizer's name tokens: one
+    /// lookup answers every list test of a word.
+    words: WordMap<u16>,
+    person_token_count: usize,
     /// Rules switched off, one bit per [`Rule`].
     disabled: u8,
 }
@@ -413,7 +418,8 @@ impl Default for Recognizer {
     fn default() -> Recognizer {
         let recognizer = Recognizer {
             normalizer: Normalizer::new(),
-            person_tokens: WordMap::new(),
+            words: CLASSES.iter().map(|(word, &bits)| (word, bits)).collect(),
+            person_token_count: 0,
             disabled: Rule::OrgHead.bit(),
         };
         #[cfg(feature = "embedded")]
@@ -454,14 +460,15 @@ impl Recognizer {
         S: AsRef<str>,
     {
         for token in tokens {
-            let norm = self
-                .normalizer
-                .normalize_str(token.as_ref().trim())
-                .into_owned();
+            let norm = self.normalizer.normalize_str(token.as_ref().trim());
             // Link words (بن، أبو، آل) join names but are never one: they stay out of the list.
-            let word = norm.as_str();
+            let word = norm.as_ref();
             if word.chars().count() >= 2 && !is(word, Class::Stop) && !is(word, Class::NameLinks) {
-                self.person_tokens.insert(norm, ());
+                let bits = self.words.get_or_insert_with(word, || 0);
+                if *bits & Class::PersonToken as u16 == 0 {
+                    *bits |= Class::PersonToken as u16;
+                    self.person_token_count += 1;
+                }
             }
         }
         self
@@ -485,7 +492,7 @@ impl Recognizer {
 
     /// Number of person-name tokens known.
     pub fn person_token_count(&self) -> usize {
-        self.person_tokens.len()
+        self.person_token_count
     }
 
     /// Finds names in `text` from its tokens (made with the default normaliser), leaving out anything that
@@ -515,10 +522,15 @@ impl Recognizer {
             // Most words start no rule: skip them after three lookups.
             let norm = words.norm(i);
             let conjunctionless = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
-            let may_start = bits(bare) & HEAD_CLASSES != 0
-                || is(conjunctionless, Class::ReportingVerbs)
-                || is_nisba(conjunctionless)
-                || self.is_name_token(bare);
+            let bare_bits = self.word_bits(bare);
+            let conjunctionless_bits = if conjunctionless == bare {
+                bare_bits
+            } else {
+                bits(conjunctionless)
+            };
+            let may_start = bare_bits & (HEAD_CLASSES | Class::PersonToken as u16) != 0
+                || conjunctionless_bits & Class::ReportingVerbs as u16 != 0
+                || is_nisba(conjunctionless);
             if !may_start {
                 i += 1;
                 continue;
@@ -561,7 +573,12 @@ impl Recognizer {
     }
 
     pub(crate) fn is_name_token(&self, norm: &str) -> bool {
-        self.person_tokens.contains(norm)
+        self.word_bits(norm) & Class::PersonToken as u16 != 0
+    }
+
+    /// The lists `word` is in, this recognizer's name tokens included.
+    fn word_bits(&self, word: &str) -> u16 {
+        self.words.get(word).copied().unwrap_or(0)
     }
 
     /// Extends a name from token `from` over name tokens and links; returns one past its last token.
