@@ -1,8 +1,12 @@
 //! Reading articles: plain-text files (one article each), JSON lines, directories, standard input.
 //! Every problem becomes a [`Failure`] that names the input; the other inputs go on.
+//!
+//! Articles are read one at a time ([`Articles`]): a plain-text file whole, JSON lines line by line, so a
+//! stream of any length is analysed in bounded memory and its first results come out at once.
 
 use std::fmt;
-use std::io::Read;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
 use std::path::PathBuf;
 
 use khabar::JsonId as Id;
@@ -18,14 +22,6 @@ pub struct Article {
 }
 
 /// An input that could not be read, with where and why.
-/// One JSON line as the batch mode reads it: other fields are ignored.
-#[derive(serde::Deserialize)]
-struct Line {
-    #[serde(default)]
-    id: Option<serde_json::Value>,
-    text: String,
-}
-
 pub struct Failure {
     place: String,
     message: String,
@@ -42,6 +38,14 @@ fn fail(place: impl Into<String>, message: impl Into<String>) -> Failure {
         place: place.into(),
         message: message.into(),
     }
+}
+
+/// One JSON line as the batch mode reads it: other fields are ignored.
+#[derive(serde::Deserialize)]
+struct Line {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    text: String,
 }
 
 /// Expands directories (recursively, sorted by name).
@@ -68,7 +72,6 @@ fn files(paths: &[PathBuf], failures: &mut Vec<Failure>) -> Vec<PathBuf> {
     out
 }
 
-/// Decodes bytes as UTF-8, naming the byte offset of the first invalid sequence unless `lossy`.
 fn decode(bytes: Vec<u8>, place: &str, lossy: bool) -> Result<String, Failure> {
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
@@ -83,110 +86,178 @@ fn decode(bytes: Vec<u8>, place: &str, lossy: bool) -> Result<String, Failure> {
     }
 }
 
-/// Reads all inputs: each plain-text file is one article; with `jsonl`, each line is one.
-pub fn read(paths: &[PathBuf], jsonl: bool, lossy: bool) -> (Vec<Article>, Vec<Failure>) {
-    let mut failures = Vec::new();
-    let mut articles = Vec::new();
-    let mut sources: Vec<(String, Result<Vec<u8>, String>)> = Vec::new();
-    if paths.is_empty() {
-        let mut bytes = Vec::new();
-        let read = std::io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map(|_| bytes)
-            .map_err(|e| e.to_string());
-        sources.push(("<stdin>".to_string(), read));
+/// The input open now: its name for messages, and for JSON lines the reader and where it is.
+struct Open {
+    name: String,
+    reader: Box<dyn BufRead>,
+    /// Lines read so far.
+    line: usize,
+    /// Bytes read so far.
+    offset: usize,
+}
+
+/// The articles of the inputs, in input order, each `Ok` or a [`Failure`] naming the input (and line).
+pub struct Articles {
+    /// Inputs not yet opened, last first; `None` stands for standard input.
+    pending: Vec<Option<PathBuf>>,
+    /// Failures found before reading (unreadable directories), reported first.
+    early: Vec<Failure>,
+    jsonl: bool,
+    lossy: bool,
+    open: Option<Open>,
+    line_buffer: Vec<u8>,
+    /// Bytes of input read so far, for progress.
+    pub bytes_read: u64,
+    /// Total size of the input files when known (not for standard input), for progress.
+    pub bytes_total: Option<u64>,
+}
+
+/// Reads `paths` (directories expanded, standard input when there are none).
+pub fn articles(paths: &[PathBuf], jsonl: bool, lossy: bool) -> Articles {
+    let mut early = Vec::new();
+    let (pending, bytes_total) = if paths.is_empty() {
+        (vec![None], None)
     } else {
-        for file in files(paths, &mut failures) {
-            let read = std::fs::read(&file).map_err(|e| format!("cannot read: {e}"));
-            sources.push((file.display().to_string(), read));
+        let files = files(paths, &mut early);
+        let total = files
+            .iter()
+            .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+            .sum();
+        (files.into_iter().rev().map(Some).collect(), Some(total))
+    };
+    early.reverse();
+    Articles {
+        pending,
+        early,
+        jsonl,
+        lossy,
+        open: None,
+        line_buffer: Vec::new(),
+        bytes_read: 0,
+        bytes_total,
+    }
+}
+
+impl Iterator for Articles {
+    type Item = Result<Article, Failure>;
+
+    fn next(&mut self) -> Option<Result<Article, Failure>> {
+        if let Some(failure) = self.early.pop() {
+            return Some(Err(failure));
+        }
+        loop {
+            if self.open.is_some() {
+                if let Some(item) = self.next_line() {
+                    return Some(item);
+                }
+                self.open = None;
+            }
+            let source = self.pending.pop()?;
+            let name = source
+                .as_ref()
+                .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
+            let reader: Box<dyn Read> = match &source {
+                None => Box::new(std::io::stdin().lock()),
+                Some(path) => match File::open(path) {
+                    Ok(file) => Box::new(file),
+                    Err(e) => return Some(Err(fail(name, format!("cannot read: {e}")))),
+                },
+            };
+            if self.jsonl {
+                self.open = Some(Open {
+                    name,
+                    reader: Box::new(BufReader::with_capacity(1 << 16, reader)),
+                    line: 0,
+                    offset: 0,
+                });
+                continue;
+            }
+            return Some(self.whole(name, reader));
         }
     }
-    for (name, read) in sources {
-        let bytes = match read {
-            Ok(bytes) => bytes,
-            Err(message) => {
-                failures.push(fail(&name, message));
-                continue;
-            }
-        };
-        if jsonl {
-            read_jsonl(&name, &bytes, lossy, &mut articles, &mut failures);
-            continue;
+}
+
+impl Articles {
+    /// A plain-text input as one article.
+    fn whole(&mut self, name: String, mut reader: Box<dyn Read>) -> Result<Article, Failure> {
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.read_to_end(&mut bytes) {
+            return Err(fail(name, format!("cannot read: {e}")));
         }
-        let text = match decode(bytes, &name, lossy) {
-            Ok(text) => text,
-            Err(failure) => {
-                failures.push(failure);
-                continue;
-            }
-        };
-        articles.push(Article {
+        self.bytes_read += bytes.len() as u64;
+        let text = decode(bytes, &name, self.lossy)?;
+        Ok(Article {
             id: None,
             name,
             text,
-        });
+        })
     }
-    (articles, failures)
-}
 
-/// Reads JSON lines one by one, so that a bad line (invalid UTF-8 or JSON, no text) fails alone.
-fn read_jsonl(
-    name: &str,
-    bytes: &[u8],
-    lossy: bool,
-    articles: &mut Vec<Article>,
-    failures: &mut Vec<Failure>,
-) {
-    let bytes = bytes.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(bytes);
-    let mut offset = 0;
-    for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let line_start = offset;
-        offset += raw.len() + 1;
-        let place = format!("{name}:{}", index + 1);
-        let line = match std::str::from_utf8(raw) {
-            Ok(line) => std::borrow::Cow::Borrowed(line),
-            Err(_) if lossy => String::from_utf8_lossy(raw),
-            Err(error) => {
-                failures.push(fail(
-                    place,
-                    format!(
+    /// The next article of the open JSON-lines input, skipping blank lines; `None` at its end.
+    fn next_line(&mut self) -> Option<Result<Article, Failure>> {
+        let open = self.open.as_mut()?;
+        loop {
+            self.line_buffer.clear();
+            let read = match open.reader.read_until(b'\n', &mut self.line_buffer) {
+                Ok(0) => return None,
+                Ok(read) => read,
+                Err(e) => {
+                    let place = format!("{}:{}", open.name, open.line + 1);
+                    // The reader cannot go on past an error: this input ends here.
+                    self.open = None;
+                    return Some(Err(fail(place, format!("cannot read: {e}"))));
+                }
+            };
+            self.bytes_read += read as u64;
+            let line_start = open.offset;
+            open.offset += read;
+            open.line += 1;
+            let mut raw = self.line_buffer.as_slice();
+            raw = raw.strip_suffix(b"\n").unwrap_or(raw);
+            if open.line == 1 {
+                raw = raw.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(raw);
+            }
+            let place = format!("{}:{}", open.name, open.line);
+            let line = match std::str::from_utf8(raw) {
+                Ok(line) => std::borrow::Cow::Borrowed(line),
+                Err(_) if self.lossy => String::from_utf8_lossy(raw),
+                Err(error) => {
+                    let message = format!(
                         "invalid UTF-8 at byte {} (use --lossy to replace it)",
                         line_start + error.valid_up_to()
-                    ),
-                ));
+                    );
+                    return Some(Err(fail(place, message)));
+                }
+            };
+            if line.trim().is_empty() {
                 continue;
             }
-        };
-        let line = line.as_ref();
-        if line.trim().is_empty() {
-            continue;
+            return Some(parse_line(&line, place));
         }
-        // The text is read straight into its String; a line that does not fit the shape is read again
-        // as a plain JSON value, only to say what is wrong with it.
-        let (id, text) = match serde_json::from_str::<Line>(line) {
-            Ok(Line { id, text }) => (id, text),
-            Err(e) => {
-                let message = match serde_json::from_str::<serde_json::Value>(line) {
-                    Err(_) => format!("invalid JSON: {e}"),
-                    Ok(value) if !value.get("text").is_some_and(serde_json::Value::is_string) => {
-                        "no string field \"text\"".to_string()
-                    }
-                    Ok(_) => format!("invalid line: {e}"),
-                };
-                failures.push(fail(place, message));
-                continue;
-            }
-        };
-        let id = match id {
-            Some(serde_json::Value::String(s)) => Some(Id::Text(s)),
-            Some(serde_json::Value::Number(n)) => n.as_i64().map(Id::Number),
-            _ => None,
-        };
-        articles.push(Article {
-            id,
-            name: place,
-            text,
-        });
     }
+}
+
+/// One JSON line as an article. The text is read straight into its String; a line that does not fit
+/// the shape is read again as a plain JSON value, only to say what is wrong with it.
+fn parse_line(line: &str, place: String) -> Result<Article, Failure> {
+    let Line { id, text } = serde_json::from_str::<Line>(line).map_err(|e| {
+        let message = match serde_json::from_str::<serde_json::Value>(line) {
+            Err(_) => format!("invalid JSON: {e}"),
+            Ok(value) if !value.get("text").is_some_and(serde_json::Value::is_string) => {
+                "no string field \"text\"".to_string()
+            }
+            Ok(_) => format!("invalid line: {e}"),
+        };
+        fail(place.as_str(), message)
+    })?;
+    let id = match id {
+        Some(serde_json::Value::String(s)) => Some(Id::Text(s)),
+        Some(serde_json::Value::Number(n)) => n.as_i64().map(Id::Number),
+        _ => None,
+    };
+    Ok(Article {
+        id,
+        name: place,
+        text,
+    })
 }

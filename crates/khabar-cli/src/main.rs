@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use khabar::{Analyzer, Gazetteer, OffsetUnit};
 use rayon::prelude::*;
 
-use input::{Article, Failure};
+use input::Article;
 
 #[derive(Parser)]
 #[command(
@@ -163,13 +163,6 @@ fn main() -> ExitCode {
 }
 
 /// Reports input failures on stderr; returns whether there were none.
-fn report_failures(failures: &[Failure]) -> bool {
-    for failure in failures {
-        eprintln!("khabar: {failure}");
-    }
-    failures.is_empty()
-}
-
 fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
     let gazetteer = args.gazetteer.build().map_err(io::Error::other)?;
     let mut builder = Analyzer::builder();
@@ -192,21 +185,39 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
             .num_threads(threads.max(1))
             .build_global();
     }
-    let (articles, failures) = input::read(
+    let mut articles = input::articles(
         &args.input.paths,
         args.input.input == InputFormat::Jsonl,
         args.input.lossy,
     );
-    let ok = report_failures(&failures);
+    let mut ok = true;
     let started = Instant::now();
     let stdout = io::stdout();
     let color = stdout.is_terminal();
     let mut out = BufWriter::new(stdout.lock());
     let unit = OffsetUnit::from(args.offsets);
-    let total_bytes: usize = articles.iter().map(|a| a.text.len()).sum();
-    let mut progress = Progress::new(articles.len());
+    let (mut total_articles, mut total_bytes) = (0usize, 0usize);
+    let mut progress = Progress::new(articles.bytes_total);
     // Chunks keep memory bounded and output in input order; each chunk is rendered in parallel.
-    for chunk in articles.chunks(256) {
+    loop {
+        let mut chunk: Vec<Article> = Vec::new();
+        let mut chunk_bytes = 0;
+        while chunk.len() < CHUNK_ARTICLES && chunk_bytes < CHUNK_BYTES {
+            match articles.next() {
+                Some(Ok(article)) => {
+                    chunk_bytes += article.text.len();
+                    chunk.push(article);
+                }
+                Some(Err(failure)) => {
+                    eprintln!("khabar: {failure}");
+                    ok = false;
+                }
+                None => break,
+            }
+        }
+        if chunk.is_empty() {
+            break;
+        }
         let rendered: Vec<String> = chunk
             .par_iter()
             .map(|article| render(&analyzer, article, args, unit, color))
@@ -214,7 +225,11 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
         for line in rendered {
             out.write_all(line.as_bytes())?;
         }
-        progress.advance(chunk.len(), chunk.iter().map(|a| a.text.len()).sum());
+        // A chunk's results go out whole, so a reader of a stream sees them without waiting for more.
+        out.flush()?;
+        total_articles += chunk.len();
+        total_bytes += chunk_bytes;
+        progress.advance(total_articles, total_bytes, articles.bytes_read);
     }
     out.flush()?;
     progress.finish();
@@ -222,23 +237,27 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
         let seconds = started.elapsed().as_secs_f64();
         let mb = total_bytes as f64 / 1e6;
         eprintln!(
-            "khabar: {} articles, {mb:.2} MB in {seconds:.3} s: {:.1} MB/s, {:.0} articles/s ({} threads)",
-            articles.len(),
+            "khabar: {total_articles} articles, {mb:.2} MB in {seconds:.3} s: {:.1} MB/s, {:.0} articles/s ({} threads)",
             mb / seconds.max(1e-9),
-            articles.len() as f64 / seconds.max(1e-9),
+            total_articles as f64 / seconds.max(1e-9),
             rayon::current_num_threads()
         );
     }
     Ok(ok)
 }
 
+/// Articles analysed together: enough to keep every thread busy, few enough that memory stays bounded
+/// and results come out steadily.
+const CHUNK_ARTICLES: usize = 256;
+/// Text bytes analysed together, for inputs of long articles.
+const CHUNK_BYTES: usize = 16 << 20;
+
 /// A progress line on standard error for long batches: only when standard error is a terminal, first
 /// shown after half a second, then rewritten in place (carriage return) about twice a second.
 struct Progress {
     enabled: bool,
-    total: usize,
-    done: usize,
-    bytes: usize,
+    /// Input bytes in all, when known (files, not standard input).
+    input_total: Option<u64>,
     started: Instant,
     shown: Option<Instant>,
 }
@@ -246,20 +265,17 @@ struct Progress {
 impl Progress {
     const EVERY: Duration = Duration::from_millis(500);
 
-    fn new(total: usize) -> Progress {
+    fn new(input_total: Option<u64>) -> Progress {
         Progress {
-            enabled: total > 1 && io::stderr().is_terminal(),
-            total,
-            done: 0,
-            bytes: 0,
+            enabled: io::stderr().is_terminal(),
+            input_total,
             started: Instant::now(),
             shown: None,
         }
     }
 
-    fn advance(&mut self, articles: usize, bytes: usize) {
-        self.done += articles;
-        self.bytes += bytes;
+    /// Shows `articles` and `bytes` of text done, after `input_read` bytes of input.
+    fn advance(&mut self, articles: usize, bytes: usize, input_read: u64) {
         if !self.enabled {
             return;
         }
@@ -268,16 +284,18 @@ impl Progress {
             return;
         }
         let seconds = self.started.elapsed().as_secs_f64().max(1e-9);
+        let share = self
+            .input_total
+            .filter(|&total| total > 0)
+            .map(|total| format!(" ({:.0}%)", 100.0 * input_read as f64 / total as f64))
+            .unwrap_or_default();
         let mut err = io::stderr().lock();
         let _ = write!(
             err,
-            "\rkhabar: {}/{} articles ({:.0}%), {:.1} MB, {:.0} articles/s, {:.1} MB/s\x1b[K",
-            self.done,
-            self.total,
-            100.0 * self.done as f64 / self.total.max(1) as f64,
-            self.bytes as f64 / 1e6,
-            self.done as f64 / seconds,
-            self.bytes as f64 / 1e6 / seconds
+            "\rkhabar: {articles} articles{share}, {:.1} MB, {:.0} articles/s, {:.1} MB/s\x1b[K",
+            bytes as f64 / 1e6,
+            articles as f64 / seconds,
+            bytes as f64 / 1e6 / seconds
         );
         let _ = err.flush();
         self.shown = Some(Instant::now());
@@ -384,12 +402,18 @@ fn human(
 }
 
 fn tokenize(args: &InputArgs) -> io::Result<bool> {
-    let (articles, failures) =
-        input::read(&args.paths, args.input == InputFormat::Jsonl, args.lossy);
-    let ok = report_failures(&failures);
     let tokenizer = khabar::Tokenizer::new();
     let mut out = BufWriter::new(io::stdout().lock());
-    for article in &articles {
+    let mut ok = true;
+    for article in input::articles(&args.paths, args.input == InputFormat::Jsonl, args.lossy) {
+        let article = match article {
+            Ok(article) => article,
+            Err(failure) => {
+                eprintln!("khabar: {failure}");
+                ok = false;
+                continue;
+            }
+        };
         for token in tokenizer.tokenize(&article.text) {
             writeln!(
                 out,

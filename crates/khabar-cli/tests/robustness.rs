@@ -222,3 +222,66 @@ fn parallel_batch_output_lines_never_interleave() {
         }
     }
 }
+
+/// JSON lines on standard input are analysed as they come: the results of the first chunk are written
+/// while the writer still holds the pipe open (a reader that waited for the end would never answer),
+/// and a bad line names its line number on standard input.
+#[test]
+fn standard_input_is_analysed_as_a_stream() {
+    use std::io::{BufRead, BufReader};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(KHABAR)
+        .args([
+            "analyze",
+            "--input",
+            "jsonl",
+            "--format",
+            "jsonl",
+            "--threads",
+            "1",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let line = |i: usize| serde_json::json!({"id": i, "text": SENTENCE}).to_string();
+    // One whole chunk (256 articles), the pipe left open.
+    for i in 0..256 {
+        writeln!(stdin, "{}", line(i)).unwrap();
+    }
+    stdin.flush().unwrap();
+    let (sender, receiver) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if sender.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    for i in 0..256 {
+        let got = receiver
+            .recv_timeout(Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no result {i} while standard input stays open"));
+        let value: serde_json::Value = serde_json::from_str(&got).unwrap();
+        assert_eq!(value["id"], i);
+    }
+    // Then a bad line and one more article, and the end of the input.
+    writeln!(stdin, "{{\"id\": 256, \"text\": ").unwrap();
+    writeln!(stdin, "{}", line(257)).unwrap();
+    drop(stdin);
+    let last: serde_json::Value = serde_json::from_str(&receiver.recv().unwrap()).unwrap();
+    assert_eq!(last["id"], 257);
+    let output = child.wait_with_output().unwrap();
+    reader.join().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with("khabar: <stdin>:257: invalid JSON"),
+        "{stderr}"
+    );
+}
