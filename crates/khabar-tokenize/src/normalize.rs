@@ -352,9 +352,23 @@ impl Normalizer {
         while at < bytes.len() {
             // Fast paths: ASCII that no fold touches, and Arabic-block letters the table keeps.
             let lead = bytes[at];
-            if lead < 0x80 && !ascii_folds {
-                at += 1;
-                continue;
+            if lead < 0x80 {
+                // Even with those folds on, ASCII mostly stays: anything but whitespace and the
+                // apostrophe, and a space that follows no other.
+                let whitespace = matches!(lead, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
+                let keeps = !ascii_folds
+                    || if whitespace {
+                        !collapse || (lead == b' ' && !after_space)
+                    } else {
+                        lead != b'\'' || !self.options.quotes
+                    };
+                if keeps {
+                    if collapse {
+                        after_space = whitespace;
+                    }
+                    at += 1;
+                    continue;
+                }
             }
             if (0xD8..=0xDB).contains(&lead) {
                 let offset = (usize::from(lead & 0x03) << 6) | usize::from(bytes[at + 1] & 0x3F);
