@@ -22,8 +22,8 @@ pub struct Guess {
     pub span: Span,
     /// What kind of name the rule expects there.
     pub kind: EntityKind,
-    /// The rule that found it: `title`, `name-tokens`, `org-head`, `place-word`, or `tagger` for the
-    /// statistical tagger of [`crate::tagger`].
+    /// The rule that found it: `title`, `after-cue`, `name-tokens`, `org-head`, `place-word`,
+    /// `family-name`, or `tagger` for the statistical tagger of [`crate::tagger`].
     pub rule: &'static str,
 }
 
@@ -31,6 +31,7 @@ pub struct Guess {
 const TITLES: &[&str] = &[
     "الرئيس",
     "الرئيسه",
+    "الامين",
     "الملك",
     "الملكه",
     "الامير",
@@ -125,6 +126,7 @@ const TITLE_MODIFIERS: &[&str] = &[
     "الاسبق",
     "المكلف",
     "الاعلي",
+    "العام",
 ];
 /// Reporting verbs whose subject often follows at once (وقال ستيفان).
 const REPORTING_VERBS: &[&str] = &[
@@ -339,6 +341,9 @@ pub enum Rule {
     OrgHead,
     /// A place word before a place name.
     PlaceWord,
+    /// A later mention, by family name alone, of a person a rule found by full name earlier in the text
+    /// (the gazetteer does the same for the people it knows).
+    FamilyName,
 }
 
 impl Rule {
@@ -569,6 +574,9 @@ impl Recognizer {
                 _ => i += 1,
             }
         }
+        if self.uses(Rule::FamilyName) {
+            self.family_names(&words, known, &mut out);
+        }
         out
     }
 
@@ -794,6 +802,72 @@ impl Words<'_, '_> {
             .map(char::len_utf8)
             .sum();
         token.span.start + skip
+    }
+}
+
+/// Ordinals end regnal names (عبدالله الثاني) but are nobody's family name.
+const ORDINALS: &[&str] = &["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"];
+
+impl Recognizer {
+    /// Adds the later mentions of the people in `out` by their family name alone: after سعد بن محمد
+    /// الشمري, a bare الشمري (or والشمري) is the same person. The family name is the last word of a
+    /// name of two words or more, with the article and on no word list (الأمين العام is a title, not a
+    /// name). A mention must come after the full name, overlap nothing found already, and not follow a
+    /// given name (فيصل القاسم is a full name the rules missed, not a short one).
+    fn family_names(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
+        let mut families: Vec<(&str, usize)> = Vec::new();
+        let mut token = 0;
+        for guess in out.iter().filter(|g| g.kind == EntityKind::Person) {
+            while token < words.len() && words.tokens[token].span.end < guess.span.end {
+                token += 1;
+            }
+            let last = words.norm(token);
+            let first_token_start = words.tokens.get(token).map_or(0, |t| t.span.start);
+            let several_words = guess.span.start < first_token_start;
+            if several_words
+                && last.starts_with("ال")
+                && last.chars().count() >= 5
+                && bits(last) == 0
+                && (self.is_name_token(last) || !(is_nisba(last) || last.ends_with("ات")))
+                && !ORDINALS.contains(&last)
+                && !families.iter().any(|(family, _)| *family == last)
+            {
+                families.push((last, guess.span.end));
+            }
+        }
+        if families.is_empty() {
+            return;
+        }
+        let taken = |span: Span, found: &[Guess]| {
+            known.iter().any(|m| m.span.overlaps(span))
+                || found.iter().any(|g| g.span.overlaps(span))
+        };
+        let mut found = Vec::new();
+        for i in 0..words.len() {
+            let bare = words.without_proclitic(i);
+            let Some(&(_, after)) = families.iter().find(|(family, _)| *family == bare.as_ref())
+            else {
+                continue;
+            };
+            let token = &words.tokens[i];
+            let span = Span::new(words.start_without_proclitic(i, &bare), token.span.end);
+            let after_given_name = i > 0 && self.is_name_token(words.norm(i - 1));
+            if token.span.start >= after
+                && !after_given_name
+                && !taken(span, out)
+                && !taken(span, &found)
+            {
+                found.push(Guess {
+                    span,
+                    kind: EntityKind::Person,
+                    rule: "family-name",
+                });
+            }
+        }
+        if !found.is_empty() {
+            out.extend(found);
+            out.sort_by_key(|g| g.span.start);
+        }
     }
 }
 
