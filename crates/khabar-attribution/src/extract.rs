@@ -1119,6 +1119,8 @@ fn participle(
 fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Option<Attribution> {
     let mut from = i + hit.len;
     let mut source_byte = doc.toks.get(from)?.span.start;
+    // The source's head noun when the ل is joined to it: لموقع → موقع, للموقع → الموقع.
+    let mut joined_head = None;
     match doc.norm(from) {
         "ل" | "عن" | "الي" => {
             from += 1;
@@ -1136,6 +1138,11 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
             && hit.cue.complements.contains(&Complement::Joined('ل')) =>
         {
             // وفقا لوكالة: the joined ل is not part of the source.
+            let rest = &norm['ل'.len_utf8()..];
+            joined_head = match rest.strip_prefix('ل') {
+                Some(after_article) => lexicon.head_kind(&format!("ال{after_article}")),
+                None => lexicon.head_kind(rest),
+            };
             let token = &doc.toks[from];
             source_byte = token.span.start
                 + doc.text[token.span.range()]
@@ -1151,7 +1158,9 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
     let mut end = from;
     while end < doc.toks.len() && end - from < 10 && doc.same_sentence(from, end) {
         let tok = &doc.toks[end];
-        if tok.kind == TokenKind::Quote && end > from && doc.is_one_of(end - 1, NAME_HEADS) {
+        let after_head =
+            doc.is_one_of(end - 1, NAME_HEADS) || (end - 1 == from && joined_head.is_some());
+        if tok.kind == TokenKind::Quote && end > from && after_head {
             if let Some(close) = doc.closing_quote(end) {
                 end = close + 1;
                 continue;
@@ -1166,7 +1175,7 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
         }
         end += 1;
     }
-    if !looks_like_speaker(lexicon, doc, from, end) {
+    if joined_head.is_none() && !looks_like_speaker(lexicon, doc, from, end) {
         return None;
     }
     let source = Span::new(source_byte, doc.toks[end - 1].span.end);
@@ -1215,7 +1224,7 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
             },
         )?
     };
-    let kind = source_kind(lexicon, doc, source, from);
+    let kind = joined_head.unwrap_or_else(|| source_kind(lexicon, doc, source, from));
     Some(Attribution {
         cue: hit.span,
         cue_lemma: hit.cue.lemma.clone(),

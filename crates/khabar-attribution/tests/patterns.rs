@@ -157,6 +157,27 @@ case!(
     )]
 );
 
+case!(
+    according_preposed_joined_media_head_with_quoted_name,
+    "ووفقاً لموقع “كلنا شركاء” السوري المعارض، شملت أحكام الإعدام كلاً من فيصل القاسم.",
+    [(
+        "وفقاً",
+        Some("موقع “كلنا شركاء” السوري المعارض"),
+        "شملت أحكام الإعدام كلاً من فيصل القاسم",
+        Indirect
+    )]
+);
+case!(
+    according_preposed_contracted_head,
+    "ووفقا للموقع، شملت الأحكام عشرة أشخاص.",
+    [(
+        "وفقا",
+        Some("لموقع"),
+        "شملت الأحكام عشرة أشخاص",
+        Indirect
+    )]
+);
+
 // Agentless passive.
 case!(
     passive_null_source,
