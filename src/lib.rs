@@ -194,7 +194,13 @@ impl Analyzer {
                 .collect();
         }
         let attributions = self.attributor.as_ref().map_or_else(Vec::new, |a| {
-            a.extract_with_sentences(text, &tokens, &sentences, &mentions)
+            let findings = attribution::Findings {
+                tokens: &tokens,
+                sentences: &sentences,
+                mentions: &mentions,
+                names: &guesses,
+            };
+            a.extract_with(text, &findings)
         });
         Analysis {
             text,

@@ -1,11 +1,12 @@
 //! The extraction rules. Each rule starts from a cue word and reads the tokens around it; a rule reports
 //! an attribution only when it finds every part it needs (precision over recall).
 
+use khabar_gazetteer::rules::Guess;
 use khabar_gazetteer::{EntityKind, MatchSource, Mention};
-use khabar_tokenize::{Span, Token, TokenKind};
+use khabar_tokenize::{Span, TokenKind};
 
 use crate::lexicon::{Complement, Cue, CueClass, Lexicon};
-use crate::{Attribution, AttributionKind, CueKind, SourceKind};
+use crate::{Attribution, AttributionKind, CueKind, Findings, SourceKind};
 
 /// The longest source, in tokens, a rule will read.
 const MAX_SOURCE: usize = 16;
@@ -202,6 +203,8 @@ struct Doc<'a> {
     text: &'a str,
     toks: Vec<Tok<'a>>,
     mentions: &'a [Mention],
+    /// Names the context rules found, with no entity behind them.
+    names: &'a [Guess],
     /// Whether the mentions are in text order and disjoint (as the gazetteer returns them), which lets
     /// the lookups below binary-search instead of scanning every mention for every cue.
     mentions_sorted: bool,
@@ -216,12 +219,13 @@ fn is_closing_quote(s: &str) -> bool {
 }
 
 impl<'a> Doc<'a> {
-    fn new(
-        text: &'a str,
-        tokens: &'a [Token<'a>],
-        sentences: &[Span],
-        mentions: &'a [Mention],
-    ) -> Doc<'a> {
+    fn new(text: &'a str, evidence: &Findings<'a, 'a>) -> Doc<'a> {
+        let Findings {
+            tokens,
+            sentences,
+            mentions,
+            names,
+        } = *evidence;
         let mut sentence = 0;
         let mut toks: Vec<Tok<'a>> = Vec::with_capacity(tokens.len());
         let mut depth = 0usize;
@@ -272,6 +276,7 @@ impl<'a> Doc<'a> {
             text,
             toks,
             mentions,
+            names,
             mentions_sorted,
         }
     }
@@ -331,6 +336,14 @@ impl<'a> Doc<'a> {
             .filter(move |m| span.contains(m.span) && m.source != MatchSource::Nisba)
     }
 
+    /// The kinds of the rule-found names inside `span`.
+    fn name_kinds_in(&self, span: Span) -> impl Iterator<Item = EntityKind> {
+        self.names
+            .iter()
+            .filter(move |g| span.contains(g.span))
+            .map(|g| g.kind)
+    }
+
     fn overlaps_mention(&self, span: Span) -> bool {
         self.mentions_near(span)
             .iter()
@@ -376,11 +389,9 @@ struct ContentStart {
 pub(crate) fn extract(
     lexicon: &Lexicon,
     text: &str,
-    tokens: &[Token<'_>],
-    sentences: &[Span],
-    mentions: &[Mention],
+    evidence: &Findings<'_, '_>,
 ) -> Vec<Attribution> {
-    let doc = Doc::new(text, tokens, sentences, mentions);
+    let doc = Doc::new(text, evidence);
     let editorial = editorial_tokens(lexicon, &doc);
     let mut out: Vec<Attribution> = Vec::new();
     for (i, in_editorial) in editorial.iter().enumerate() {
@@ -831,7 +842,12 @@ fn content_kind(doc: &Doc<'_>, first: usize, last: usize) -> AttributionKind {
 
 /// Types a source from its mentions and its head noun.
 fn source_kind(lexicon: &Lexicon, doc: &Doc<'_>, span: Span, first: usize) -> SourceKind {
-    let person = doc.mentions_in(span).any(|m| m.kind == EntityKind::Person);
+    let mut kinds = doc
+        .mentions_in(span)
+        .map(|m| m.kind)
+        .chain(doc.name_kinds_in(span));
+    let first_kind = kinds.next();
+    let person = first_kind == Some(EntityKind::Person) || kinds.any(|k| k == EntityKind::Person);
     let head = doc.head_kind(lexicon, first).or_else(|| {
         // A quantifier (بعض، عدد من) defers to the next noun.
         let quantifier = matches!(doc.bare(first), "بعض" | "عدد" | "كثير" | "احد" | "معظم");
@@ -842,7 +858,7 @@ fn source_kind(lexicon: &Lexicon, doc: &Doc<'_>, span: Span, first: usize) -> So
     match head {
         Some(SourceKind::Anonymous | SourceKind::Person) if person => SourceKind::Person,
         Some(kind) => kind,
-        None => match doc.mentions_in(span).next().map(|m| m.kind) {
+        None => match first_kind {
             Some(EntityKind::Organization | EntityKind::Location) => SourceKind::Organization,
             _ => SourceKind::Person,
         },
@@ -862,10 +878,11 @@ fn source_entity(doc: &Doc<'_>, span: Span) -> Option<khabar_gazetteer::EntityId
     )
 }
 
-/// Whether a span of tokens looks like a speaker: it holds a mention or starts with a known head noun.
+/// Whether a span of tokens looks like a speaker: it holds a name or starts with a known head noun.
 fn looks_like_speaker(lexicon: &Lexicon, doc: &Doc<'_>, from: usize, to: usize) -> bool {
     from < to
         && (doc.mentions_in(doc.span(from, to - 1)).next().is_some()
+            || doc.name_kinds_in(doc.span(from, to - 1)).next().is_some()
             || (from..to.min(from + 2)).any(|k| doc.head_kind(lexicon, k).is_some()))
 }
 

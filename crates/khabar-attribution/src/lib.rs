@@ -36,10 +36,25 @@ mod lexicon;
 mod model;
 
 use khabar_gazetteer::Mention;
+use khabar_gazetteer::rules::Guess;
 use khabar_tokenize::{Token, Tokenizer};
 
 pub use lexicon::{Error, Lexicon};
 pub use model::{Attribution, AttributionKind, CueKind, SourceKind};
+
+/// What the earlier stages found in a text, for [`Attributor::extract_with`].
+#[derive(Clone, Copy, Debug)]
+pub struct Findings<'a, 't> {
+    /// The tokens, from the default tokenizer's normaliser.
+    pub tokens: &'a [Token<'t>],
+    /// The sentences, from [`khabar_tokenize::sentence_spans`] over the same tokens.
+    pub sentences: &'a [khabar_tokenize::Span],
+    /// The gazetteer's mentions: they show a speaker and link it to its entity.
+    pub mentions: &'a [Mention],
+    /// Names found by the context rules ([`khabar_gazetteer::rules::Recognizer`]): they show a speaker
+    /// who has no entity, so that cues kept only for overt sources (رأى، اعتبر) see one.
+    pub names: &'a [Guess],
+}
 
 /// Extracts attributions from tokens and gazetteer mentions. Immutable, `Send + Sync`, cheap to share.
 #[derive(Clone, Debug, Default)]
@@ -77,19 +92,21 @@ impl Attributor {
         mentions: &[Mention],
     ) -> Vec<Attribution> {
         let sentences = khabar_tokenize::sentence_spans(text, tokens);
-        self.extract_with_sentences(text, tokens, &sentences, mentions)
+        self.extract_with(
+            text,
+            &Findings {
+                tokens,
+                sentences: &sentences,
+                mentions,
+                names: &[],
+            },
+        )
     }
 
-    /// [`Attributor::extract`] for callers that already split `text` into sentences (with
-    /// [`khabar_tokenize::sentence_spans`] over the same tokens), so the split is not done twice.
-    pub fn extract_with_sentences(
-        &self,
-        text: &str,
-        tokens: &[Token<'_>],
-        sentences: &[khabar_tokenize::Span],
-        mentions: &[Mention],
-    ) -> Vec<Attribution> {
-        extract::extract(&self.lexicon, text, tokens, sentences, mentions)
+    /// [`Attributor::extract`] given everything the earlier stages found in `text`: its sentences
+    /// (not split again) and the names the context rules found besides the gazetteer's mentions.
+    pub fn extract_with(&self, text: &str, evidence: &Findings<'_, '_>) -> Vec<Attribution> {
+        extract::extract(&self.lexicon, text, evidence)
     }
 
     /// Tokenises `text` and extracts its attributions without entity links.

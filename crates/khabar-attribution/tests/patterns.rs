@@ -170,12 +170,7 @@ case!(
 case!(
     according_preposed_contracted_head,
     "ووفقا للموقع، شملت الأحكام عشرة أشخاص.",
-    [(
-        "وفقا",
-        Some("لموقع"),
-        "شملت الأحكام عشرة أشخاص",
-        Indirect
-    )]
+    [("وفقا", Some("لموقع"), "شملت الأحكام عشرة أشخاص", Indirect)]
 );
 
 // Agentless passive.
@@ -463,4 +458,56 @@ fn an_according_to_phrase_ends_a_source() {
         .find(|a| &text[a.cue] == "أكدت")
         .expect("أكدت is a cue here");
     assert_eq!(&text[confirmed.source.expect("a source")], "الحكومة");
+}
+
+/// A cue kept only for overt sources (رأى) takes a name the context rules found as its source, typed
+/// by the name's kind; without that name there is no attribution.
+#[test]
+fn a_rule_found_name_is_an_overt_source() {
+    use khabar_attribution::Findings;
+    use khabar_gazetteer::rules::Recognizer;
+    use khabar_tokenize::{Tokenizer, sentence_spans};
+
+    let text = "ورأى حسين المصري أنه من الصعب أن يقضي الإنسان العيد بعيدا عن الأهل.";
+    let tokens = Tokenizer::new().tokens(text);
+    let sentences = sentence_spans(text, &tokens);
+    let names = Recognizer::new().find(text, &tokens, &[]);
+    assert_eq!(
+        names.iter().map(|g| &text[g.span]).collect::<Vec<_>>(),
+        ["حسين المصري"]
+    );
+    let attributor = Attributor::new();
+    let with = |names| {
+        attributor.extract_with(
+            text,
+            &Findings {
+                tokens: &tokens,
+                sentences: &sentences,
+                mentions: &[],
+                names,
+            },
+        )
+    };
+    let found = with(&names);
+    let got: Vec<_> = found
+        .iter()
+        .map(|a| {
+            (
+                &text[a.cue],
+                a.source.map(|s| &text[s]),
+                &text[a.content],
+                a.source_kind,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [(
+            "رأى",
+            Some("حسين المصري"),
+            "من الصعب أن يقضي الإنسان العيد بعيدا عن الأهل",
+            Some(SourceKind::Person)
+        )]
+    );
+    assert!(with(&[]).is_empty());
 }
