@@ -46,8 +46,12 @@ pub struct TrainTaggerArgs {
     #[arg(long, default_value_t = 10)]
     epochs: usize,
     /// The weight table has 2^bits rows.
-    #[arg(long, default_value_t = 19)]
+    #[arg(long, default_value_t = 17)]
     bits: u8,
+    /// A seed for the feature hashes: another seed gives other hash collisions, so training with a few
+    /// shows how much of a difference in scores is chance.
+    #[arg(long, default_value_t = 0)]
+    seed: u32,
     /// Jackknifing: split the training file into this many folds and give each fold the gazetteer
     /// `khabar eval gazetteer` makes from the other folds, so that "in the gazetteer" is as unreliable in
     /// training as it is on unseen text. 0 or 1: no gazetteer from the training file.
@@ -553,6 +557,7 @@ fn train_tagger(args: &TrainTaggerArgs) -> io::Result<bool> {
     let mut trainer = Tagger::trainer();
     trainer
         .table_bits(args.bits)
+        .hash_seed(args.seed)
         .epochs(args.epochs)
         .document_memory(args.memory_folds);
     let folds = args.folds.max(1);
