@@ -696,7 +696,7 @@ fn read_source(lexicon: &Lexicon, doc: &Doc<'_>, cue: &Cue, from: usize) -> usiz
         let according = [doc.norm(k), doc.bare(k)].iter().any(|w| {
             lexicon
                 .cues
-                .get(*w)
+                .get(w)
                 .is_some_and(|c| c.kind == CueKind::AccordingTo)
         });
         if k > from && (opens_adjunct(doc, k) || glued_verb || according) {

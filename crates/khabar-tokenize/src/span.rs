@@ -214,7 +214,10 @@ impl<'t> OffsetIndex<'t> {
             .checkpoints
             .partition_point(|&(chars, _)| chars as usize <= char_offset)
             .saturating_sub(1);
-        let chars = self.checkpoints.get(block).map_or(0, |&(chars, _)| chars as usize);
+        let chars = self
+            .checkpoints
+            .get(block)
+            .map_or(0, |&(chars, _)| chars as usize);
         // The block may start inside a char, whose first byte (and count) lies before it.
         let mut byte = block * CHECKPOINT_BYTES;
         while !self.text.is_char_boundary(byte) {
@@ -234,7 +237,12 @@ mod tests {
     /// Four-byte chars straddling the 64-byte block boundaries, where a block starts inside a char.
     #[test]
     fn offsets_across_block_boundaries_inside_chars() {
-        let text = format!("{}😀{}😀ب{}", "ب".repeat(31), "ء".repeat(29), "x".repeat(70));
+        let text = format!(
+            "{}😀{}😀ب{}",
+            "ب".repeat(31),
+            "ء".repeat(29),
+            "x".repeat(70)
+        );
         let index = OffsetIndex::new(&text);
         for (chars, (at, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
             let units = text[..at].encode_utf16().count();
