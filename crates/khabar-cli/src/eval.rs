@@ -7,11 +7,11 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use clap::{Args, Subcommand, ValueEnum};
-use khabar::attribution::Attributor;
+use khabar::attribution::{Attributor, Findings};
 use khabar::gazetteer::rules::{Guess, Recognizer};
 use khabar::gazetteer::tagger::{Evidence, Tagger};
 use khabar::gazetteer::{EntityKind, Gazetteer, Mention};
-use khabar::tokenize::{OffsetIndex, Span, Tokenizer};
+use khabar::tokenize::{OffsetIndex, Span, Token, Tokenizer};
 use khabar_eval::{
     CharSpan, EntitySpan, PredictedAttribution, Report, Sentence, read_conll, read_gold_jsonl,
     score_attributions, score_entities_for,
@@ -223,10 +223,14 @@ impl System {
     }
 
     /// Entity spans (byte spans) with their kinds: gazetteer mentions, then rule guesses; with a tagger,
-    /// as `--combine` says.
-    fn entities(&self, text: &str) -> (Vec<(Span, EntityKind)>, Vec<Mention>) {
-        let tokens = self.tokenizer.tokens(text);
-        let (mentions, guesses) = self.evidence(text, &tokens);
+    /// as `--combine` says. Also the gazetteer's mentions, and the names the attributor may take as
+    /// speakers (the rules' guesses, or the tagger's names, as [`khabar::Analyzer`] passes them).
+    fn entities(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+    ) -> (Vec<(Span, EntityKind)>, Vec<Mention>, Vec<Guess>) {
+        let (mentions, guesses) = self.evidence(text, tokens);
         let mut out: Vec<(Span, EntityKind)> = Vec::new();
         let add = |spans: &mut dyn Iterator<Item = (Span, EntityKind)>, out: &mut Vec<_>| {
             let before = out.len();
@@ -252,7 +256,7 @@ impl System {
                     guesses: &guesses,
                     recognizer: Some(&self.names),
                 };
-                let tagged = tagger.find(text, &tokens, &evidence);
+                let tagged = tagger.find(text, tokens, &evidence);
                 let mut from_tagger = tagged.iter().map(|g| (g.span, g.kind));
                 match self.combine {
                     Combine::Tagger => add(&mut from_tagger, &mut out),
@@ -273,7 +277,19 @@ impl System {
             }
         }
         out.sort_by_key(|(span, _)| span.start);
-        (out, mentions)
+        let names = match &self.tagger {
+            None => guesses,
+            Some(_) => out
+                .iter()
+                .filter(|(span, _)| !mentions.iter().any(|m| m.span == *span))
+                .map(|&(span, kind)| Guess {
+                    span,
+                    kind,
+                    rule: "tagger",
+                })
+                .collect(),
+        };
+        (out, mentions, names)
     }
 }
 
@@ -349,7 +365,8 @@ fn ner(args: &NerArgs) -> io::Result<Report> {
         // A mention covering part of a clitic-glued token tags the whole token, as ANERcorp does.
         let mut taken: Vec<Vec<bool>> = chunk.iter().map(|s| vec![false; s.tokens.len()]).collect();
         let mut predicted: Vec<Vec<EntitySpan>> = vec![Vec::new(); chunk.len()];
-        for (span, kind) in system.entities(&text).0 {
+        let tokens = system.tokenizer.tokens(&text);
+        for (span, kind) in system.entities(&text, &tokens).0 {
             let Some(kind) = eval_kind(kind) else {
                 continue;
             };
@@ -412,7 +429,8 @@ fn gold(args: &GoldArgs) -> io::Result<Report> {
             let (start, end) = index.char_span(span);
             CharSpan::new(start, end)
         };
-        let (entities, mentions) = system.entities(text);
+        let tokens = system.tokenizer.tokens(text);
+        let (entities, mentions, names) = system.entities(text, &tokens);
         let predicted: Vec<EntitySpan> = entities
             .into_iter()
             .filter_map(|(span, kind)| {
@@ -427,10 +445,16 @@ fn gold(args: &GoldArgs) -> io::Result<Report> {
             &document.entity_spans(),
             &predicted,
         ));
-        let tokens = system.tokenizer.tokens(text);
+        let sentences = khabar::tokenize::sentence_spans(text, &tokens);
+        let findings = Findings {
+            tokens: &tokens,
+            sentences: &sentences,
+            mentions: &mentions,
+            names: &names,
+        };
         let attributions: Vec<PredictedAttribution> = system
             .attributor
-            .extract(text, &tokens, &mentions)
+            .extract_with(text, &findings)
             .iter()
             .map(|a| PredictedAttribution {
                 cue: chars(a.cue),
