@@ -89,7 +89,7 @@ fn decode(bytes: Vec<u8>, place: &str, lossy: bool) -> Result<String, Failure> {
 /// The input open now: its name for messages, and for JSON lines the reader and where it is.
 struct Open {
     name: String,
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     /// Lines read so far.
     line: usize,
     /// Bytes read so far.
@@ -156,8 +156,8 @@ impl Iterator for Articles {
             let name = source
                 .as_ref()
                 .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string());
-            let reader: Box<dyn Read> = match &source {
-                None => Box::new(std::io::stdin().lock()),
+            let reader: Box<dyn Read + Send> = match &source {
+                None => Box::new(std::io::stdin()),
                 Some(path) => match File::open(path) {
                     Ok(file) => Box::new(file),
                     Err(e) => return Some(Err(fail(name, format!("cannot read: {e}")))),
@@ -179,7 +179,11 @@ impl Iterator for Articles {
 
 impl Articles {
     /// A plain-text input as one article.
-    fn whole(&mut self, name: String, mut reader: Box<dyn Read>) -> Result<Article, Failure> {
+    fn whole(
+        &mut self,
+        name: String,
+        mut reader: Box<dyn Read + Send>,
+    ) -> Result<Article, Failure> {
         let mut bytes = Vec::new();
         if let Err(e) = reader.read_to_end(&mut bytes) {
             return Err(fail(name, format!("cannot read: {e}")));

@@ -199,26 +199,13 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
     let (mut total_articles, mut total_bytes) = (0usize, 0usize);
     let mut progress = Progress::new(articles.bytes_total);
     // Chunks keep memory bounded and output in input order; each chunk is rendered in parallel.
-    loop {
-        let mut chunk: Vec<Article> = Vec::new();
-        let mut chunk_bytes = 0;
-        while chunk.len() < CHUNK_ARTICLES && chunk_bytes < CHUNK_BYTES {
-            match articles.next() {
-                Some(Ok(article)) => {
-                    chunk_bytes += article.text.len();
-                    chunk.push(article);
-                }
-                Some(Err(failure)) => {
-                    eprintln!("khabar: {failure}");
-                    ok = false;
-                }
-                None => break,
-            }
-        }
-        if chunk.is_empty() {
-            break;
+    let mut write_chunk = |chunk: Chunk| -> io::Result<()> {
+        ok &= chunk.failures.is_empty();
+        for failure in &chunk.failures {
+            eprintln!("khabar: {failure}");
         }
         let rendered: Vec<String> = chunk
+            .articles
             .par_iter()
             .map(|article| render(&analyzer, article, args, unit, color))
             .collect();
@@ -227,9 +214,28 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
         }
         // A chunk's results go out whole, so a reader of a stream sees them without waiting for more.
         out.flush()?;
-        total_articles += chunk.len();
-        total_bytes += chunk_bytes;
-        progress.advance(total_articles, total_bytes, articles.bytes_read);
+        total_articles += chunk.articles.len();
+        total_bytes += chunk.text_bytes;
+        progress.advance(total_articles, total_bytes, chunk.input_read);
+        Ok(())
+    };
+    if rayon::current_num_threads() > 1 {
+        // One thread reads (and parses) the next chunk while the pool analyses this one.
+        std::thread::scope(|scope| -> io::Result<()> {
+            let (sender, receiver) = std::sync::mpsc::sync_channel::<Chunk>(1);
+            scope.spawn(move || {
+                while let Some(chunk) = Chunk::read(&mut articles) {
+                    if sender.send(chunk).is_err() {
+                        break;
+                    }
+                }
+            });
+            receiver.into_iter().try_for_each(&mut write_chunk)
+        })?;
+    } else {
+        while let Some(chunk) = Chunk::read(&mut articles) {
+            write_chunk(chunk)?;
+        }
     }
     out.flush()?;
     progress.finish();
@@ -244,6 +250,40 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
         );
     }
     Ok(ok)
+}
+
+/// Articles read together, and the inputs that failed among them.
+struct Chunk {
+    articles: Vec<Article>,
+    failures: Vec<input::Failure>,
+    /// Bytes of text in `articles`.
+    text_bytes: usize,
+    /// Bytes of input read so far, when the chunk was complete.
+    input_read: u64,
+}
+
+impl Chunk {
+    /// The next chunk: up to [`CHUNK_ARTICLES`] articles or [`CHUNK_BYTES`] of text; `None` at the end.
+    fn read(articles: &mut input::Articles) -> Option<Chunk> {
+        let mut chunk = Chunk {
+            articles: Vec::new(),
+            failures: Vec::new(),
+            text_bytes: 0,
+            input_read: 0,
+        };
+        while chunk.articles.len() < CHUNK_ARTICLES && chunk.text_bytes < CHUNK_BYTES {
+            match articles.next() {
+                Some(Ok(article)) => {
+                    chunk.text_bytes += article.text.len();
+                    chunk.articles.push(article);
+                }
+                Some(Err(failure)) => chunk.failures.push(failure),
+                None => break,
+            }
+        }
+        chunk.input_read = articles.bytes_read;
+        (!chunk.articles.is_empty() || !chunk.failures.is_empty()).then_some(chunk)
+    }
 }
 
 /// Articles analysed together: enough to keep every thread busy, few enough that memory stays bounded
