@@ -353,15 +353,18 @@ impl Normalizer {
             // Fast paths: ASCII that no fold touches, and Arabic-block letters the table keeps.
             let lead = bytes[at];
             if lead < 0x80 {
+                if !ascii_folds {
+                    at += 1;
+                    continue;
+                }
                 // Even with those folds on, ASCII mostly stays: anything but whitespace and the
                 // apostrophe, and a space that follows no other.
                 let whitespace = matches!(lead, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C);
-                let keeps = !ascii_folds
-                    || if whitespace {
-                        !collapse || (lead == b' ' && !after_space)
-                    } else {
-                        lead != b'\'' || !self.options.quotes
-                    };
+                let keeps = if whitespace {
+                    !collapse || (lead == b' ' && !after_space)
+                } else {
+                    lead != b'\'' || !self.options.quotes
+                };
                 if keeps {
                     if collapse {
                         after_space = whitespace;
