@@ -844,6 +844,14 @@ impl Recognizer {
         };
         let mut found = Vec::new();
         for i in 0..words.len() {
+            // Every written form of a family name (الشمري، والشمري، للشمري) ends with it minus ال.
+            let norm = words.norm(i);
+            if !families
+                .iter()
+                .any(|(family, _)| norm.ends_with(&family["ال".len()..]))
+            {
+                continue;
+            }
             let bare = words.without_proclitic(i);
             let Some(&(_, after)) = families.iter().find(|(family, _)| *family == bare.as_ref())
             else {

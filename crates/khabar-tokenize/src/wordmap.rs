@@ -2,10 +2,10 @@
 //! a cue, a person's name?), nearly all of which miss.
 //!
 //! A hash map pays for hashing the whole word, probing and comparing on every lookup. [`WordMap`] first
-//! tests one bit of a filter keyed on three bytes any word has at a fixed place: its length, its second
-//! byte and its last byte (in Arabic, the second byte of a two-byte letter tells the letter, so the key is
-//! the length with the first and last letters). A word whose bit is clear is not in the map. The filter
-//! grows with the map, at about sixteen bits a word.
+//! tests one bit of a filter keyed on the word's length and four bytes at fixed places: the second and
+//! fourth, and the third and first from the end (in Arabic, the second byte of a two-byte letter tells
+//! the letter, so the key is the length with the first two and last two letters). A word whose bit is
+//! clear is not in the map. The filter grows with the map, at about sixteen bits a word.
 
 use std::fmt;
 
@@ -137,13 +137,17 @@ impl<W: Into<Box<str>>, V> FromIterator<(W, V)> for WordMap<V> {
     }
 }
 
-/// The filter bit of a word: a multiplicative hash of its length, second byte and last byte, shifted
-/// down to the filter's size.
+/// The filter bit of a word: a multiplicative hash of its length and four of its bytes, shifted down to
+/// the filter's size.
 #[inline]
 fn filter_bit(word: &[u8], shift: u32) -> usize {
-    let second = word.get(1).copied().unwrap_or(0);
-    let last = word.last().copied().unwrap_or(0);
-    let key = (word.len() as u64) << 16 | u64::from(second) << 8 | u64::from(last);
+    let n = word.len();
+    let byte = |i: usize| u64::from(word.get(i).copied().unwrap_or(0));
+    let key = (n as u64) << 32
+        | byte(1) << 24
+        | byte(3) << 16
+        | byte(n.wrapping_sub(3)) << 8
+        | byte(n.wrapping_sub(1));
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
