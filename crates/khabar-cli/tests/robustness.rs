@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 const KHABAR: &str = env!("CARGO_BIN_EXE_khabar");
+/// A JSON-lines batch in, JSON lines out.
+const JSONL_BATCH: [&str; 5] = ["analyze", "--input", "jsonl", "--format", "jsonl"];
 
 /// A fresh directory under the system temp dir, removed on drop.
 struct TempDir(PathBuf);
@@ -194,16 +196,13 @@ fn parallel_batch_output_lines_never_interleave() {
     }
     drop(file);
     for threads in ["1", "2", "4"] {
-        let output = khabar(&[
-            "analyze",
-            "--input",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "--threads",
-            threads,
-            path.to_str().unwrap(),
-        ]);
+        let output = khabar(
+            &[
+                &JSONL_BATCH[..],
+                &["--threads", threads, path.to_str().unwrap()],
+            ]
+            .concat(),
+        );
         assert_quiet_success(&output, "batch");
         let lines = json_lines(&output);
         let ids: Vec<u64> = lines.iter().map(|l| l["id"].as_u64().unwrap()).collect();
@@ -233,15 +232,8 @@ fn standard_input_is_analysed_as_a_stream() {
     use std::time::Duration;
 
     let mut child = Command::new(KHABAR)
-        .args([
-            "analyze",
-            "--input",
-            "jsonl",
-            "--format",
-            "jsonl",
-            "--threads",
-            "1",
-        ])
+        .args(JSONL_BATCH)
+        .args(["--threads", "1"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
