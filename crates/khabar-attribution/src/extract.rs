@@ -108,7 +108,6 @@ const NOT_AFTER: &[&str] = &[
     "بما",
     "لما",
     "عما",
-    "كما",
     "الذي",
     "التي",
     "ان",
@@ -953,6 +952,9 @@ fn verb(
     if i > 0 && doc.toks[i].norm == doc.bare(i) && NOT_AFTER.contains(&doc.norm(i - 1)) {
         return None;
     }
+    // كما before a cue is "also" (كما أكد الوزير أن) with a speaker named after it, and "as" (كما
+    // ذكرنا، كما يقال) without one: only the first is read, so the source must be overt.
+    let after_kama = i > 0 && doc.norm(i - 1) == "كما";
     if i > 1 && doc.norm(i - 1) == "ما" && doc.bare(i - 2) == "هو" {
         return None;
     }
@@ -985,7 +987,7 @@ fn verb(
             .then(|| complement_at(doc, cue, source_start, true))
             .flatten()
     });
-    if let Some(start) = immediate {
+    if let Some(start) = immediate.filter(|_| !after_kama) {
         // A homograph with no subject is a report only when glued to و/ف: وبين أن (and he showed that).
         let glued = doc.toks[i].norm != doc.bare(i) && doc.bare(i) == "بين";
         if guarded && (!glued || matches!(doc.toks[after].kind, TokenKind::Quote)) {
@@ -1030,7 +1032,9 @@ fn verb(
     if source_end == after {
         return None;
     }
-    let start = find_complement(doc, cue, source_end, true)?;
+    let Some(start) = find_complement(doc, cue, source_end, true) else {
+        return trailing_kama(lexicon, doc, i, hit, (after, source_end));
+    };
     // A homograph (بين between / بيّن showed) needs a speaker and a clause complement right after it.
     let complement_at_source_end =
         |at: usize| complement_at(doc, cue, at, true).is_some_and(|s| s.token == start.token);
@@ -1055,6 +1059,39 @@ fn verb(
         None,
         content,
         "verb-vso",
+    ))
+}
+
+/// A cue after its content: …، كما صرح المتحدث باسم الرئيس. The cue follows كما and a comma, its
+/// source runs to the end of the sentence, and the content is the clause before the comma.
+fn trailing_kama(
+    lexicon: &Lexicon,
+    doc: &Doc<'_>,
+    i: usize,
+    hit: &CueHit<'_>,
+    (from, to): (usize, usize),
+) -> Option<Attribution> {
+    let after_kama = i >= 2 && doc.norm(i - 1) == "كما" && doc.is_punct(i - 2, &["،", ","]);
+    let ends_sentence = !doc.same_sentence(i, to) || doc.is_punct(to, &[".", "!", "؟", "?"]);
+    // What follows the cue is its source, not a complement (كما أوضح أن …).
+    let complement_first = complement_at(doc, hit.cue, from, true).is_some();
+    if !after_kama
+        || !ends_sentence
+        || complement_first
+        || hit.cue.class != CueClass::Main
+        || !looks_like_speaker(lexicon, doc, from, to)
+    {
+        return None;
+    }
+    let content = clause_before(lexicon, doc, i - 2)?;
+    Some(attribution(
+        lexicon,
+        doc,
+        hit,
+        Some((from, to)),
+        None,
+        content,
+        "verb-trailing",
     ))
 }
 
@@ -1132,6 +1169,36 @@ fn participle(
     ))
 }
 
+/// The first token of the sentence (and paragraph) token `i` is in, when it is not `i` itself.
+fn sentence_start(doc: &Doc<'_>, i: usize) -> Option<usize> {
+    (0..i)
+        .rev()
+        .take_while(|&k| doc.same_sentence(k, i) && !doc.toks[k + 1].new_paragraph)
+        .last()
+}
+
+/// The clause from the start of the sentence to the comma at `comma`: the content a trailing cue
+/// reports (…، وفق وكالة شفق نيوز / …، كما صرح المتحدث). A leading و is left out when it is a
+/// conjunction: وأكد → أكد, والميليشيات → الميليشيات.
+fn clause_before(
+    lexicon: &Lexicon,
+    doc: &Doc<'_>,
+    comma: usize,
+) -> Option<(Span, AttributionKind)> {
+    let first = sentence_start(doc, comma).filter(|&first| first < comma)?;
+    let mut byte = doc.toks[first].span.start;
+    let bare = doc.bare(first);
+    if bare != doc.norm(first) && (lexicon.cues.contains(bare) || bare.starts_with("ال")) {
+        let original = &doc.text[doc.toks[first].span.range()];
+        byte += original.chars().next().map_or(0, char::len_utf8);
+    }
+    let last = comma - 1;
+    Some((
+        Span::new(byte, doc.toks[last].span.end),
+        content_kind(doc, first, last),
+    ))
+}
+
 /// According-to phrases: trailing (…، وفق وكالة شفق نيوز) or preposed (وبحسب الوزير، فإن …).
 fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Option<Attribution> {
     let mut from = i + hit.len;
@@ -1196,24 +1263,11 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
         return None;
     }
     let source = Span::new(source_byte, doc.toks[end - 1].span.end);
-    let sentence_start = (0..i)
-        .rev()
-        .take_while(|&k| doc.same_sentence(k, i) && !doc.toks[k + 1].new_paragraph)
-        .last();
+    let sentence_start = sentence_start(doc, i);
     let trailing =
         i > 0 && doc.is_punct(i - 1, &["،", ","]) && sentence_start.is_some_and(|s| s < i - 1);
     let content = if trailing {
-        let first = sentence_start?;
-        let mut byte = doc.toks[first].span.start;
-        // Without a leading و: وأكد → أكد, والميليشيات → الميليشيات.
-        let bare = doc.bare(first);
-        if bare != doc.norm(first) && (lexicon.cues.contains(bare) || bare.starts_with("ال")) {
-            let original = &doc.text[doc.toks[first].span.range()];
-            byte += original.chars().next().map_or(0, char::len_utf8);
-        }
-        let last = i - 2;
-        let kind = content_kind(doc, first, last);
-        (Span::new(byte, doc.toks[last].span.end), kind)
+        clause_before(lexicon, doc, i - 1)?
     } else {
         let at_sentence_start = sentence_start.is_none();
         if !at_sentence_start {

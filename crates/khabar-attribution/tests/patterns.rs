@@ -173,6 +173,28 @@ case!(
     [("وفقا", Some("لموقع"), "شملت الأحكام عشرة أشخاص", Indirect)]
 );
 
+// كما: "also" before a named speaker, in either order; "as" without one is no report.
+case!(
+    kama_also_vso,
+    "وقع الحادث صباح اليوم، كما قال الوزير إن التحقيق بدأ.",
+    [("قال", Some("الوزير"), "التحقيق بدأ", Indirect)]
+);
+case!(
+    kama_trailing_cue_after_its_content,
+    "وأغلقت الطرق المؤدية إلى الموقع، كما قالت الشرطة.",
+    [(
+        "قالت",
+        Some("الشرطة"),
+        "وأغلقت الطرق المؤدية إلى الموقع",
+        Indirect
+    )]
+);
+case!(
+    trap_kama_as_without_a_speaker,
+    "وهذا هو الحل، كما ذكرنا سابقا أن الأمر صعب.",
+    []
+);
+
 // Agentless passive.
 case!(
     passive_null_source,
