@@ -8,8 +8,8 @@
 //!
 //! The gazetteer and the rules are not replaced but become evidence: whether a token lies inside a
 //! gazetteer mention or a rule guess (with its kind and position) is a feature, next to the word, its
-//! stem without proclitics, its affixes and shape, its neighbours, the word lists of the rules, and cue
-//! words a few tokens away (فريق، شركة، حزب …). So the model learns how far to trust each source, and a dictionary hit can still be overruled by context.
+//! stem without proclitics, its affixes and shape, its neighbours, and the word lists of the rules. So the
+//! model learns how far to trust each source, and a dictionary hit can still be overruled by context.
 //!
 //! No neural model and no ML crate: the model is a table of `2^bits` rows of seven weights (one per tag)
 //! indexed by a stable hash of each feature, plus a transition matrix. Training takes a few seconds on
@@ -952,8 +952,6 @@ enum T {
     FirstStage,
     MemoryPrev,
     MemoryNext,
-    CueLeft,
-    CueRight,
 }
 
 /// A stable 64-bit FNV-1a hash of a string, with a terminating `0xFF` (which never occurs in UTF-8).
@@ -1270,21 +1268,6 @@ fn extract(
     out.offsets.push(0);
     out.keys.clear();
     out.keys.extend(infos.iter().map(memory_key));
-    let cues: Vec<u64> = CUES
-        .iter()
-        .map(|w| {
-            Hash::new(T::Word)
-                .str(&normalizer.normalize_str(w))
-                .finish()
-                .max(1)
-        })
-        .collect();
-    // The memory key of each token that is a cue word, else 0.
-    let cue_keys: Vec<u64> = out
-        .keys
-        .iter()
-        .map(|&k| if cues.contains(&k) { k } else { 0 })
-        .collect();
     let at = |i: isize| -> &Info<'_> {
         usize::try_from(i)
             .ok()
@@ -1375,49 +1358,9 @@ fn extract(
                 .num(prev.classes)
                 .num(u32::from(me.person)),
         );
-        // Cue words within `CUE_WINDOW` tokens, by side but not by distance: فريق / نادي before a
-        // bare club name, شركة / بنك around a company.
-        for d in 1..=CUE_WINDOW {
-            if let Some(&key) = t
-                .checked_sub(d)
-                .and_then(|p| cue_keys.get(p))
-                .filter(|&&k| k != 0)
-            {
-                push(Hash::new(T::CueLeft).part(key));
-            }
-            if let Some(&key) = cue_keys.get(t + d).filter(|&&k| k != 0) {
-                push(Hash::new(T::CueRight).part(key));
-            }
-        }
         out.offsets.push(out.rows.len() as u32);
     }
 }
-
-/// How far the cue-word window reaches on each side. On a held-out tenth of ANERcorp's training split
-/// (mean of hash seeds 0–2) the cues raised F1 from 75.9 to 76.4 with a window of 3, 76.2 with 5; a bag
-/// of all words within 3 lowered it to 75.2, and a longer list of cues (plurals, فوز, تعادل …) to 76.0.
-const CUE_WINDOW: usize = 3;
-
-/// Words near a name that tell its kind: clubs and matches, companies and banks, parties and papers.
-/// Compared as memory keys (without proclitics and article).
-const CUES: [&str; 16] = [
-    "فريق",
-    "نادي",
-    "مباراة",
-    "دوري",
-    "بطولة",
-    "مدرب",
-    "لاعب",
-    "منتخب",
-    "شركة",
-    "بنك",
-    "مصرف",
-    "حزب",
-    "صحيفة",
-    "هدف",
-    "مجموعة",
-    "كأس",
-];
 
 #[cfg(test)]
 mod tests {
@@ -1533,42 +1476,6 @@ mod tests {
             names(&tagger, text),
             [("حلب".to_string(), EntityKind::Location)]
         );
-    }
-
-    #[test]
-    fn cue_words_within_three_tokens_are_features() {
-        let features = |text: &str| {
-            let tokens = Tokenizer::new().tokens(text);
-            let mut out = Features::default();
-            let hashing = Hashing::new(DEFAULT_BITS, 0);
-            extract(
-                &Normalizer::new(),
-                text,
-                &tokens,
-                &Evidence::default(),
-                hashing,
-                &mut out,
-            );
-            out
-        };
-        let normalizer = Normalizer::new();
-        let cue = |side: T, word: &str| {
-            Hash::new(side)
-                .part(
-                    Hash::new(T::Word)
-                        .str(&normalizer.normalize_str(word))
-                        .finish(),
-                )
-                .row(Hashing::new(DEFAULT_BITS, 0))
-        };
-        // برشلونة (token 4) sees للفريق two tokens before it, without its proclitic and article.
-        let near = features("فاز أمس للفريق الكبير برشلونة");
-        assert!(near.of(4).contains(&cue(T::CueLeft, "فريق")));
-        assert!(near.of(0).contains(&cue(T::CueRight, "فريق")));
-        // Four tokens away is out of reach.
-        let far = features("للفريق الكبير في أمس برشلونة");
-        assert!(!far.of(4).contains(&cue(T::CueLeft, "فريق")));
-        assert!(far.of(3).contains(&cue(T::CueLeft, "فريق")));
     }
 
     #[test]
