@@ -162,7 +162,8 @@ fn main() -> ExitCode {
     }
 }
 
-/// Reports input failures on stderr; returns whether there were none.
+/// `khabar analyze` and `khabar match`: analyses every input as it is read, writes the results in input
+/// order, and names each input that failed on stderr; returns whether none failed.
 fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
     let gazetteer = args.gazetteer.build().map_err(io::Error::other)?;
     let mut builder = Analyzer::builder();

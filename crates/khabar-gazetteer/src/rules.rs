@@ -812,7 +812,8 @@ impl Recognizer {
     /// Adds the later mentions of the people in `out` by their family name alone: after سعد بن محمد
     /// الشمري, a bare الشمري (or والشمري) is the same person. The family name is the last word of a
     /// name of two words or more, with the article and on no word list (الأمين العام is a title, not a
-    /// name). A mention must come after the full name, overlap nothing found already, and not follow a
+    /// name); a word shaped like an adjective or a plural (…ي، …ات: الطبي، القوات) only when it is a known
+    /// name token. A mention must come after the full name, overlap nothing found already, and not follow a
     /// given name (فيصل القاسم is a full name the rules missed, not a short one).
     fn family_names(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
         let mut families: Vec<(&str, usize)> = Vec::new();
