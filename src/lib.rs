@@ -180,6 +180,8 @@ impl Analyzer {
             .recognizer
             .as_ref()
             .map_or_else(Vec::new, |r| r.find(text, &tokens, &mentions));
+        // The place inside an institution's name (إمارة منطقة الباحة) is part of that name.
+        mentions.retain(|m| !gazetteer::rules::inside_a_guess(m, &guesses));
         if let Some((tagger, names)) = &self.tagger {
             let evidence = gazetteer::tagger::Evidence {
                 mentions: &mentions,

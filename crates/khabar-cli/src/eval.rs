@@ -230,7 +230,9 @@ impl System {
         text: &str,
         tokens: &[Token<'_>],
     ) -> (Vec<(Span, EntityKind)>, Vec<Mention>, Vec<Guess>) {
-        let (mentions, guesses) = self.evidence(text, tokens);
+        let (mut mentions, guesses) = self.evidence(text, tokens);
+        // As the Analyzer does: the place inside an institution's name is part of that name.
+        mentions.retain(|m| !khabar::gazetteer::rules::inside_a_guess(m, &guesses));
         let mut out: Vec<(Span, EntityKind)> = Vec::new();
         let add = |spans: &mut dyn Iterator<Item = (Span, EntityKind)>, out: &mut Vec<_>| {
             let before = out.len();

@@ -168,3 +168,33 @@ case!(
     "قال المحرج إن الاستعدادات اكتملت، ثم وصل الفريق عثمان بن ناصر المحرج وتبعه خالد المحرج",
     [("عثمان بن ناصر المحرج", Person, "title")]
 );
+
+/// An institution named after its place is one organisation, with a place word or none between, an
+/// adjective after; the place inside it is left out of the mentions. A head with no known place after
+/// it, or a place that is not next to it, makes nothing.
+#[test]
+fn institutions_named_after_their_place() {
+    use khabar_gazetteer::rules::inside_a_guess;
+
+    let text = "وقال مدير شرطة محافظة شرورة إن الحادث وقع أمس، وزار وفد من صحة الطائف مستشفى عسير المركزي، \
+                ونقل المصابون إلى مستشفى ميداني في الطائف.";
+    let gazetteer = Gazetteer::default();
+    let mentions = gazetteer.find(text);
+    let tokens = Tokenizer::new().tokens(text);
+    let found = Recognizer::new().find(text, &tokens, &mentions);
+    let institutions: Vec<&str> = found
+        .iter()
+        .filter(|g| g.rule == "place-institution")
+        .map(|g| &text[g.span])
+        .collect();
+    assert_eq!(
+        institutions,
+        ["شرطة محافظة شرورة", "صحة الطائف", "مستشفى عسير المركزي"]
+    );
+    let places: Vec<&str> = mentions
+        .iter()
+        .filter(|m| !inside_a_guess(m, &found))
+        .map(|m| &text[m.span])
+        .collect();
+    assert_eq!(places, ["الطائف"]);
+}
