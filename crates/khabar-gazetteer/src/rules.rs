@@ -361,6 +361,9 @@ pub enum Rule {
     /// An institution named after its place (إمارة منطقة الباحة، صحة الطائف): one organisation, the
     /// place inside it no entity of its own ([`inside_a_guess`]).
     PlaceInstitution,
+    /// The byline that opens a news story (حاتم العميري - سبق - مكة المكرمة:): the reporters and the
+    /// outlet before the place.
+    Byline,
 }
 
 impl Rule {
@@ -523,7 +526,6 @@ impl Recognizer {
     /// Finds names in `text` from its tokens (made with the default normaliser), leaving out anything that
     /// overlaps a `known` mention. Never fails.
     pub fn find(&self, text: &str, tokens: &[Token<'_>], known: &[Mention]) -> Vec<Guess> {
-        let _ = text;
         let words = Words { tokens };
         let mut out: Vec<Guess> = Vec::new();
         // Mentions and guesses both come in text order, so overlap checks need only look near the end.
@@ -602,6 +604,9 @@ impl Recognizer {
                 }
                 _ => i += 1,
             }
+        }
+        if self.uses(Rule::Byline) {
+            self.byline(text, &words, known, &mut out);
         }
         if self.uses(Rule::FamilyName) {
             self.family_names(&words, known, &mut out);
@@ -832,6 +837,86 @@ impl Words<'_, '_> {
             .sum();
         token.span.start + skip
     }
+}
+
+/// Words that stand where a byline names its place: the story comes from the wires or was compiled.
+const WIRE_WORDS: &[&str] = &["وكالات", "متابعات"];
+
+impl Recognizer {
+    /// A byline at the start of the text or of its second paragraph (after a title): segments
+    /// separated by dashes and closed by a colon or a slash, `reporters - outlet - place:`. The
+    /// segment before the first place (a place the gazetteer knows, or وكالات / متابعات) is the
+    /// outlet, an organisation; the segments before it that start with a given name are reporters.
+    /// Two segments at least; at most four words a segment.
+    fn byline(&self, text: &str, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
+        let second_paragraph = text
+            .find("\n\n")
+            .map(|at| words.tokens.partition_point(|t| t.span.start < at));
+        let mut found = Vec::new();
+        for start in std::iter::once(0).chain(second_paragraph) {
+            let Some(segments) = byline_segments(words, start) else {
+                continue;
+            };
+            let is_place = |&(from, to): &(usize, usize)| {
+                (to == from + 1 && WIRE_WORDS.contains(&words.norm(from)))
+                    || known.iter().any(|m| {
+                        m.kind == EntityKind::Location && m.span == words.span(from, to - 1)
+                    })
+            };
+            let Some(place) = segments.iter().position(is_place) else {
+                continue;
+            };
+            let person = |&(from, to): &(usize, usize)| {
+                (2..=3).contains(&(to - from)) && self.is_name_token(words.norm(from))
+            };
+            for (k, &(from, to)) in segments[..place].iter().enumerate() {
+                let kind = if person(&(from, to)) {
+                    EntityKind::Person
+                } else if k + 1 == place && to - from <= 2 {
+                    EntityKind::Organization
+                } else {
+                    continue;
+                };
+                found.push(Guess {
+                    span: words.span(from, to - 1),
+                    kind,
+                    rule: "byline",
+                });
+            }
+        }
+        let taken = |span: Span| {
+            known.iter().any(|m| m.span.overlaps(span)) || out.iter().any(|g| g.span.overlaps(span))
+        };
+        found.retain(|g| !taken(g.span));
+        if !found.is_empty() {
+            out.extend(found);
+            out.sort_by_key(|g| g.span.start);
+        }
+    }
+}
+
+/// The segments of a byline starting at token `start`, as token ranges, if one starts there.
+fn byline_segments(words: &Words<'_, '_>, start: usize) -> Option<Vec<(usize, usize)>> {
+    let mut segments = Vec::new();
+    let mut from = start;
+    for k in start..words.len().min(start + 16) {
+        let token = &words.tokens[k];
+        let dash = matches!(token.text, "-" | "–" | "—");
+        let close = matches!(token.text, ":" | "/");
+        if dash || close {
+            if k == from || k - from > 4 {
+                return None;
+            }
+            segments.push((from, k));
+            from = k + 1;
+            if close {
+                return (segments.len() >= 2).then_some(segments);
+            }
+        } else if !words.is_arabic(k) {
+            return None;
+        }
+    }
+    None
 }
 
 /// Ordinals end regnal names (عبدالله الثاني) but are nobody's family name.

@@ -198,3 +198,39 @@ fn institutions_named_after_their_place() {
         .collect();
     assert_eq!(places, ["الطائف"]);
 }
+
+/// A byline opening the story, at the start of the text or after its title: the reporters and the
+/// outlet before the place (or before وكالات / متابعات); a dash-separated phrase elsewhere is no byline.
+#[test]
+fn bylines_name_reporters_and_the_outlet() {
+    let cases: [(&str, &[(&str, EntityKind)]); 4] = [
+        (
+            " حاتم العميري - سبق - مكة المكرمة: دشّن مغردون وسماً.",
+            &[
+                ("حاتم العميري", EntityKind::Person),
+                ("سبق", EntityKind::Organization),
+            ],
+        ),
+        (
+            "ارتفاع المبيعات\n\nعين اليوم – متابعات / أكدت الوزارة أنه سيتم إيقاف الخدمات.",
+            &[("عين اليوم", EntityKind::Organization)],
+        ),
+        (
+            "سبق- وكالات: قال رئيس الوزراء إن العاصفة مستمرة.",
+            &[("سبق", EntityKind::Organization)],
+        ),
+        ("وصل الفريق إلى جدة - مكة المكرمة: الطريق مزدحم.", &[]),
+    ];
+    let gazetteer = Gazetteer::default();
+    for (text, expected) in cases {
+        let mentions = gazetteer.find(text);
+        let tokens = Tokenizer::new().tokens(text);
+        let found: Vec<(&str, EntityKind)> = Recognizer::new()
+            .find(text, &tokens, &mentions)
+            .iter()
+            .filter(|g| g.rule == "byline")
+            .map(|g| (&text[g.span], g.kind))
+            .collect();
+        assert_eq!(found, expected, "{text}");
+    }
+}
