@@ -386,6 +386,9 @@ enum Class {
     /// A person-name token of the [`Recognizer`] (its own list, not one of the static ones).
     PersonToken = 1 << 8,
     PlaceInstitutions = 1 << 9,
+    /// A one-word place name of the gazetteer (مصر، العراق، سوريا), whose nisba (المصري) is an
+    /// adjective before it is a family name.
+    PlaceName = 1 << 10,
 }
 
 static CLASSES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
@@ -503,7 +506,17 @@ impl Recognizer {
     }
 
     /// Adds the tokens of every person name in `gazetteer`.
-    pub fn with_gazetteer_names(self, gazetteer: &Gazetteer) -> Recognizer {
+    pub fn with_gazetteer_names(mut self, gazetteer: &Gazetteer) -> Recognizer {
+        let places = gazetteer
+            .entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Location)
+            .flat_map(|e| e.names())
+            .filter(|name| !name.contains(char::is_whitespace));
+        for place in places {
+            let norm = self.normalizer.normalize_str(place);
+            *self.words.get_or_insert_with(&norm, || 0) |= Class::PlaceName as u16;
+        }
         let names: Vec<String> = gazetteer
             .entities()
             .iter()
@@ -616,6 +629,26 @@ impl Recognizer {
 
     pub(crate) fn is_name_token(&self, norm: &str) -> bool {
         self.word_bits(norm) & Class::PersonToken as u16 != 0
+    }
+
+    /// Whether a nisba (المصري، العراقية، السوري، اللبناني) is the adjective of a place the gazetteer
+    /// knows: then it is no family name. Tribal nisbas (الشمري، القحطاني) name no place.
+    fn is_place_nisba(&self, nisba: &str) -> bool {
+        let Some(stem) = nisba
+            .strip_prefix("ال")
+            .and_then(|rest| rest.strip_suffix('ي').or_else(|| rest.strip_suffix("ية")))
+        else {
+            return false;
+        };
+        [
+            stem.to_string(),
+            format!("ال{stem}"),
+            format!("{stem}ا"),
+            format!("{stem}يا"),
+            format!("ال{stem}ية"),
+        ]
+        .iter()
+        .any(|place| self.word_bits(place) & Class::PlaceName as u16 != 0)
     }
 
     /// The lists `word` is in, this recognizer's name tokens included.
@@ -926,8 +959,8 @@ impl Recognizer {
     /// Adds the later mentions of the people in `out` by their family name alone: after سعد بن محمد
     /// الشمري, a bare الشمري (or والشمري) is the same person. The family name is the last word of a
     /// name of two words or more, with the article and on no word list (الأمين العام is a title, not a
-    /// name); a word shaped like an adjective or a plural (…ي، …ات: الطبي، القوات) only when it is a known
-    /// name token. A mention must come after the full name, overlap nothing found already, and not follow a
+    /// name); a nisba only when it names no known place (الشمري, not المصري), a plural-shaped word
+    /// (…ات: القوات) only when it is a known name token. A mention must come after the full name, overlap nothing found already, and not follow a
     /// given name (فيصل القاسم is a full name the rules missed, not a short one).
     fn family_names(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
         let mut families: Vec<(&str, usize)> = Vec::new();
@@ -943,7 +976,11 @@ impl Recognizer {
                 && last.starts_with("ال")
                 && last.chars().count() >= 5
                 && bits(last) == 0
-                && (self.is_name_token(last) || !(is_nisba(last) || last.ends_with("ات")))
+                && if is_nisba(last) {
+                    !self.is_place_nisba(last)
+                } else {
+                    self.is_name_token(last) || !last.ends_with("ات")
+                }
                 && !ORDINALS.contains(&last)
                 && !families.iter().any(|(family, _)| *family == last)
             {

@@ -234,3 +234,27 @@ fn bylines_name_reporters_and_the_outlet() {
         assert_eq!(found, expected, "{text}");
     }
 }
+
+/// A tribal nisba (الشمري) is a family name; the nisba of a place the gazetteer knows (المصري) is read
+/// as the adjective it usually is, and not linked.
+#[test]
+fn family_names_that_are_nisbas() {
+    let recognizer = Recognizer::new().with_gazetteer_names(&Gazetteer::default());
+    let family_hits = |text: &str| -> Vec<String> {
+        let tokens = Tokenizer::new().tokens(text);
+        recognizer
+            .find(text, &tokens, &[])
+            .iter()
+            .filter(|g| g.rule == "family-name")
+            .map(|g| text[g.span].to_string())
+            .collect()
+    };
+    assert_eq!(
+        family_hits("وأدان الشيخ حامد بن مالح الشمري العمل الإرهابي. وقال الشمري إن الأمن مستتب."),
+        ["الشمري"]
+    );
+    assert!(
+        family_hits("واستقبل الفريق عثمان بن ناصر المصري الوفد، وقال الجيش المصري إن الحدود آمنة.")
+            .is_empty()
+    );
+}
