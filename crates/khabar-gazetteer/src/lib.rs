@@ -465,7 +465,23 @@ impl Gazetteer {
         // Word starts, found once for the names and the short names.
         let words = patterns::words(norm);
         self.inner.names.candidates(norm, &words, &mut candidates);
-        let chosen = select_longest(candidates);
+        let mut chosen = select_longest(candidates);
+        // A place named like a feminine nisba (السعودية) right after a definite noun is its adjective.
+        chosen.retain(|c| {
+            let name = &norm[c.start..c.end];
+            let nisba_shaped =
+                name.starts_with("ال") && (name.ends_with("ية") || name.ends_with("يه"));
+            let place = self
+                .inner
+                .names
+                .entries(c)
+                .first()
+                .is_some_and(|e| self.entity(e.entity).kind == EntityKind::Location);
+            !(nisba_shaped
+                && place
+                && c.prefix_start == c.start
+                && patterns::after_definite_word(norm, &words, c.start))
+        });
         let mut mentions: Vec<Mention> = chosen
             .iter()
             .map(|c| {

@@ -513,6 +513,22 @@ fn ends_word(norm: &str, end: usize) -> bool {
         .is_none_or(|c| !is_word_run_char(c))
 }
 
+/// Whether the word before byte `at` of `norm` (across whitespace only) is a definite noun (ال and three
+/// letters or more, so not إلى or التي) other than a place word: a place name shaped like a feminine
+/// nisba right after one (الحدود السعودية، العمالة السعودية) is the adjective, not the place; after
+/// المنطقة it is the place.
+pub(crate) fn after_definite_word(norm: &str, words: &[Word], at: usize) -> bool {
+    let before = words.partition_point(|w| w.start < at);
+    let Some(previous) = before.checked_sub(1).and_then(|i| words.get(i)) else {
+        return false;
+    };
+    previous.run_end > previous.start
+        && norm[previous.run_end..at].chars().all(char::is_whitespace)
+        && norm[previous.start..previous.run_end]
+            .strip_prefix("ال")
+            .is_some_and(|noun| noun.chars().count() >= 3 && !crate::rules::is_place_word(noun))
+}
+
 /// A word start of a text, and the end of the run of letters, digits and word marks from there.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Word {

@@ -1068,6 +1068,11 @@ fn org_head(words: &Words<'_, '_>, i: usize, head: &str) -> Option<(Guess, usize
     ))
 }
 
+/// Whether `norm` is a place word (منطقة، محافظة، مدينة …), written without the article.
+pub(crate) fn is_place_word(norm: &str) -> bool {
+    is(norm, Class::PlaceWords)
+}
+
 /// إمارة منطقة الباحة، صحة الطائف، مستشفى عسير المركزي: an institution's head noun, a place word or
 /// none, a place the gazetteer knows, and a relational adjective or none.
 fn place_institution(

@@ -31,6 +31,7 @@ fn gazetteer() -> &'static Gazetteer {
             Entity::new("loc:riyadh", Loc, "الرياض"),
             Entity::new("loc:istanbul", Loc, "إسطنبول"),
             Entity::new("loc:emirates", Loc, "الإمارات"),
+            Entity::new("loc:sa", Loc, "السعودية").with_aliases(["المملكة العربية السعودية"]),
             Entity::new("per:sudani", Per, "محمد شياع السوداني"),
             Entity::new("per:erdogan", Per, "رجب طيب أردوغان").with_aliases(["أردوغان"]),
             Entity::new("per:musa", Per, "عمرو موسى"),
@@ -438,4 +439,14 @@ mod nisba {
         assert_eq!(loaded.find(text), gazetteer.find(text));
         assert_eq!(loaded.find(text).len(), 1);
     }
+}
+
+// A place named like a feminine nisba is the adjective right after a definite noun (not after a place
+// word or إلى), and the place anywhere else.
+cases! {
+    nisba_shaped_place_after_definite_noun: "وقعت الاشتباكات على الحدود السعودية أمس" => [];
+    nisba_shaped_place_after_preposition: "وعادت القوات إلى السعودية أمس" => ["السعودية" => "loc:sa"];
+    nisba_shaped_place_with_proclitic: "بين قطر والسعودية" => ["السعودية" => "loc:sa"];
+    nisba_shaped_place_in_a_longer_name: "زار المملكة العربية السعودية" => ["المملكة العربية السعودية" => "loc:sa"];
+    nisba_shaped_place_after_place_word: "في المنطقة السعودية من الخليج" => ["السعودية" => "loc:sa"];
 }
