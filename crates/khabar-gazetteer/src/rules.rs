@@ -575,7 +575,8 @@ impl Recognizer {
                 i += 1;
                 continue;
             }
-            if let Some((guess, next)) = on(Rule::PlaceInstitution)
+            if let Some((guess, next)) = (on(Rule::PlaceInstitution)
+                && bare_bits & Class::PlaceInstitutions as u16 != 0)
                 .then(|| place_institution(&words, i, bare, known))
                 .flatten()
                 .filter(|(guess, _)| !out.last().is_some_and(|g| g.span.overlaps(guess.span)))
@@ -872,6 +873,9 @@ impl Words<'_, '_> {
     }
 }
 
+/// How far into a text its first paragraph break is looked for: the title before a byline is short.
+const MAX_TITLE_BYTES: usize = 600;
+
 /// Words that stand where a byline names its place: the story comes from the wires or was compiled.
 const WIRE_WORDS: &[&str] = &["وكالات", "متابعات"];
 
@@ -882,8 +886,11 @@ impl Recognizer {
     /// outlet, an organisation; the segments before it that start with a given name are reporters.
     /// Two segments at least; at most four words a segment.
     fn byline(&self, text: &str, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
-        let second_paragraph = text
-            .find("\n\n")
+        // A title is a line or two: a byline further in is no byline.
+        let head = &text.as_bytes()[..text.len().min(MAX_TITLE_BYTES)];
+        let second_paragraph = head
+            .windows(2)
+            .position(|pair| pair == b"\n\n")
             .map(|at| words.tokens.partition_point(|t| t.span.start < at));
         let mut found = Vec::new();
         for start in std::iter::once(0).chain(second_paragraph) {
@@ -1073,17 +1080,15 @@ pub(crate) fn is_place_word(norm: &str) -> bool {
     is(norm, Class::PlaceWords)
 }
 
-/// إمارة منطقة الباحة، صحة الطائف، مستشفى عسير المركزي: an institution's head noun, a place word or
-/// none, a place the gazetteer knows, and a relational adjective or none.
+/// إمارة منطقة الباحة، صحة الطائف، مستشفى عسير المركزي: after an institution's head noun (token `i`,
+/// checked by the caller), a place word or none, a place the gazetteer knows, and a relational adjective
+/// or none.
 fn place_institution(
     words: &Words<'_, '_>,
     i: usize,
     bare: &str,
     known: &[Mention],
 ) -> Option<(Guess, usize)> {
-    if !is(bare, Class::PlaceInstitutions) {
-        return None;
-    }
     let mut k = i + 1;
     if is(words.norm(k), Class::PlaceWords) {
         k += 1;
