@@ -333,6 +333,13 @@ const STOP: &[&str] = &[
     "اذا",
     "لكن",
     "ايضا",
+    // Participles that describe a person after the name (المقيم في، المتهم بـ), not a family name.
+    "المقيم",
+    "المقيمة",
+    "المتهم",
+    "المشتبه",
+    "الموقوف",
+    "المطلوب",
     "جدا",
     "امام",
     "فقط",
