@@ -522,9 +522,10 @@ pub(crate) fn after_definite_word(norm: &str, words: &[Word], at: usize) -> bool
     let Some(previous) = before.checked_sub(1).and_then(|i| words.get(i)) else {
         return false;
     };
-    previous.run_end > previous.start
-        && norm[previous.run_end..at].chars().all(char::is_whitespace)
-        && norm[previous.start..previous.run_end]
+    let gap = norm.get(previous.run_end..at);
+    let word = norm.get(previous.start..previous.run_end).unwrap_or("");
+    gap.is_some_and(|gap| gap.chars().all(char::is_whitespace))
+        && word
             .strip_prefix("ال")
             .is_some_and(|noun| noun.chars().count() >= 3 && !crate::rules::is_place_word(noun))
 }
