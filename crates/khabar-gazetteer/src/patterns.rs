@@ -11,7 +11,8 @@
 //! The trie is the `crawdad` crate's `MpTrie`: a double array over the shortest prefixes that tell the
 //! names apart, each followed by the rest of its name stored flat. Names share few long prefixes, so
 //! it takes about a third less memory than the plain double array (`crawdad::Trie`) for about 2% more
-//! instructions per search. No type of it appears outside this module.
+//! instructions per search. It cannot hold a rest of more than 255 characters; a name set with one
+//! falls back to the plain double array. No type of crawdad appears outside this module.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -43,7 +44,7 @@ pub(crate) struct Candidate {
 /// The normalised names of a gazetteer compiled into a trie, with what each stands for.
 pub(crate) struct PatternSet {
     /// `None` when there are no patterns (the trie cannot be empty).
-    trie: Option<crawdad::MpTrie>,
+    trie: Option<Trie>,
     /// Byte length of each pattern: a hit's end is its start plus this (ASCII lowercasing, the only
     /// difference between the text and the pattern, keeps lengths).
     lens: Vec<u32>,
@@ -66,7 +67,7 @@ impl fmt::Debug for PatternSet {
 
 /// One name (or its contracted form) while the pattern set is built.
 struct Record {
-    /// Byte range of the ASCII-lowercased pattern in the build buffer.
+    /// Byte range of the pattern, as the trie stores it ([`trie_char`]), in the build buffer.
     start: usize,
     end: usize,
     contracted: bool,
@@ -85,7 +86,7 @@ impl PatternSet {
         let mut records: Vec<Record> = Vec::new();
         for (name, entry) in names {
             let start = buffer.len();
-            push_ascii_lowercase(&mut buffer, name);
+            push_trie_key(&mut buffer, name);
             records.push(Record {
                 start,
                 end: buffer.len(),
@@ -95,7 +96,7 @@ impl PatternSet {
             if let Some(rest) = contracted_rest(name) {
                 let start = buffer.len();
                 buffer.push('ل');
-                push_ascii_lowercase(&mut buffer, rest);
+                push_trie_key(&mut buffer, rest);
                 records.push(Record {
                     start,
                     end: buffer.len(),
@@ -144,14 +145,12 @@ impl PatternSet {
         let trie = if keys.is_empty() {
             None
         } else {
-            let records = keys
-                .iter()
-                .enumerate()
-                .map(|(id, &(start, end))| (&buffer[start..end], id as u32));
-            Some(
-                crawdad::MpTrie::from_records(records)
-                    .map_err(|e| Error::new(ErrorKind::Build(e.to_string())))?,
-            )
+            let records = || {
+                keys.iter()
+                    .enumerate()
+                    .map(|(id, &(start, end))| (&buffer[start..end], id as u32))
+            };
+            Some(Trie::build(records)?)
         };
         Ok(PatternSet {
             trie,
@@ -168,7 +167,7 @@ impl PatternSet {
 
     /// Heap memory of the trie and the tables behind it, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.trie.as_ref().map_or(0, crawdad::MpTrie::heap_bytes)
+        self.trie.as_ref().map_or(0, Trie::heap_bytes)
             + self.lens.capacity() * size_of::<u32>()
             + self.offsets.capacity() * size_of::<u32>()
             + self.entries.capacity() * size_of::<Entry>()
@@ -180,14 +179,14 @@ impl PatternSet {
             return;
         };
         for_each_start(norm, words, |prefix_start, start, after_lam, _| {
-            let text = norm[start..].chars().map(|c| c.to_ascii_lowercase());
-            for (pattern, _) in trie.common_prefix_search(text) {
+            let text = norm[start..].chars().map(trie_char);
+            trie.for_each_prefix(text, |pattern| {
                 let Some(&len) = self.lens.get(pattern as usize) else {
-                    continue;
+                    return;
                 };
                 let end = start + len as usize;
                 if !ends_word(norm, end) {
-                    continue;
+                    return;
                 }
                 let (plain, contracted) = self.ranges(pattern);
                 push_candidates(
@@ -197,7 +196,7 @@ impl PatternSet {
                     !plain.is_empty(),
                     after_lam && !contracted.is_empty(),
                 );
-            }
+            });
         });
     }
 
@@ -228,8 +227,8 @@ impl PatternSet {
             out.u32(entry.alias);
         }
         match &self.trie {
-            Some(trie) => out.bytes(&trie.serialize_to_vec()),
-            None => out.bytes(&[]),
+            Some(trie) => trie.write(out),
+            None => out.u32(NO_TRIE),
         }
     }
 
@@ -261,16 +260,7 @@ impl PatternSet {
         {
             return Err(input.invalid("the pattern tables do not fit together"));
         }
-        let trie_bytes = input.bytes()?;
-        let trie = if trie_bytes.is_empty() {
-            None
-        } else {
-            let (trie, rest) = crawdad::MpTrie::deserialize_from_slice(trie_bytes);
-            if !rest.is_empty() || trie.io_bytes() != trie_bytes.len() {
-                return Err(input.invalid("the trie has trailing bytes"));
-            }
-            Some(trie)
-        };
+        let trie = Trie::read(input)?;
         if trie.is_none() != lens.is_empty() {
             return Err(input.invalid("the trie does not fit the pattern tables"));
         }
@@ -280,6 +270,88 @@ impl PatternSet {
             offsets,
             entries,
         })
+    }
+}
+
+/// Tags of the trie in the compiled format.
+const NO_TRIE: u32 = 0;
+const COMPACT_TRIE: u32 = 1;
+const PLAIN_TRIE: u32 = 2;
+
+/// The trie over the patterns, pattern ids as values.
+enum Trie {
+    /// crawdad's minimal-prefix trie: the usual one.
+    Compact(crawdad::MpTrie),
+    /// crawdad's plain double array, for name sets the compact trie cannot hold.
+    Plain(crawdad::Trie),
+}
+
+impl Trie {
+    /// Builds the compact trie, or the plain one when a name's rest is too long for it. `records`
+    /// gives the `(pattern, id)` pairs, sorted, each time it is called.
+    fn build<'k, I>(records: impl Fn() -> I) -> Result<Trie, Error>
+    where
+        I: Iterator<Item = (&'k str, u32)>,
+    {
+        let error = |e: crawdad::errors::CrawdadError| Error::new(ErrorKind::Build(e.to_string()));
+        match crawdad::MpTrie::from_records(records()) {
+            Ok(trie) => Ok(Trie::Compact(trie)),
+            Err(crawdad::errors::CrawdadError::Scale(_)) => crawdad::Trie::from_records(records())
+                .map(Trie::Plain)
+                .map_err(error),
+            Err(e) => Err(error(e)),
+        }
+    }
+
+    /// Calls `f` with the id of every pattern `text` begins with.
+    #[inline]
+    fn for_each_prefix(&self, text: impl Iterator<Item = char>, mut f: impl FnMut(u32)) {
+        match self {
+            Trie::Compact(trie) => trie.common_prefix_search(text).for_each(|(id, _)| f(id)),
+            Trie::Plain(trie) => trie.common_prefix_search(text).for_each(|(id, _)| f(id)),
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            Trie::Compact(trie) => trie.heap_bytes(),
+            Trie::Plain(trie) => trie.heap_bytes(),
+        }
+    }
+
+    fn write(&self, out: &mut crate::bytes::Writer) {
+        let (tag, bytes) = match self {
+            Trie::Compact(trie) => (COMPACT_TRIE, trie.serialize_to_vec()),
+            Trie::Plain(trie) => (PLAIN_TRIE, trie.serialize_to_vec()),
+        };
+        out.u32(tag);
+        out.bytes(&bytes);
+    }
+
+    /// Reads what [`Trie::write`] wrote (or the tag of no trie).
+    fn read(input: &mut crate::bytes::Reader<'_>) -> Result<Option<Trie>, Error> {
+        let tag = input.u32()?;
+        if tag == NO_TRIE {
+            return Ok(None);
+        }
+        let bytes = input.bytes()?;
+        let (trie, rest, used) = match tag {
+            COMPACT_TRIE => {
+                let (trie, rest) = crawdad::MpTrie::deserialize_from_slice(bytes);
+                let used = trie.io_bytes();
+                (Trie::Compact(trie), rest, used)
+            }
+            PLAIN_TRIE => {
+                let (trie, rest) = crawdad::Trie::deserialize_from_slice(bytes);
+                let used = trie.io_bytes();
+                (Trie::Plain(trie), rest, used)
+            }
+            _ => return Err(input.invalid("unknown trie kind")),
+        };
+        if !rest.is_empty() || used != bytes.len() {
+            return Err(input.invalid("the trie has trailing bytes"));
+        }
+        Ok(Some(trie))
     }
 }
 
@@ -431,10 +503,20 @@ impl WordSet {
     }
 }
 
-fn push_ascii_lowercase(buffer: &mut String, text: &str) {
-    let start = buffer.len();
-    buffer.push_str(text);
-    buffer[start..].make_ascii_lowercase();
+/// Appends `text` as the trie stores it ([`trie_char`]).
+fn push_trie_key(buffer: &mut String, text: &str) {
+    buffer.extend(text.chars().map(trie_char));
+}
+
+/// A character as the trie stores and reads it: ASCII lowercased, and crawdad's end marker U+FFFF (a
+/// noncharacter, which no key may hold) as U+FFFD, the same three bytes in UTF-8, so lengths keep.
+#[inline]
+fn trie_char(c: char) -> char {
+    if c == crawdad::END_MARKER {
+        char::REPLACEMENT_CHARACTER
+    } else {
+        c.to_ascii_lowercase()
+    }
 }
 
 /// العراق → عراق: what follows the article in a name whose contracted form (لعراق, after the

@@ -450,3 +450,32 @@ cases! {
     nisba_shaped_place_in_a_longer_name: "زار المملكة العربية السعودية" => ["المملكة العربية السعودية" => "loc:sa"];
     nisba_shaped_place_after_place_word: "في المنطقة السعودية من الخليج" => ["السعودية" => "loc:sa"];
 }
+
+/// A name longer than the compact trie can hold (its rest after the distinguishing prefix runs over 255
+/// characters) still builds, matches, and survives saving and loading.
+#[test]
+fn a_very_long_name_builds_and_matches() {
+    let long = format!("هيئة {}", "الرقابة والتحقيق ".repeat(20).trim());
+    assert!(long.chars().count() > 300);
+    let gazetteer = build([
+        Entity::new("org:long", EntityKind::Organization, long.as_str()),
+        Entity::new("loc:iq", EntityKind::Location, "العراق"),
+    ]);
+    let text = format!("أعلنت {long} في العراق أمس");
+    for g in [
+        &gazetteer,
+        &Gazetteer::from_bytes(&gazetteer.to_bytes()).expect("loads"),
+    ] {
+        let found: Vec<&str> = g.find(&text).iter().map(|m| &text[m.span]).collect();
+        assert_eq!(found, [long.as_str(), "العراق"]);
+    }
+}
+
+/// A name holding U+FFFF (a noncharacter the trie library reserves) still builds and matches.
+#[test]
+fn a_name_with_a_noncharacter_builds_and_matches() {
+    let gazetteer = build([Entity::new("org:x", EntityKind::Organization, "شركة\u{FFFF}س")]);
+    let text = "أعلنت شركة\u{FFFF}س أمس";
+    let found: Vec<&str> = gazetteer.find(text).iter().map(|m| &text[m.span]).collect();
+    assert_eq!(found, ["شركة\u{FFFF}س"]);
+}
