@@ -474,7 +474,11 @@ fn a_very_long_name_builds_and_matches() {
 /// A name holding U+FFFF (a noncharacter the trie library reserves) still builds and matches.
 #[test]
 fn a_name_with_a_noncharacter_builds_and_matches() {
-    let gazetteer = build([Entity::new("org:x", EntityKind::Organization, "شركة\u{FFFF}س")]);
+    let gazetteer = build([Entity::new(
+        "org:x",
+        EntityKind::Organization,
+        "شركة\u{FFFF}س",
+    )]);
     let text = "أعلنت شركة\u{FFFF}س أمس";
     let found: Vec<&str> = gazetteer.find(text).iter().map(|m| &text[m.span]).collect();
     assert_eq!(found, ["شركة\u{FFFF}س"]);
