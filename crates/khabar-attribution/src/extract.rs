@@ -698,7 +698,9 @@ fn read_source(lexicon: &Lexicon, doc: &Doc<'_>, cue: &Cue, from: usize) -> usiz
                 .get(w)
                 .is_some_and(|c| c.kind == CueKind::AccordingTo)
         });
-        if k > from && (opens_adjunct(doc, k) || glued_verb || according) {
+        // A quantifier after the source opens the verb's object: ناشدت الحكومة اليمنية جميع الأطباء.
+        let object = k > from + 1 && matches!(doc.bare(k), "جميع" | "كافة" | "كل");
+        if k > from && (opens_adjunct(doc, k) || glued_verb || according || object) {
             break;
         }
         k += 1;

@@ -195,6 +195,18 @@ case!(
     []
 );
 
+// A quantifier after the source opens the verb's object.
+case!(
+    vso_source_ends_before_a_quantified_object,
+    "وطالبت سلطة الطاقة جميع الجهات المعنية بالضغط لإجراء الصيانة اللازمة للخطوط.",
+    [(
+        "طالبت",
+        Some("سلطة الطاقة"),
+        "بالضغط لإجراء الصيانة اللازمة للخطوط",
+        Indirect
+    )]
+);
+
 // Agentless passive.
 case!(
     passive_null_source,
