@@ -471,15 +471,17 @@ impl Gazetteer {
             let name = &norm[c.start..c.end];
             let nisba_shaped =
                 name.starts_with("ال") && (name.ends_with("ية") || name.ends_with("يه"));
-            let place = self
-                .inner
-                .names
-                .entries(c)
-                .first()
-                .is_some_and(|e| self.entity(e.entity).kind == EntityKind::Location);
+            // Cheapest test first: the entity is looked up only for nisba-shaped names.
+            let place = || {
+                self.inner
+                    .names
+                    .entries(c)
+                    .first()
+                    .is_some_and(|e| self.entity(e.entity).kind == EntityKind::Location)
+            };
             !(nisba_shaped
-                && place
                 && c.prefix_start == c.start
+                && place()
                 && patterns::after_definite_word(norm, &words, c.start))
         });
         let mut mentions: Vec<Mention> = chosen
