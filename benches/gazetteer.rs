@@ -7,15 +7,11 @@
 //! (relative to the workspace root); they are not part of the repository. When either is absent the bench
 //! says where it looked and measures nothing.
 //!
-//! - `search_<n>/khabar_find`: `Gazetteer::find` on the raw text, normalisation included;
-//! - `search_<n>/khabar_find_normalized`: the same on text normalised beforehand;
+//! - `search_<n>/khabar_find`: `Gazetteer::find` on the raw text, normalisation included (khabar
+//!   normalises as it scans, and never builds the normalised text);
 //! - `search_<n>/aho_corasick`, `search_<n>/daachorse`: leftmost-longest search of the normalised names
-//!   over the normalised text, without any Arabic semantics (no boundaries, no proclitics): the floor.
-//! - `engine_<n>/…` (10k and 100k): the two candidate engines for khabar's search, raw, walked from the
-//!   same start positions (word starts and the places after proclitic stacks) over the same patterns
-//!   (ASCII-lowercased names and their contracted forms), counting every pattern that starts there:
-//!   `crawdad` (character-wise double array, common-prefix search; the engine khabar uses) and
-//!   `aho_corasick_anchored_{dfa,nfa}` (anchored, byte-wise, through the `Automaton` trait).
+//!   over text normalised beforehand, without any Arabic semantics (no boundaries, no proclitics): the
+//!   floor. `search_<n>/normalize` is what normalising the text first costs them.
 //! - `load_<n>/khabar_from_bytes`: loading a gazetteer saved with `to_bytes`, beside `build_<n>`.
 //!
 //! Run with `cargo bench --bench gazetteer`; `KHABAR_BENCH_SIZES=10000,100000` measures only those sizes.
@@ -27,8 +23,7 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::{AhoCorasick, Anchored, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::measurement::WallTime;
 use criterion::{
     BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
@@ -197,149 +192,6 @@ fn build_engines(n: usize, entities: &[Entity]) -> Engines {
     }
 }
 
-/// The patterns khabar's trie holds: ASCII-lowercased normalised names and the contracted forms (ل + the
-/// name without its article) of names with the article.
-fn engine_patterns(gazetteer: &Gazetteer) -> Vec<String> {
-    let normalizer = gazetteer.normalizer();
-    let mut seen = HashSet::new();
-    let mut out = Vec::new();
-    for name in gazetteer.entities().iter().flat_map(|e| e.names()) {
-        let name = normalizer
-            .normalize_str(name.trim())
-            .trim()
-            .to_ascii_lowercase();
-        if name.is_empty() {
-            continue;
-        }
-        if let Some(rest) = name.strip_prefix("ال") {
-            let contracted = format!("ل{rest}");
-            if seen.insert(contracted.clone()) {
-                out.push(contracted);
-            }
-        }
-        if seen.insert(name.clone()) {
-            out.push(name);
-        }
-    }
-    out
-}
-
-/// Word starts and the places after a proclitic stack glued to them (و ف ب ل ك; و or ف + ب ل ك).
-fn start_positions(norm: &str) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let mut in_word = false;
-    let chars: Vec<(usize, char)> = norm.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        if !in_word {
-            starts.push(i);
-            let next = chars.get(k + 1).map(|&(_, c)| c);
-            match c {
-                'و' | 'ف' => {
-                    starts.push(i + 2);
-                    if matches!(next, Some('ب' | 'ل' | 'ك')) {
-                        starts.push(i + 4);
-                    }
-                }
-                'ب' | 'ك' | 'ل' => starts.push(i + 2),
-                _ => {}
-            }
-        }
-        in_word = c.is_alphanumeric() || khabar_tokenize::chars::is_arabic_word_mark(c);
-    }
-    starts.retain(|&s| s < norm.len());
-    starts
-}
-
-/// Every pattern starting at each start, through an anchored aho-corasick automaton walked byte by byte.
-fn anchored_hits(automaton: &impl Automaton, norm: &str, starts: &[usize]) -> usize {
-    let bytes = norm.as_bytes();
-    let start = automaton
-        .start_state(Anchored::Yes)
-        .expect("anchored start state");
-    let mut hits = 0;
-    for &at in starts {
-        let mut sid = start;
-        for &byte in &bytes[at..] {
-            sid = automaton.next_state(Anchored::Yes, sid, byte.to_ascii_lowercase());
-            if automaton.is_dead(sid) {
-                break;
-            }
-            if automaton.is_match(sid) {
-                hits += automaton.match_len(sid);
-            }
-        }
-    }
-    hits
-}
-
-/// Every pattern starting at each start, through crawdad's common-prefix search.
-fn crawdad_hits(trie: &crawdad::Trie, norm: &str, starts: &[usize]) -> usize {
-    starts
-        .iter()
-        .map(|&at| {
-            trie.common_prefix_search(norm[at..].chars().map(|c| c.to_ascii_lowercase()))
-                .count()
-        })
-        .sum()
-}
-
-/// Builds both candidate engines over khabar's patterns and compares them from the same starts.
-fn engine_benches(c: &mut Criterion, n: usize, gazetteer: &Gazetteer, norm: &str) {
-    let mut patterns = engine_patterns(gazetteer);
-    patterns.sort();
-    let starts = start_positions(norm);
-
-    let started = Instant::now();
-    let trie = crawdad::Trie::from_keys(&patterns).expect("crawdad builds");
-    let crawdad_built = started.elapsed();
-    let started = Instant::now();
-    let nfa = aho_corasick::nfa::contiguous::NFA::builder()
-        .build(&patterns)
-        .expect("anchored NFA builds");
-    let nfa_built = started.elapsed();
-    let dfa = (patterns.len() <= 20_000).then(|| {
-        let started = Instant::now();
-        let dfa = aho_corasick::dfa::DFA::builder()
-            .start_kind(StartKind::Anchored)
-            .build(&patterns)
-            .expect("anchored DFA builds");
-        (dfa, started.elapsed())
-    });
-    let crawdad_count = crawdad_hits(&trie, norm, &starts);
-    let nfa_count = anchored_hits(&nfa, norm, &starts);
-    eprintln!(
-        "    engines over {} patterns from {} starts: crawdad build {:.3} s, {:.1} MB, {crawdad_count} hits; \
-         anchored contiguous NFA build {:.3} s, {:.1} MB, {nfa_count} hits{}",
-        patterns.len(),
-        starts.len(),
-        crawdad_built.as_secs_f64(),
-        trie.heap_bytes() as f64 / 1e6,
-        nfa_built.as_secs_f64(),
-        nfa.memory_usage() as f64 / 1e6,
-        dfa.as_ref().map_or(String::new(), |(dfa, built)| format!(
-            "; anchored DFA build {:.3} s, {:.1} MB, {} hits",
-            built.as_secs_f64(),
-            dfa.memory_usage() as f64 / 1e6,
-            anchored_hits(dfa, norm, &starts)
-        )),
-    );
-
-    let mut g = group(c, &format!("engine_{n}"));
-    g.throughput(Throughput::Bytes(norm.len() as u64));
-    g.bench_function("crawdad", |b| {
-        b.iter(|| crawdad_hits(&trie, black_box(norm), &starts))
-    });
-    g.bench_function("aho_corasick_anchored_nfa", |b| {
-        b.iter(|| anchored_hits(&nfa, black_box(norm), &starts))
-    });
-    if let Some((dfa, _)) = &dfa {
-        g.bench_function("aho_corasick_anchored_dfa", |b| {
-            b.iter(|| anchored_hits(dfa, black_box(norm), &starts))
-        });
-    }
-    g.finish();
-}
-
 fn gazetteer_benches(c: &mut Criterion) {
     let corpus_path = shared("corpus/saudinewsnet-10mb.txt");
     let tokens_path = shared("wikidata-person-tokens-ar/person_name_tokens_en_ar.tsv");
@@ -403,30 +255,21 @@ fn gazetteer_benches(c: &mut Criterion) {
             g.finish();
         }
 
-        let normalized = engines.gazetteer.normalizer().normalize(text);
-        let norm = normalized.as_str();
-        let mentions = engines.gazetteer.find_normalized(&normalized).len();
+        let normalizer = engines.gazetteer.normalizer();
+        let norm = &*normalizer.normalize_str(text);
+        let mentions = engines.gazetteer.find(text).len();
         let raw_hits = engines.aho_corasick.find_iter(norm).count();
         eprintln!(
             "    on the corpus: {mentions} khabar mentions, {raw_hits} raw leftmost-longest hits"
         );
-
-        if n <= 100_000 {
-            engine_benches(c, n, &engines.gazetteer, norm);
-        }
 
         let mut g = group(c, &format!("search_{n}"));
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_function("khabar_find", |b| {
             b.iter(|| engines.gazetteer.find(black_box(text)).len())
         });
-        g.bench_function("khabar_find_normalized", |b| {
-            b.iter(|| {
-                engines
-                    .gazetteer
-                    .find_normalized(black_box(&normalized))
-                    .len()
-            })
+        g.bench_function("normalize", |b| {
+            b.iter(|| normalizer.normalize_str(black_box(text)).len())
         });
         g.bench_function("aho_corasick", |b| {
             b.iter(|| engines.aho_corasick.find_iter(black_box(norm)).count())

@@ -13,7 +13,7 @@ use crate::{Error, ErrorKind};
 
 pub(crate) const MAGIC: &[u8; 8] = b"KHABARGZ";
 /// Bumped whenever the payload changes shape.
-pub(crate) const FORMAT_VERSION: u32 = 4;
+pub(crate) const FORMAT_VERSION: u32 = 5;
 const HEADER_LEN: usize = 8 + 4 + 8 + 8;
 
 /// One file format written with this header: the compiled gazetteer, or the tagger's model

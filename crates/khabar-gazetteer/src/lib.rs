@@ -52,6 +52,7 @@ mod error;
 mod load;
 mod patterns;
 pub mod rules;
+mod scan;
 pub mod tagger;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -59,12 +60,13 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
-use khabar_tokenize::{NormalizedText, Normalizer, NormalizerBuilder, Span};
+use khabar_tokenize::{Normalizer, NormalizerBuilder, Span};
 
 pub use entity::{Entity, EntityId, EntityKind};
 pub use error::{Error, ErrorKind};
 
-use patterns::{Candidate, Entry, PatternSet, WordSet, select_longest};
+use patterns::{Candidate, Entry, Matcher, PatternSet, select_longest};
+use scan::Scanner;
 
 /// How a mention was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -110,6 +112,8 @@ pub struct Gazetteer {
 struct Inner {
     entities: Vec<Entity>,
     normalizer: Normalizer,
+    /// Normalises and cuts text as `normalizer` does.
+    scanner: Scanner,
     names: PatternSet,
     /// The nisba adjectives of places, when asked for.
     nisba: Option<PatternSet>,
@@ -245,9 +249,15 @@ impl GazetteerBuilder {
                 normalized.push((norm.to_string(), entry));
             }
         }
-        let names = PatternSet::new(normalized.iter().map(|(n, e)| (n.as_str(), *e)))?;
+        let scanner = Scanner::new(&normalizer);
+        let is_person = |id: EntityId| self.entities[id.0 as usize].kind == EntityKind::Person;
+        let names = PatternSet::new(
+            normalized.iter().map(|(n, e)| (n.as_str(), *e)),
+            &scanner,
+            is_person,
+        )?;
         let nisba = if self.nisba {
-            Some(nisba_set(&self.entities, &normalizer)?)
+            Some(nisba_set(&self.entities, &normalizer, &scanner)?)
         } else {
             None
         };
@@ -255,6 +265,7 @@ impl GazetteerBuilder {
             inner: Arc::new(Inner {
                 entities: self.entities.clone(),
                 normalizer,
+                scanner,
                 names,
                 nisba,
             }),
@@ -436,9 +447,10 @@ impl Gazetteer {
         }
         let patterns = PatternSet::read(&mut input, &names)?;
         input.finish()?;
+        let scanner = Scanner::new(&normalizer);
         // The adjectives are few: rebuilt from the entities rather than stored.
         let nisba = if with_nisba {
-            Some(nisba_set(&entities, &normalizer)?)
+            Some(nisba_set(&entities, &normalizer, &scanner)?)
         } else {
             None
         };
@@ -446,6 +458,7 @@ impl Gazetteer {
             inner: Arc::new(Inner {
                 entities,
                 normalizer,
+                scanner,
                 names: patterns,
                 nisba,
             }),
@@ -453,68 +466,56 @@ impl Gazetteer {
     }
 
     /// Finds every mention in `text`, in text order.
+    ///
+    /// The text is normalised on the fly, piece by piece, and never copied: spans point into `text`.
     pub fn find(&self, text: &str) -> Vec<Mention> {
-        let normalized = self.inner.normalizer.normalize(text);
-        self.find_normalized(&normalized)
-    }
-
-    /// Finds every mention in text already normalised with [`Gazetteer::normalizer`].
-    pub fn find_normalized(&self, normalized: &NormalizedText<'_>) -> Vec<Mention> {
-        let norm = normalized.as_str();
-        let mut candidates = Vec::new();
-        // Word starts, found once for the names and the short names.
-        let words = patterns::words(norm);
-        self.inner.names.candidates(norm, &words, &mut candidates);
-        let mut chosen = select_longest(candidates);
+        let inner = &*self.inner;
+        let mut names = Matcher::new(&inner.names, true);
+        let mut adjectives = inner.nisba.as_ref().map(|set| Matcher::new(set, false));
+        inner.scanner.scan(text, |piece| {
+            names.feed(piece);
+            if let Some(adjectives) = &mut adjectives {
+                adjectives.feed(piece);
+            }
+        });
+        names.finish();
+        let mut chosen = select_longest(std::mem::take(&mut names.candidates));
         // A place named like a feminine nisba (السعودية) right after a definite noun is its adjective.
         chosen.retain(|c| {
-            let name = &norm[c.start..c.end];
-            let nisba_shaped =
-                name.starts_with("ال") && (name.ends_with("ية") || name.ends_with("يه"));
-            // Cheapest test first: the entity is looked up only for nisba-shaped names.
             let place = || {
-                self.inner
+                inner
                     .names
                     .entries(c)
                     .first()
                     .is_some_and(|e| self.entity(e.entity).kind == EntityKind::Location)
             };
-            !(nisba_shaped
-                && c.prefix_start == c.start
-                && place()
-                && patterns::after_definite_word(norm, &words, c.start))
+            !(c.nisba_shaped_after_noun && place())
         });
         let mut mentions: Vec<Mention> = chosen
             .iter()
-            .map(|c| {
-                let entries = self.inner.names.entries(c);
-                self.mention(normalized, c, entries, MatchSource::Name)
-            })
+            .map(|c| self.mention(c, inner.names.entries(c), MatchSource::Name))
             .collect();
-        self.add_short_names(normalized, &words, &chosen, &mut mentions);
-        if let Some(nisba) = &self.inner.nisba {
-            self.add_nisba(normalized, &words, nisba, &mut mentions);
+        self.add_short_names(
+            &chosen,
+            std::mem::take(&mut names.family_hits),
+            &mut mentions,
+        );
+        if let (Some(mut adjectives), Some(set)) = (adjectives, &inner.nisba) {
+            adjectives.finish();
+            self.add_nisba(set, adjectives.candidates, &mut mentions);
         }
         mentions
     }
 
     /// Adds the nisba adjectives that no name already covers.
-    fn add_nisba(
-        &self,
-        normalized: &NormalizedText<'_>,
-        words: &[patterns::Word],
-        nisba: &PatternSet,
-        mentions: &mut Vec<Mention>,
-    ) {
-        let mut candidates = Vec::new();
-        nisba.candidates(normalized.as_str(), words, &mut candidates);
+    fn add_nisba(&self, set: &PatternSet, candidates: Vec<Candidate>, mentions: &mut Vec<Mention>) {
         let taken: Vec<Span> = mentions
             .iter()
             .map(|m| m.proclitic.map_or(m.span, |p| p.cover(m.span)))
             .collect();
         let before = mentions.len();
         for c in select_longest(candidates) {
-            let mention = self.mention(normalized, &c, nisba.entries(&c), MatchSource::Nisba);
+            let mention = self.mention(&c, set.entries(&c), MatchSource::Nisba);
             if !taken.iter().any(|t| t.overlaps(mention.span)) {
                 mentions.push(mention);
             }
@@ -524,23 +525,11 @@ impl Gazetteer {
         }
     }
 
-    fn mention(
-        &self,
-        normalized: &NormalizedText<'_>,
-        c: &Candidate,
-        entries: &[Entry],
-        source: MatchSource,
-    ) -> Mention {
+    fn mention(&self, c: &Candidate, entries: &[Entry], source: MatchSource) -> Mention {
         let first = entries[0];
-        let span = normalized.to_original(Span::new(c.start, c.end));
-        let proclitic = (c.prefix_start < c.start)
-            .then(|| normalized.to_original(Span::new(c.prefix_start, c.start)))
-            .map(|p| Span::new(p.start, p.end.min(span.start)))
-            // A proclitic written inside one presentation-form ligature with the name has no span of its own.
-            .filter(|p| !p.is_empty());
         Mention {
-            span,
-            proclitic,
+            span: c.span,
+            proclitic: c.proclitic,
             entity: first.entity,
             kind: self.entity(first.entity).kind,
             alias: first.alias,
@@ -550,45 +539,40 @@ impl Gazetteer {
     }
 
     /// Links later family names of people whose multi-word name matched: after محمد شياع السوداني, a
-    /// bare السوداني refers to the same person.
+    /// bare السوداني refers to the same person. `hits` are the family names the matcher saw.
     fn add_short_names(
         &self,
-        normalized: &NormalizedText<'_>,
-        words: &[patterns::Word],
         chosen: &[Candidate],
+        hits: Vec<Candidate>,
         mentions: &mut Vec<Mention>,
     ) {
-        let norm = normalized.as_str();
-        // (family name, entry) pairs in text order, each once; and where each person's full name first
-        // ends. Hash lookups, not scans: a long text names thousands of people.
-        let mut short: Vec<(&str, Entry)> = Vec::new();
-        let mut seen: HashSet<(&str, EntityId)> = HashSet::new();
+        // The people each family name stands for, in text order, each once; and where each person's
+        // full name first ends. Hash lookups, not scans: a long text names thousands of people.
+        let mut short: HashMap<u32, Vec<Entry>> = HashMap::new();
+        let mut seen: HashSet<(u32, EntityId)> = HashSet::new();
         let mut first_end: HashMap<EntityId, usize> = HashMap::new();
         for (candidate, mention) in chosen.iter().zip(mentions.iter()) {
             if mention.kind != EntityKind::Person {
                 continue;
             }
-            let matched = &norm[candidate.start..candidate.end];
-            let Some(family) = family_name(matched) else {
+            let Some(family) = candidate.family() else {
                 continue;
             };
             if seen.insert((family, mention.entity)) {
-                short.push((
-                    family,
-                    Entry {
-                        entity: mention.entity,
-                        alias: mention.alias,
-                    },
-                ));
-                first_end.entry(mention.entity).or_insert(candidate.end);
+                short.entry(family).or_default().push(Entry {
+                    entity: mention.entity,
+                    alias: mention.alias,
+                });
+                first_end.entry(mention.entity).or_insert(candidate.norm[2]);
             }
         }
         if short.is_empty() {
             return;
         }
-        let set = WordSet::new(short.iter().copied());
-        let mut hits = Vec::new();
-        set.candidates(norm, words, &mut hits);
+        let hits: Vec<Candidate> = hits
+            .into_iter()
+            .filter(|hit| short.contains_key(&hit.family_hit()))
+            .collect();
         // Everything already found, proclitics included, by start: the spans are disjoint, so the one
         // starting last before a new span's end is the only one that can overlap it.
         let mut taken: BTreeMap<usize, Span> = mentions
@@ -599,24 +583,19 @@ impl Gazetteer {
         for hit in select_longest(hits) {
             // Only the people whose full name came earlier: a family name shared by several people
             // refers to one of those already named, never to one named later.
-            let named: Vec<Entry> = set
-                .entries(&hit)
+            let named: Vec<Entry> = short[&hit.family_hit()]
                 .iter()
                 .filter(|entry| {
                     first_end
                         .get(&entry.entity)
-                        .is_some_and(|&end| end <= hit.prefix_start)
+                        .is_some_and(|&end| end <= hit.norm[0])
                 })
                 .copied()
                 .collect();
-            let Some(&first) = named.first() else {
+            if named.is_empty() {
                 continue;
-            };
-            let mut mention = self.mention(normalized, &hit, &named, MatchSource::ShortName);
-            mention.entity = first.entity;
-            mention.alias = first.alias;
-            mention.kind = self.entity(first.entity).kind;
-            mention.also = named[1..].iter().map(|e| e.entity).collect();
+            }
+            let mention = self.mention(&hit, &named, MatchSource::ShortName);
             let whole = mention
                 .proclitic
                 .map_or(mention.span, |p| p.cover(mention.span));
@@ -668,7 +647,11 @@ fn normalizer_from_debug(debug: &str) -> Option<Normalizer> {
 
 /// The nisba adjectives of the entities with a `nisba` attribute, in every gender, number and with or
 /// without the article: عراقي → عراقي، عراقية، عراقيون، عراقيين، عراقيات، العراقي …
-fn nisba_set(entities: &[Entity], normalizer: &Normalizer) -> Result<PatternSet, Error> {
+fn nisba_set(
+    entities: &[Entity],
+    normalizer: &Normalizer,
+    scanner: &Scanner,
+) -> Result<PatternSet, Error> {
     let mut forms: Vec<(String, Entry)> = Vec::new();
     for (index, entity) in entities.iter().enumerate() {
         let Some(base) = entity.attributes.get("nisba") else {
@@ -687,7 +670,11 @@ fn nisba_set(entities: &[Entity], normalizer: &Normalizer) -> Result<PatternSet,
             forms.push((format!("ال{base}{ending}"), entry));
         }
     }
-    PatternSet::new(forms.iter().map(|(form, entry)| (form.as_str(), *entry)))
+    PatternSet::new(
+        forms.iter().map(|(form, entry)| (form.as_str(), *entry)),
+        scanner,
+        |_| false,
+    )
 }
 
 /// Normalised Arabic function words. A one-word name equal to one of them (علي, which على becomes once ى
@@ -697,28 +684,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "ما", "لا", "كل", "بعد", "قبل", "بين", "عند", "منذ", "ضد", "عبر", "غير", "دون", "نحو", "هذا",
     "هذه", "ذلك", "التي", "الذي",
 ];
-
-/// Words that end multi-word person names without being family names.
-const NOT_FAMILY_NAMES: [&str; 8] = [
-    "الثاني",
-    "الاول",
-    "الثالث",
-    "الرابع",
-    "الابن",
-    "الاب",
-    "الكبير",
-    "الصغير",
-];
-
-/// The last word of a multi-word person name, when it can stand alone for the person.
-fn family_name(name: &str) -> Option<&str> {
-    let (_, last) = name.rsplit_once(' ')?;
-    let letters = last
-        .chars()
-        .filter(|&c| khabar_tokenize::chars::is_arabic_letter(c))
-        .count();
-    (letters >= 4 && !NOT_FAMILY_NAMES.contains(&last)).then_some(last)
-}
 
 #[cfg(test)]
 mod send_sync {

@@ -1,26 +1,36 @@
-//! The dictionary matcher: a character-wise minimal-prefix trie over the normalised names, walked only from
-//! the places where a name can begin, and the boundary and clitic checks that decide which hits are real
-//! mentions.
+//! The dictionary matcher: the names of a gazetteer as a trie over *pieces* (see [`crate::scan`]), and the
+//! [`Matcher`] that walks it as the scanner hands it the pieces of a text.
 //!
-//! A name begins at a word start, or right after a proclitic stack glued to the word start (و ف ب ل ك,
-//! and و or ف followed by ب ل ك); the contracted form of a name with the article (للعراق → لعراق) begins
-//! right after a stack ending in ل. From each such start, a common-prefix search of the trie yields every
-//! name that the text there begins with. Every such hit is examined *before* any selection, because a
-//! longer hit that fails the end-of-word check must not hide a shorter one that passes.
+//! A name is cut into pieces the way the scanner cuts text (runs of letters and digits, single other
+//! characters, whitespace as a flag), and it matches where the text's pieces equal its own. That is the
+//! same as comparing characters, given that a name must begin at a word start (or after a proclitic stack
+//! glued there) and end where a word ends: both fall on piece boundaries. The one piece that can differ
+//! is the first, whose proclitics (و ف ب ل ك, and و or ف followed by ب ل ك) are tried off in turn; the
+//! contracted form of a name with the article (للعراق → ل + لعراق) is a name of its own, valid only
+//! right after a stack ending in ل.
 //!
-//! The trie is the `crawdad` crate's `MpTrie`: a double array over the shortest prefixes that tell the
-//! names apart, each followed by the rest of its name stored flat. Names share few long prefixes, so
-//! it takes about a third less memory than the plain double array (`crawdad::Trie`) for about 2% more
-//! instructions per search. It cannot hold a rest of more than 255 characters; a name set with one
-//! falls back to the plain double array. No type of crawdad appears outside this module.
+//! Every text piece costs one lookup in a hashed vocabulary of the names' pieces, behind a filter that
+//! rejects most words in a few instructions; a hit walks on through the sorted edges of its trie node. The cost
+//! per word hardly depends on the number of names. Every hit is kept as a candidate *before* any selection,
+//! because a longer hit that fails must not hide a shorter one that passes.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
-use khabar_tokenize::chars::{is_arabic_letter, is_arabic_word_mark};
+use khabar_tokenize::Span;
+use khabar_tokenize::chars::is_arabic_letter;
 use rustc_hash::FxHashMap;
 
+use crate::scan::{Piece, Scanner};
 use crate::{EntityId, Error, ErrorKind};
+
+/// No node, pattern or piece.
+const NONE: u32 = u32::MAX;
+/// Bit of a piece's flags: the piece is a family name (the last word of a person's multi-word name),
+/// which may later stand alone for the person.
+const FAMILY: u8 = 1;
+/// Bit of a piece's flags: the piece is the contracted form (لسوداني) of a family name with the article.
+const FAMILY_CONTRACTED: u8 = 2;
 
 /// One (entity, name) pair a pattern stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,106 +40,326 @@ pub(crate) struct Entry {
     pub alias: u32,
 }
 
-/// A hit that passed the boundary checks, in normalised coordinates.
+/// A hit that passed the boundary checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Candidate {
-    /// Start of the proclitics glued in front (equal to `start` when there are none).
-    pub prefix_start: usize,
-    pub start: usize,
-    pub end: usize,
+    /// Normalised offsets of the proclitics' start, the name's start and its end: what the selection
+    /// compares (lengths as the normalised name's, whatever diacritics the original carries).
+    pub norm: [usize; 3],
+    /// The name in the original text.
+    pub span: Span,
+    /// The proclitics glued in front, in the original text.
+    pub proclitic: Option<Span>,
+    /// The pattern (for a family-name hit: the family name's piece).
     pattern: u32,
     contracted: bool,
+    /// The piece of the name's last word when that word may later stand alone for a person, else [`NONE`].
+    family: u32,
+    /// Whether the name is shaped like a feminine nisba (ال…ية), has no proclitic and follows a
+    /// definite noun: then, if it is a place, it is the adjective (الحدود السعودية).
+    pub nisba_shaped_after_noun: bool,
 }
 
-/// The normalised names of a gazetteer compiled into a trie, with what each stands for.
+impl Candidate {
+    /// The family-name piece of this name, if it has one.
+    pub fn family(&self) -> Option<u32> {
+        (self.family != NONE).then_some(self.family)
+    }
+
+    /// The family-name piece a family-name hit is of.
+    pub fn family_hit(&self) -> u32 {
+        self.pattern
+    }
+}
+
+/// The distinct pieces of the names, hashed, with a filter in front of the hash table.
+struct Vocabulary {
+    /// All pieces, one after the other.
+    text: String,
+    /// End of each piece in `text`.
+    ends: Vec<u32>,
+    /// What each piece is besides a piece of names ([`FAMILY`], [`FAMILY_CONTRACTED`]).
+    flags: Vec<u8>,
+    /// Open addressing, linear probing: piece ids, [`NONE`] where empty; two thirds full at most.
+    table: Vec<u32>,
+    /// Eight to sixteen bits a piece, one set for each piece (by its hash): most words of a text are
+    /// not pieces of names, and most of those are told by one bit.
+    filter: Vec<u64>,
+    /// `64 - log2(filter bits)`.
+    filter_shift: u32,
+}
+
+impl Vocabulary {
+    fn new(text: String, ends: Vec<u32>, flags: Vec<u8>) -> Vocabulary {
+        let n = ends.len();
+        let filter_bits = (8 * n).max(512).next_power_of_two().trailing_zeros();
+        let mut vocabulary = Vocabulary {
+            text,
+            ends,
+            flags,
+            table: vec![NONE; n + n / 2 + 1],
+            filter: vec![0; 1 << (filter_bits - 6)],
+            filter_shift: 64 - filter_bits,
+        };
+        for id in 0..n as u32 {
+            let hash = hash(vocabulary.piece(id).as_bytes());
+            let bit = (hash >> vocabulary.filter_shift) as usize;
+            vocabulary.filter[bit / 64] |= 1 << (bit % 64);
+            let mut slot = vocabulary.slot(hash);
+            while vocabulary.table[slot] != NONE {
+                slot = vocabulary.next(slot);
+            }
+            vocabulary.table[slot] = id;
+        }
+        vocabulary
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn piece(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = id.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
+        &self.text[start..self.ends[id] as usize]
+    }
+
+    /// The first slot of a hash (its low half scaled to the table: any table size will do).
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        ((u64::from(hash as u32) * self.table.len() as u64) >> 32) as usize
+    }
+
+    #[inline]
+    fn next(&self, slot: usize) -> usize {
+        if slot + 1 == self.table.len() {
+            0
+        } else {
+            slot + 1
+        }
+    }
+
+    /// The id of `piece`, if a name has it.
+    #[inline]
+    fn get(&self, piece: &str) -> Option<u32> {
+        let hash = hash(piece.as_bytes());
+        let bit = (hash >> self.filter_shift) as usize;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mut slot = self.slot(hash);
+        loop {
+            let id = self.table[slot];
+            if id == NONE {
+                return None;
+            }
+            if self.piece(id) == piece {
+                return Some(id);
+            }
+            slot = self.next(slot);
+        }
+    }
+
+    fn flags(&self, id: u32) -> u8 {
+        self.flags[id as usize]
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.ends.capacity() * 4
+            + self.flags.capacity()
+            + self.table.capacity() * 4
+            + self.filter.capacity() * 8
+    }
+}
+
+/// A hash of a piece's bytes, eight at a time: the filter takes its top bits, the table its low half.
+#[inline]
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut hash = (bytes.len() as u64).wrapping_mul(K);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut w = [0; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    hash ^ (hash >> 29)
+}
+
+/// The label of a trie edge: the piece, and whether whitespace comes before it.
+#[inline]
+fn label(piece: u32, spaced: bool) -> u32 {
+    (piece << 1) | u32::from(spaced)
+}
+
+/// The normalised names of a gazetteer compiled into a trie over pieces, with what each stands for.
 pub(crate) struct PatternSet {
-    /// `None` when there are no patterns (the trie cannot be empty).
-    trie: Option<Trie>,
-    /// Byte length of each pattern: a hit's end is its start plus this (ASCII lowercasing, the only
-    /// difference between the text and the pattern, keeps lengths).
-    lens: Vec<u32>,
+    vocabulary: Vocabulary,
+    /// The node reached by each piece from the root ([`NONE`] when no name begins with it).
+    roots: Vec<u32>,
+    /// The other edges, by node: those of node `n` at `edge_starts[n]..edge_starts[n + 1]` of
+    /// `edge_labels` (sorted, see [`label`]) and `edge_children`.
+    edge_starts: Vec<u32>,
+    edge_labels: Vec<u32>,
+    edge_children: Vec<u32>,
+    /// The pattern that ends at each node, or [`NONE`].
+    terminal: Vec<u32>,
     /// The entries of pattern `i`: plain ones at `entries[offsets[2i]..offsets[2i + 1]]`, contracted ones
-    /// (the name with the article, written after the preposition ل, which swallows the article's alef:
-    /// العراق → للعراق; valid only right after that ل) at `entries[offsets[2i + 1]..offsets[2i + 2]]`.
+    /// (valid only right after the preposition ل) at `entries[offsets[2i + 1]..offsets[2i + 2]]`.
     offsets: Vec<u32>,
     entries: Vec<Entry>,
+    /// The family name (with the article) each contracted family-name piece stands for.
+    contracted_family: FxHashMap<u32, u32>,
 }
 
 impl fmt::Debug for PatternSet {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("PatternSet")
-            .field("patterns", &self.lens.len())
+            .field("pieces", &self.vocabulary.len())
+            .field("patterns", &self.len())
             .field("entries", &self.entries.len())
             .field("memory", &self.memory_usage())
             .finish()
     }
 }
 
-/// One name (or its contracted form) while the pattern set is built.
-struct Record {
-    /// Byte range of the pattern, as the trie stores it ([`trie_char`]), in the build buffer.
-    start: usize,
-    end: usize,
-    contracted: bool,
-    entry: Entry,
+/// The vocabulary, flags and trie while a pattern set is built.
+#[derive(Default)]
+struct Builder {
+    ids: FxHashMap<String, u32>,
+    text: String,
+    ends: Vec<u32>,
+    flags: Vec<u8>,
+    roots: Vec<u32>,
+    edges: FxHashMap<u64, u32>,
+    terminal: Vec<u32>,
+    patterns: u32,
+}
+
+impl Builder {
+    fn piece(&mut self, text: &str) -> Result<u32, Error> {
+        if let Some(&id) = self.ids.get(text) {
+            return Ok(id);
+        }
+        let id = u32::try_from(self.ends.len())
+            .ok()
+            .filter(|&id| id < 1 << 31)
+            .ok_or_else(too_many)?;
+        self.text.push_str(text);
+        self.ends
+            .push(u32::try_from(self.text.len()).map_err(|_| too_many())?);
+        self.flags.push(0);
+        self.roots.push(NONE);
+        self.ids.insert(text.to_string(), id);
+        Ok(id)
+    }
+
+    fn node(&mut self) -> Result<u32, Error> {
+        let node = u32::try_from(self.terminal.len())
+            .ok()
+            .filter(|&n| n != NONE)
+            .ok_or_else(too_many)?;
+        self.terminal.push(NONE);
+        Ok(node)
+    }
+
+    /// Adds the path of `pieces` and returns its pattern.
+    fn insert(&mut self, pieces: &[(String, bool, bool)]) -> Result<u32, Error> {
+        let mut node = NONE;
+        for (i, (text, spaced, _)) in pieces.iter().enumerate() {
+            let id = self.piece(text)?;
+            node = if i == 0 {
+                match self.roots[id as usize] {
+                    NONE => {
+                        let child = self.node()?;
+                        self.roots[id as usize] = child;
+                        child
+                    }
+                    child => child,
+                }
+            } else {
+                let key = (u64::from(node) << 32) | u64::from(label(id, *spaced));
+                match self.edges.get(&key) {
+                    Some(&child) => child,
+                    None => {
+                        let child = self.node()?;
+                        self.edges.insert(key, child);
+                        child
+                    }
+                }
+            };
+        }
+        let terminal = &mut self.terminal[node as usize];
+        if *terminal == NONE {
+            *terminal = self.patterns;
+            self.patterns += 1;
+        }
+        Ok(*terminal)
+    }
+}
+
+fn too_many() -> Error {
+    Error::new(ErrorKind::Build(
+        "more than 2^31 patterns, pieces or entries".into(),
+    ))
 }
 
 impl PatternSet {
-    /// Compiles `(normalised name, entry)` pairs. Names are expected non-empty and already normalised
-    /// with whitespace collapsed, and the entries of one entity to come one after the other (as
-    /// [`crate::GazetteerBuilder::build`] yields them).
-    pub fn new<'n>(names: impl IntoIterator<Item = (&'n str, Entry)>) -> Result<PatternSet, Error> {
-        // All patterns in one buffer, ASCII-lowercased: the search ignores ASCII case, so names differing
-        // only in it are one pattern (NATO and Nato would otherwise be two patterns over the same text,
-        // and one entity would be lost).
-        let mut buffer = String::new();
-        let mut records: Vec<Record> = Vec::new();
+    /// Compiles `(normalised name, entry)` pairs, cut into pieces by `scanner`. Names are expected
+    /// non-empty and already normalised, and the entries of one entity to come one after the other (as
+    /// [`crate::GazetteerBuilder::build`] yields them). The last word of a multi-word name of an entity
+    /// for which `is_person` holds is marked as a family name.
+    pub fn new<'n>(
+        names: impl IntoIterator<Item = (&'n str, Entry)>,
+        scanner: &Scanner,
+        is_person: impl Fn(EntityId) -> bool,
+    ) -> Result<PatternSet, Error> {
+        let mut builder = Builder::default();
+        // (pattern, contracted, entry), in the order the names came.
+        let mut records: Vec<(u32, bool, Entry)> = Vec::new();
+        let mut contracted_family: FxHashMap<u32, u32> = FxHashMap::default();
         for (name, entry) in names {
-            let start = buffer.len();
-            push_trie_key(&mut buffer, name);
-            records.push(Record {
-                start,
-                end: buffer.len(),
-                contracted: false,
-                entry,
-            });
+            let pieces = scanner.pieces_of(name);
+            if pieces.is_empty() {
+                continue;
+            }
+            records.push((builder.insert(&pieces)?, false, entry));
             if let Some(rest) = contracted_rest(name) {
-                let start = buffer.len();
-                buffer.push('ل');
-                push_trie_key(&mut buffer, rest);
-                records.push(Record {
-                    start,
-                    end: buffer.len(),
-                    contracted: true,
-                    entry,
-                });
+                let contracted = scanner.pieces_of(&format!("ل{rest}"));
+                records.push((builder.insert(&contracted)?, true, entry));
+            }
+            let Some((last, true, true)) = pieces.last().filter(|_| pieces.len() > 1) else {
+                continue;
+            };
+            if is_person(entry.entity) && is_family_word(last) {
+                let id = builder.piece(last)?;
+                builder.flags[id as usize] |= FAMILY;
+                if let Some(rest) = contracted_rest(last) {
+                    let contracted = builder.piece(&format!("ل{rest}"))?;
+                    builder.flags[contracted as usize] |= FAMILY_CONTRACTED;
+                    contracted_family.insert(contracted, id);
+                }
             }
         }
         // Stable: entries keep the order they came in, so the first entity of a shared name stays first.
-        records.sort_by(|a, b| {
-            buffer[a.start..a.end]
-                .cmp(&buffer[b.start..b.end])
-                .then(a.contracted.cmp(&b.contracted))
-        });
-        let mut keys: Vec<(usize, usize)> = Vec::new();
-        let mut lens: Vec<u32> = Vec::new();
+        records.sort_by_key(|&(pattern, contracted, _)| (pattern, contracted));
         let mut offsets: Vec<u32> = vec![0];
         let mut entries: Vec<Entry> = Vec::with_capacity(records.len());
-        let too_many = || {
-            Error::new(ErrorKind::Build(
-                "more than 2^31 patterns or entries".into(),
-            ))
-        };
         let mut i = 0;
-        while i < records.len() {
-            let key = &buffer[records[i].start..records[i].end];
+        for pattern in 0..builder.patterns {
             for contracted in [false, true] {
                 let first = entries.len();
-                while i < records.len()
-                    && records[i].contracted == contracted
-                    && &buffer[records[i].start..records[i].end] == key
+                while let Some(&(_, _, entry)) = records
+                    .get(i)
+                    .filter(|r| (r.0, r.1) == (pattern, contracted))
                 {
-                    let entry = records[i].entry;
                     // One entry per entity: its first name that normalises to the pattern (an entity's
                     // entries come one after the other, so only the last one can be the same entity).
                     if entries.len() == first || entries[entries.len() - 1].entity != entry.entity {
@@ -139,65 +369,68 @@ impl PatternSet {
                 }
                 offsets.push(u32::try_from(entries.len()).map_err(|_| too_many())?);
             }
-            keys.push((records[i - 1].start, records[i - 1].end));
-            lens.push(u32::try_from(key.len()).map_err(|_| too_many())?);
         }
-        let trie = if keys.is_empty() {
-            None
-        } else {
-            let records = || {
-                keys.iter()
-                    .enumerate()
-                    .map(|(id, &(start, end))| (&buffer[start..end], id as u32))
-            };
-            Some(Trie::build(records)?)
-        };
+        let Builder {
+            mut text,
+            mut ends,
+            mut flags,
+            mut roots,
+            edges,
+            mut terminal,
+            ..
+        } = builder;
+        // Grown by doubling while built: kept at their size.
+        text.shrink_to_fit();
+        ends.shrink_to_fit();
+        flags.shrink_to_fit();
+        roots.shrink_to_fit();
+        terminal.shrink_to_fit();
+        offsets.shrink_to_fit();
+        entries.shrink_to_fit();
+        let mut edges: Vec<(u64, u32)> = edges.into_iter().collect();
+        edges.sort_unstable();
+        let mut edge_starts = Vec::with_capacity(terminal.len() + 1);
+        for (i, &(key, _)) in edges.iter().enumerate() {
+            let node = (key >> 32) as usize;
+            while edge_starts.len() <= node {
+                edge_starts.push(i as u32);
+            }
+        }
+        while edge_starts.len() <= terminal.len() {
+            edge_starts.push(edges.len() as u32);
+        }
         Ok(PatternSet {
-            trie,
-            lens,
+            vocabulary: Vocabulary::new(text, ends, flags),
+            roots,
+            edge_starts,
+            edge_labels: edges.iter().map(|&(key, _)| key as u32).collect(),
+            edge_children: edges.iter().map(|&(_, child)| child).collect(),
+            terminal,
             offsets,
             entries,
+            contracted_family,
         })
     }
 
     /// Number of distinct patterns (names and their contracted forms).
     pub fn len(&self) -> usize {
-        self.lens.len()
+        self.offsets.len() / 2
     }
 
-    /// Heap memory of the trie and the tables behind it, in bytes.
+    /// Heap memory of the vocabulary, the trie and the tables behind them, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.trie.as_ref().map_or(0, Trie::heap_bytes)
-            + self.lens.capacity() * size_of::<u32>()
-            + self.offsets.capacity() * size_of::<u32>()
+        // A hash map of `n` entries has at least 8n/7 buckets, a power of two, each with a control byte.
+        let buckets = |n: usize| (n * 8 / 7).max(1).next_power_of_two();
+        self.vocabulary.heap_bytes()
+            + self.roots.capacity() * 4
+            + (self.edge_starts.capacity()
+                + self.edge_labels.capacity()
+                + self.edge_children.capacity())
+                * 4
+            + self.terminal.capacity() * 4
+            + self.offsets.capacity() * 4
             + self.entries.capacity() * size_of::<Entry>()
-    }
-
-    /// Appends every hit in `norm` that stands at word boundaries, possibly after proclitics.
-    pub fn candidates(&self, norm: &str, words: &[Word], out: &mut Vec<Candidate>) {
-        let Some(trie) = &self.trie else {
-            return;
-        };
-        for_each_start(norm, words, |prefix_start, start, after_lam, _| {
-            let text = norm[start..].chars().map(trie_char);
-            trie.for_each_prefix(text, |pattern| {
-                let Some(&len) = self.lens.get(pattern as usize) else {
-                    return;
-                };
-                let end = start + len as usize;
-                if !ends_word(norm, end) {
-                    return;
-                }
-                let (plain, contracted) = self.ranges(pattern);
-                push_candidates(
-                    out,
-                    [prefix_start, start, end],
-                    pattern,
-                    !plain.is_empty(),
-                    after_lam && !contracted.is_empty(),
-                );
-            });
-        });
+            + buckets(self.contracted_family.capacity()) * (size_of::<(u32, u32)>() + 1)
     }
 
     fn ranges(&self, pattern: u32) -> (std::ops::Range<usize>, std::ops::Range<usize>) {
@@ -217,18 +450,38 @@ impl PatternSet {
         self.entries.get(range).unwrap_or_default()
     }
 
+    /// The text of a piece.
+    #[cfg(test)]
+    pub(crate) fn piece(&self, id: u32) -> &str {
+        self.vocabulary.piece(id)
+    }
+
     /// Appends the compiled set to `out` (see [`PatternSet::read`]).
     pub(crate) fn write(&self, out: &mut crate::bytes::Writer) {
-        out.u32s(&self.lens);
+        out.str(&self.vocabulary.text);
+        out.u32s(&self.vocabulary.ends);
+        out.bytes(&self.vocabulary.flags);
+        out.u32s(&self.roots);
+        out.u32s(&self.edge_starts);
+        out.u32s(&self.edge_labels);
+        out.u32s(&self.edge_children);
+        out.u32s(&self.terminal);
         out.u32s(&self.offsets);
         out.len(self.entries.len());
         for entry in &self.entries {
             out.u32(entry.entity.0);
             out.u32(entry.alias);
         }
-        match &self.trie {
-            Some(trie) => trie.write(out),
-            None => out.u32(NO_TRIE),
+        let mut family: Vec<(u32, u32)> = self
+            .contracted_family
+            .iter()
+            .map(|(&k, &v)| (k, v))
+            .collect();
+        family.sort_unstable();
+        out.len(family.len());
+        for (contracted, plain) in family {
+            out.u32(contracted);
+            out.u32(plain);
         }
     }
 
@@ -238,7 +491,25 @@ impl PatternSet {
         input: &mut crate::bytes::Reader<'_>,
         names: &[u32],
     ) -> Result<PatternSet, Error> {
-        let lens = input.u32s()?;
+        let text = input.str()?.to_string();
+        let ends = input.u32s()?;
+        let flags = input.bytes()?.to_vec();
+        let pieces_fit = ends.windows(2).all(|w| w[0] < w[1])
+            && ends.first().is_none_or(|&e| e > 0)
+            && ends
+                .last()
+                .map_or(text.is_empty(), |&e| e as usize == text.len())
+            && ends.iter().all(|&e| text.is_char_boundary(e as usize))
+            && flags.len() == ends.len()
+            && ends.len() < 1 << 31;
+        if !pieces_fit {
+            return Err(input.invalid("the pieces do not fit together"));
+        }
+        let roots = input.u32s()?;
+        let edge_starts = input.u32s()?;
+        let edge_labels = input.u32s()?;
+        let edge_children = input.u32s()?;
+        let terminal = input.u32s()?;
         let offsets = input.u32s()?;
         let count = input.len(8)?;
         let mut entries = Vec::with_capacity(count);
@@ -253,270 +524,89 @@ impl PatternSet {
                 alias,
             });
         }
-        if offsets.len() != 2 * lens.len() + 1
-            || offsets.first() != Some(&0)
-            || offsets.windows(2).any(|w| w[0] > w[1])
-            || offsets.last().is_some_and(|&o| o as usize != entries.len())
-        {
+        let count = input.len(8)?;
+        let mut contracted_family = FxHashMap::default();
+        for _ in 0..count {
+            let contracted = input.u32()?;
+            let plain = input.u32()?;
+            contracted_family.insert(contracted, plain);
+        }
+        let nodes = terminal.len();
+        let patterns = offsets.len().saturating_sub(1) / 2;
+        let node_ok = |n: u32| (n as usize) < nodes;
+        let tables_fit = roots.len() == ends.len()
+            && roots.iter().all(|&n| n == NONE || node_ok(n))
+            && edge_starts.len() == nodes + 1
+            && edge_starts.first() == Some(&0)
+            && edge_starts
+                .last()
+                .is_some_and(|&e| e as usize == edge_labels.len())
+            && edge_starts.windows(2).all(|w| {
+                w[0] <= w[1]
+                    && edge_labels
+                        .get(w[0] as usize..w[1] as usize)
+                        .is_some_and(|labels| labels.windows(2).all(|l| l[0] < l[1]))
+            })
+            && edge_labels.len() == edge_children.len()
+            && edge_labels
+                .iter()
+                .all(|&l| ((l >> 1) as usize) < ends.len())
+            && edge_children.iter().all(|&c| node_ok(c))
+            && terminal
+                .iter()
+                .all(|&p| p == NONE || (p as usize) < patterns)
+            && offsets.len() % 2 == 1
+            && offsets.first() == Some(&0)
+            && offsets.windows(2).all(|w| w[0] <= w[1])
+            && offsets.last().is_some_and(|&o| o as usize == entries.len())
+            && contracted_family
+                .iter()
+                .all(|(&c, &p)| (c as usize) < ends.len() && (p as usize) < ends.len());
+        if !tables_fit {
             return Err(input.invalid("the pattern tables do not fit together"));
         }
-        let trie = Trie::read(input)?;
-        if trie.is_none() != lens.is_empty() {
-            return Err(input.invalid("the trie does not fit the pattern tables"));
-        }
         Ok(PatternSet {
-            trie,
-            lens,
+            vocabulary: Vocabulary::new(text, ends, flags),
+            roots,
+            edge_starts,
+            edge_labels,
+            edge_children,
+            terminal,
             offsets,
             entries,
+            contracted_family,
         })
     }
-}
 
-/// Tags of the trie in the compiled format.
-const NO_TRIE: u32 = 0;
-const COMPACT_TRIE: u32 = 1;
-const PLAIN_TRIE: u32 = 2;
-
-/// The trie over the patterns, pattern ids as values.
-enum Trie {
-    /// crawdad's minimal-prefix trie: the usual one.
-    Compact(crawdad::MpTrie),
-    /// crawdad's plain double array, for name sets the compact trie cannot hold.
-    Plain(crawdad::Trie),
-}
-
-impl Trie {
-    /// Builds the compact trie, or the plain one when a name's rest is too long for it. `records`
-    /// gives the `(pattern, id)` pairs, sorted, each time it is called.
-    fn build<'k, I>(records: impl Fn() -> I) -> Result<Trie, Error>
-    where
-        I: Iterator<Item = (&'k str, u32)>,
-    {
-        let error = |e: crawdad::errors::CrawdadError| Error::new(ErrorKind::Build(e.to_string()));
-        match crawdad::MpTrie::from_records(records()) {
-            Ok(trie) => Ok(Trie::Compact(trie)),
-            Err(crawdad::errors::CrawdadError::Scale(_)) => crawdad::Trie::from_records(records())
-                .map(Trie::Plain)
-                .map_err(error),
-            Err(e) => Err(error(e)),
-        }
-    }
-
-    /// Calls `f` with the id of every pattern `text` begins with.
+    /// The child of `node` by the edge `label`.
     #[inline]
-    fn for_each_prefix(&self, text: impl Iterator<Item = char>, mut f: impl FnMut(u32)) {
-        match self {
-            Trie::Compact(trie) => trie.common_prefix_search(text).for_each(|(id, _)| f(id)),
-            Trie::Plain(trie) => trie.common_prefix_search(text).for_each(|(id, _)| f(id)),
-        }
-    }
-
-    fn heap_bytes(&self) -> usize {
-        match self {
-            Trie::Compact(trie) => trie.heap_bytes(),
-            Trie::Plain(trie) => trie.heap_bytes(),
-        }
-    }
-
-    fn write(&self, out: &mut crate::bytes::Writer) {
-        let (tag, bytes) = match self {
-            Trie::Compact(trie) => (COMPACT_TRIE, trie.serialize_to_vec()),
-            Trie::Plain(trie) => (PLAIN_TRIE, trie.serialize_to_vec()),
+    fn child(&self, node: u32, label: u32) -> Option<u32> {
+        let node = node as usize;
+        let range = self.edge_starts[node] as usize..self.edge_starts[node + 1] as usize;
+        let labels = &self.edge_labels[range.clone()];
+        let at = match labels {
+            [] => return None,
+            [only] => (*only == label).then_some(0)?,
+            _ => labels.binary_search(&label).ok()?,
         };
-        out.u32(tag);
-        out.bytes(&bytes);
-    }
-
-    /// Reads what [`Trie::write`] wrote (or the tag of no trie).
-    fn read(input: &mut crate::bytes::Reader<'_>) -> Result<Option<Trie>, Error> {
-        let tag = input.u32()?;
-        if tag == NO_TRIE {
-            return Ok(None);
-        }
-        let bytes = input.bytes()?;
-        let (trie, rest, used) = match tag {
-            COMPACT_TRIE => {
-                let (trie, rest) = crawdad::MpTrie::deserialize_from_slice(bytes);
-                let used = trie.io_bytes();
-                (Trie::Compact(trie), rest, used)
-            }
-            PLAIN_TRIE => {
-                let (trie, rest) = crawdad::Trie::deserialize_from_slice(bytes);
-                let used = trie.io_bytes();
-                (Trie::Plain(trie), rest, used)
-            }
-            _ => return Err(input.invalid("unknown trie kind")),
-        };
-        if !rest.is_empty() || used != bytes.len() {
-            return Err(input.invalid("the trie has trailing bytes"));
-        }
-        Ok(Some(trie))
+        Some(self.edge_children[range.start + at])
     }
 }
 
-/// The one-word names searched in one document (the family names of the people it names): hashed, and
-/// looked up at the same starts as the gazetteer's names. Building it costs a hash insert per name.
-#[derive(Debug)]
-pub(crate) struct WordSet {
-    /// ASCII-lowercased word → pattern id, for words made only of letters, digits and word marks (a hit
-    /// of one of those that ends a word spans exactly the word run from its start).
-    words: FxHashMap<String, u32>,
-    /// Patterns with other characters in them (rare: family names are words), by the run of letters,
-    /// digits and word marks they start with (the run of the text at a start must equal it).
-    other: FxHashMap<String, Vec<(String, u32)>>,
-    /// `(plain, contracted)` entries of each pattern.
-    patterns: Vec<(Vec<Entry>, Vec<Entry>)>,
-    /// Bit `n` is set when some word of `words` is `n` bytes long (bit 0 for 128 bytes or more): most
-    /// starts are rejected without hashing.
-    lengths: u128,
-    /// The same for the leading runs of `other`.
-    other_lengths: u128,
-    /// A one-hash Bloom filter of the words of `words` over their length and first and last bytes: most
-    /// runs of the right length are rejected without hashing them whole.
-    filter: Box<[u64; 64]>,
-}
-
-impl WordSet {
-    /// Collects `(normalised word, entry)` pairs, and their contracted forms.
-    pub fn new<'n>(names: impl IntoIterator<Item = (&'n str, Entry)>) -> WordSet {
-        let mut set = WordSet {
-            words: FxHashMap::default(),
-            other: FxHashMap::default(),
-            patterns: Vec::new(),
-            lengths: 0,
-            other_lengths: 0,
-            filter: Box::new([0; 64]),
-        };
-        for (name, entry) in names {
-            set.insert(name.to_ascii_lowercase(), entry, false);
-            if let Some(rest) = contracted_rest(name) {
-                set.insert(format!("ل{}", rest.to_ascii_lowercase()), entry, true);
-            }
-        }
-        set
-    }
-
-    fn insert(&mut self, word: String, entry: Entry, contracted: bool) {
-        if word.is_empty() {
-            return;
-        }
-        let next = self.patterns.len() as u32;
-        let id = if word.chars().all(is_word_run_char) {
-            self.lengths |= 1 << (word.len().min(128) % 128);
-            let bit = filter_bit(word.as_bytes());
-            self.filter[bit / 64] |= 1 << (bit % 64);
-            *self.words.entry(word).or_insert(next)
-        } else {
-            let run = word
-                .find(|c: char| !is_word_run_char(c))
-                .unwrap_or(word.len());
-            let leading = word[..run].to_string();
-            let same_run = self.other.entry(leading).or_default();
-            if let Some((_, id)) = same_run.iter().find(|(w, _)| *w == word) {
-                *id
-            } else {
-                same_run.push((word, next));
-                self.other_lengths |= 1 << (run.min(128) % 128);
-                next
-            }
-        };
-        if id == next {
-            self.patterns.push((Vec::new(), Vec::new()));
-        }
-        let (plain, contracted_entries) = &mut self.patterns[id as usize];
-        let entries = if contracted {
-            contracted_entries
-        } else {
-            plain
-        };
-        if !entries.iter().any(|e| e.entity == entry.entity) {
-            entries.push(entry);
-        }
-    }
-
-    /// Appends every hit in `norm` that stands at word boundaries, possibly after proclitics.
-    pub fn candidates(&self, norm: &str, words: &[Word], out: &mut Vec<Candidate>) {
-        if self.patterns.is_empty() {
-            return;
-        }
-        let mut lowered = String::new();
-        for_each_start(norm, words, |prefix_start, start, after_lam, run_end| {
-            let mut push = |pattern: u32, end: usize| {
-                let (plain, contracted) = &self.patterns[pattern as usize];
-                push_candidates(
-                    out,
-                    [prefix_start, start, end],
-                    pattern,
-                    !plain.is_empty(),
-                    after_lam && !contracted.is_empty(),
-                );
-            };
-            // A word of the map that ends a word spans the rest of the run exactly; a pattern of `other`
-            // starts with the rest of the run.
-            let len = run_end.saturating_sub(start);
-            let word = len > 0 && has_length(self.lengths, len) && {
-                let bit = filter_bit(&norm.as_bytes()[start..run_end]);
-                self.filter[bit / 64] & (1 << (bit % 64)) != 0
-            };
-            let other = !self.other.is_empty() && has_length(self.other_lengths, len);
-            if !word && !other {
-                return;
-            }
-            let run = &norm[start..start + len];
-            let run = if run.bytes().any(|b| b.is_ascii_uppercase()) {
-                lowered.clear();
-                lowered.push_str(run);
-                lowered.make_ascii_lowercase();
-                lowered.as_str()
-            } else {
-                run
-            };
-            if word {
-                if let Some(&pattern) = self.words.get(run) {
-                    push(pattern, run_end);
-                }
-            }
-            if other {
-                for (other, pattern) in self.other.get(run).into_iter().flatten() {
-                    let end = start + other.len();
-                    if norm
-                        .get(start..end)
-                        .is_some_and(|r| r.eq_ignore_ascii_case(other))
-                        && ends_word(norm, end)
-                    {
-                        push(*pattern, end);
-                    }
-                }
-            }
-        });
-    }
-
-    /// The entries a candidate stands for.
-    pub(crate) fn entries(&self, candidate: &Candidate) -> &[Entry] {
-        let (plain, contracted) = &self.patterns[candidate.pattern as usize];
-        if candidate.contracted {
-            contracted
-        } else {
-            plain
-        }
-    }
-}
-
-/// Appends `text` as the trie stores it ([`trie_char`]).
-fn push_trie_key(buffer: &mut String, text: &str) {
-    buffer.extend(text.chars().map(trie_char));
-}
-
-/// A character as the trie stores and reads it: ASCII lowercased, and crawdad's end marker U+FFFF (a
-/// noncharacter, which no key may hold) as U+FFFD, the same three bytes in UTF-8, so lengths keep.
-#[inline]
-fn trie_char(c: char) -> char {
-    if c == crawdad::END_MARKER {
-        char::REPLACEMENT_CHARACTER
-    } else {
-        c.to_ascii_lowercase()
-    }
+/// Whether a name's last word can stand alone for the person: four Arabic letters or more, and not a
+/// word that ends names without being a family name (الثاني، الكبير …).
+fn is_family_word(word: &str) -> bool {
+    const NOT_FAMILY_NAMES: [&str; 8] = [
+        "الثاني",
+        "الاول",
+        "الثالث",
+        "الرابع",
+        "الابن",
+        "الاب",
+        "الكبير",
+        "الصغير",
+    ];
+    word.chars().filter(|&c| is_arabic_letter(c)).count() >= 4 && !NOT_FAMILY_NAMES.contains(&word)
 }
 
 /// العراق → عراق: what follows the article in a name whose contracted form (لعراق, after the
@@ -526,238 +616,280 @@ fn contracted_rest(name: &str) -> Option<&str> {
     (rest.chars().take_while(|&c| is_arabic_letter(c)).count() >= 2).then_some(rest)
 }
 
-/// Bit of [`CLASSES`]: a letter, digit or word mark, which continues a word (see [`is_word_run_char`]).
-const WORD_RUN: u8 = 1;
-/// Bit of [`CLASSES`]: [`WORD_RUN`] or an Arabic letter (see [`is_glued`]).
-const GLUED: u8 = 2;
-/// Bit of [`CLASSES`]: whitespace, where no name starts.
-const SPACE: u8 = 4;
-/// The first code points (Latin, Greek, Cyrillic, Hebrew, Arabic) whose classes are looked up in a table:
-/// `char::is_alphanumeric` outside ASCII is a binary search, too slow for every character of the text.
-const TABLE_LEN: usize = 0x800;
-
-fn classify(c: char) -> u8 {
-    let run = c.is_alphanumeric() || is_arabic_word_mark(c);
-    let glued = run || is_arabic_letter(c);
-    (u8::from(run) * WORD_RUN) | (u8::from(glued) * GLUED) | (u8::from(c.is_whitespace()) * SPACE)
-}
-
-fn classes() -> &'static [u8; TABLE_LEN] {
-    static CLASSES: std::sync::OnceLock<[u8; TABLE_LEN]> = std::sync::OnceLock::new();
-    CLASSES.get_or_init(|| {
-        let mut table = [0; TABLE_LEN];
-        for (code, class) in table.iter_mut().enumerate() {
-            *class = char::from_u32(code as u32).map_or(0, classify);
-        }
-        table
-    })
-}
-
-#[inline]
-fn class(table: &[u8; TABLE_LEN], c: char) -> u8 {
-    table
-        .get(c as usize)
-        .copied()
-        .unwrap_or_else(|| classify(c))
-}
-
-/// Whether `c` continues a word for [`ends_word`]: a name must not be followed by one.
-fn is_word_run_char(c: char) -> bool {
-    class(classes(), c) & WORD_RUN != 0
-}
-
-/// Records a hit of `pattern` at `[prefix start, start, end]` once for its plain entries and once for
-/// its contracted (لل) ones, as each applies.
-fn push_candidates(
-    out: &mut Vec<Candidate>,
-    [prefix_start, start, end]: [usize; 3],
-    pattern: u32,
-    plain: bool,
-    contracted: bool,
-) {
-    for (applies, contracted) in [(plain, false), (contracted, true)] {
-        if applies {
-            out.push(Candidate {
-                prefix_start,
-                start,
-                end,
-                pattern,
-                contracted,
-            });
-        }
-    }
-}
-
-/// Whether a name ending at `end` ends a word: what follows is not a letter, mark or digit.
-fn ends_word(norm: &str, end: usize) -> bool {
-    norm.get(end..)
-        .and_then(|rest| rest.chars().next())
-        .is_none_or(|c| !is_word_run_char(c))
-}
-
-/// Whether the word before byte `at` of `norm` (across whitespace only) is a definite noun (ال and three
-/// letters or more, so not إلى or التي) other than a place word: a place name shaped like a feminine
-/// nisba right after one (الحدود السعودية، العمالة السعودية) is the adjective, not the place; after
-/// المنطقة it is the place.
-pub(crate) fn after_definite_word(norm: &str, words: &[Word], at: usize) -> bool {
-    let before = words.partition_point(|w| w.start < at);
-    let Some(previous) = before.checked_sub(1).and_then(|i| words.get(i)) else {
-        return false;
-    };
-    let gap = norm.get(previous.run_end..at);
-    let word = norm.get(previous.start..previous.run_end).unwrap_or("");
-    gap.is_some_and(|gap| gap.chars().all(char::is_whitespace))
-        && word
-            .strip_prefix("ال")
-            .is_some_and(|noun| noun.chars().count() >= 3 && !crate::rules::is_place_word(noun))
-}
-
-/// A word start of a text, and the end of the run of letters, digits and word marks from there.
+/// A name begun in the text, waiting for its next piece.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct Word {
+struct Partial {
+    node: u32,
+    /// Normalised offsets of the proclitics' start and the name's start.
+    norm: [usize; 2],
+    /// Original start of the name.
     start: usize,
-    run_end: usize,
+    proclitic: Option<Span>,
+    /// Whether the proclitics end in ل (contracted names may follow).
+    after_lam: bool,
+    /// Pieces so far.
+    pieces: u32,
+    /// Whether the name starts with ال, has no proclitic and follows a definite noun.
+    after_definite_noun: bool,
 }
 
-/// The word starts of `norm`, found once and shared by the searches of one text. A word starts where
-/// the character before is not a letter, digit or word mark (nor an Arabic letter: even one that is not
-/// alphanumeric, unassigned in the Arabic ranges, counts towards a proclitic stack glued in front of a
-/// name). Its `run_end` ends the run of letters, digits and word marks from there (equal to the start
-/// when none starts there).
-pub(crate) fn words(norm: &str) -> Vec<Word> {
-    let table = classes();
-    let bytes = norm.as_bytes();
-    let mut words: Vec<Word> = Vec::with_capacity(norm.len() / 16);
-    // The word whose run is still open.
-    let mut open = false;
-    let mut glued = false;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        // ASCII and two-byte characters (Arabic among them) straight from the table, without decoding.
-        let (class, len) = if b < 0x80 {
-            (table[usize::from(b)], 1)
-        } else if b < 0xE0 && i + 1 < bytes.len() {
-            (class_of_two(table, b, bytes[i + 1]), 2)
-        } else {
-            match norm.get(i..).and_then(|rest| rest.chars().next()) {
-                Some(c) => (self::class(table, c), c.len_utf8()),
-                None => break,
-            }
-        };
-        if open && class & WORD_RUN == 0 {
-            if let Some(word) = words.last_mut() {
-                word.run_end = i;
-            }
-            open = false;
-        }
-        // No name starts with whitespace (names are trimmed): the place after it is the next word start.
-        if !glued && class & SPACE == 0 {
-            words.push(Word {
-                start: i,
-                run_end: i,
-            });
-            open = class & WORD_RUN != 0;
-        }
-        glued = class & GLUED != 0;
-        i += len;
-        // Inside a run, the following two-byte word characters (Arabic letters, the bulk of the text)
-        // change nothing above: skip them in a tight loop.
-        if open {
-            while i + 1 < bytes.len()
-                && (0xC0..0xE0).contains(&bytes[i])
-                && class_of_two(table, bytes[i], bytes[i + 1]) & (WORD_RUN | SPACE) == WORD_RUN
-            {
-                i += 2;
-            }
+/// Walks a [`PatternSet`] over the pieces of one text.
+pub(crate) struct Matcher<'p> {
+    set: &'p PatternSet,
+    partials: Vec<Partial>,
+    advanced: Vec<Partial>,
+    /// Candidates ending in a piece that is not a run: they stand only if no letter or digit is glued
+    /// after them, which the next piece tells.
+    pending: Vec<Candidate>,
+    /// The previous piece's text, when it was a run at a word start beginning with ال (a possible
+    /// definite noun); empty otherwise.
+    previous: String,
+    /// Whether to collect [`Matcher::family_hits`].
+    with_family: bool,
+    /// Every hit that passed the boundary checks.
+    pub candidates: Vec<Candidate>,
+    /// Every whole word (after proclitics) that is some person's family name.
+    pub family_hits: Vec<Candidate>,
+}
+
+impl<'p> Matcher<'p> {
+    /// A matcher of `set`; with `with_family`, it also collects the family names it sees.
+    pub fn new(set: &'p PatternSet, with_family: bool) -> Matcher<'p> {
+        Matcher {
+            set,
+            partials: Vec::new(),
+            advanced: Vec::new(),
+            pending: Vec::new(),
+            previous: String::new(),
+            with_family,
+            candidates: Vec::new(),
+            family_hits: Vec::new(),
         }
     }
-    if open {
-        if let Some(word) = words.last_mut() {
-            word.run_end = bytes.len();
+
+    /// Takes the next piece of the text.
+    #[inline]
+    pub fn feed(&mut self, piece: &Piece<'_>) {
+        if !self.pending.is_empty() {
+            if piece.spaced || !piece.run {
+                self.candidates.append(&mut self.pending);
+            } else {
+                self.pending.clear();
+            }
         }
-    }
-    words
-}
-
-/// The bit of [`WordSet::filter`] for a word (ASCII case ignored): a hash of its length and its first
-/// and last two bytes.
-#[inline]
-fn filter_bit(word: &[u8]) -> usize {
-    let byte = |i: usize| u64::from(word.get(i).map_or(0, u8::to_ascii_lowercase));
-    let n = word.len();
-    let key = (n as u64)
-        | byte(0) << 16
-        | byte(1) << 24
-        | byte(n.wrapping_sub(2)) << 32
-        | byte(n.wrapping_sub(1)) << 40;
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
-}
-
-/// Whether bit `len` (bit 0 for 128 or more) of a length set is set.
-#[inline]
-fn has_length(lengths: u128, len: usize) -> bool {
-    lengths & (1 << (len.min(128) % 128)) != 0
-}
-
-/// The class of the two-byte character `lead`, `cont` (U+0080–U+07FF).
-#[inline]
-fn class_of_two(table: &[u8; TABLE_LEN], lead: u8, cont: u8) -> u8 {
-    let code = (usize::from(lead & 0x1F) << 6) | usize::from(cont & 0x3F);
-    table[code]
-}
-
-/// Calls `f(prefix_start, start, after_lam, run_end)` for every place a name can begin: each word start
-/// of `words`, and the places after a proclitic stack glued there (و ف ب ل ك, and و or ف followed
-/// by ب ل ك). `prefix_start` is the word start; `after_lam` says the stack ends in ل, after which
-/// contracted names may begin; `run_end` is passed on from [`for_each_word`].
-#[inline]
-fn for_each_start(norm: &str, words: &[Word], mut f: impl FnMut(usize, usize, bool, usize)) {
-    let bytes = norm.as_bytes();
-    // A proclitic letter at `at`: Some(whether it is ل).
-    let proclitic = |at: usize, first: bool| -> Option<bool> {
-        match bytes.get(at..at + 2)? {
-            [0xD9, 0x88] | [0xD9, 0x81] if first => Some(false), // و ف
-            [0xD8, 0xA8] | [0xD9, 0x83] => Some(false),          // ب ك
-            [0xD9, 0x84] => Some(true),                          // ل
-            _ => None,
+        if self.partials.is_empty() && piece.glued {
+            self.previous.clear();
+            return;
         }
-    };
-    let is_wa_or_fa = |at: usize| matches!(bytes.get(at..at + 2), Some([0xD9, 0x88 | 0x81]));
-    for &Word { start: i, run_end } in words {
-        f(i, i, false, run_end);
-        if let Some(after_lam) = proclitic(i, true) {
-            f(i, i + 2, after_lam, run_end);
-            if is_wa_or_fa(i) {
-                if let Some(after_lam) = proclitic(i + 2, false) {
-                    f(i, i + 4, after_lam, run_end);
+        let vocabulary = &self.set.vocabulary;
+        let whole = vocabulary.get(piece.text);
+        let mut partials = std::mem::take(&mut self.partials);
+        self.advanced.clear();
+        if let Some(id) = whole {
+            for partial in &partials {
+                if let Some(node) = self.set.child(partial.node, label(id, piece.spaced)) {
+                    let partial = Partial {
+                        node,
+                        pieces: partial.pieces + 1,
+                        ..*partial
+                    };
+                    self.advance(partial, piece, id);
                 }
             }
         }
+        if !piece.glued {
+            self.start(piece, 0, false, whole);
+            let bytes = piece.text.as_bytes();
+            if let Some(after_lam) = proclitic(bytes, 0, true) {
+                self.start(piece, 1, after_lam, vocabulary.get(&piece.text[2..]));
+                if matches!(bytes[..2], [0xD9, 0x88 | 0x81]) {
+                    if let Some(after_lam) = proclitic(bytes, 2, false) {
+                        self.start(piece, 2, after_lam, vocabulary.get(&piece.text[4..]));
+                    }
+                }
+            }
+        }
+        partials.clear();
+        self.partials = std::mem::replace(&mut self.advanced, partials);
+        self.previous.clear();
+        if piece.run && !piece.glued && piece.text.starts_with("ال") {
+            self.previous.push_str(piece.text);
+        }
+    }
+
+    /// Ends the text.
+    pub fn finish(&mut self) {
+        self.candidates.append(&mut self.pending);
+        self.partials.clear();
+    }
+
+    /// Starts names at `piece` after its first `proclitics` letters, whose rest is the piece `id`.
+    #[inline]
+    fn start(&mut self, piece: &Piece<'_>, proclitics: usize, after_lam: bool, id: Option<u32>) {
+        let Some(id) = id else {
+            return;
+        };
+        let chars = &piece.chars;
+        let start = chars[proclitics].start;
+        let proclitic = (proclitics > 0)
+            .then(|| Span::new(chars[0].start, chars[proclitics - 1].end.min(start)))
+            .filter(|p| !p.is_empty());
+        let norm_start = piece.norm_start + 2 * proclitics;
+        if self.with_family {
+            let flags = self.set.vocabulary.flags(id);
+            let family = if flags & FAMILY != 0 {
+                Some((id, false))
+            } else if flags & FAMILY_CONTRACTED != 0 && after_lam {
+                self.set.contracted_family.get(&id).map(|&f| (f, true))
+            } else {
+                None
+            };
+            if let Some((family, contracted)) = family {
+                self.family_hits.push(Candidate {
+                    norm: [
+                        piece.norm_start,
+                        norm_start,
+                        piece.norm_start + piece.text.len(),
+                    ],
+                    span: Span::new(start, piece.end),
+                    proclitic,
+                    pattern: family,
+                    contracted,
+                    family: NONE,
+                    nisba_shaped_after_noun: false,
+                });
+            }
+        }
+        let node = self.set.roots[id as usize];
+        if node == NONE {
+            return;
+        }
+        let after_definite_noun = proclitics == 0
+            && piece.spaced
+            && piece.text.starts_with("ال")
+            && self.previous.strip_prefix("ال").is_some_and(|noun| {
+                noun.chars().count() >= 3 && !crate::rules::is_place_word(noun)
+            });
+        let partial = Partial {
+            node,
+            norm: [piece.norm_start, norm_start],
+            start,
+            proclitic,
+            after_lam,
+            pieces: 1,
+            after_definite_noun,
+        };
+        self.advance(partial, piece, id);
+    }
+
+    /// Keeps `partial`, which has just taken `piece` (the piece `id`), and records the names it ends.
+    #[inline]
+    fn advance(&mut self, partial: Partial, piece: &Piece<'_>, id: u32) {
+        self.advanced.push(partial);
+        let pattern = self.set.terminal[partial.node as usize];
+        if pattern == NONE {
+            return;
+        }
+        let (plain, contracted) = self.set.ranges(pattern);
+        let family =
+            if partial.pieces > 1 && piece.spaced && self.set.vocabulary.flags(id) & FAMILY != 0 {
+                id
+            } else {
+                NONE
+            };
+        let nisba_shaped = partial.after_definite_noun
+            && (piece.text.ends_with("ية") || piece.text.ends_with("يه"));
+        for (applies, contracted) in [
+            (!plain.is_empty(), false),
+            (partial.after_lam && !contracted.is_empty(), true),
+        ] {
+            if !applies {
+                continue;
+            }
+            let candidate = Candidate {
+                norm: [
+                    partial.norm[0],
+                    partial.norm[1],
+                    piece.norm_start + piece.text.len(),
+                ],
+                span: Span::new(partial.start, piece.end),
+                proclitic: partial.proclitic,
+                pattern,
+                contracted,
+                family,
+                nisba_shaped_after_noun: nisba_shaped,
+            };
+            if piece.run {
+                self.candidates.push(candidate);
+            } else {
+                self.pending.push(candidate);
+            }
+        }
     }
 }
 
-/// Picks non-overlapping candidates, longest first (then leftmost), and returns them in text order.
+/// Whether bytes `at..at + 2` of a piece are a proclitic letter (و and ف only `first`): Some(whether
+/// it is ل).
+#[inline]
+fn proclitic(bytes: &[u8], at: usize, first: bool) -> Option<bool> {
+    match bytes.get(at..at + 2)? {
+        [0xD9, 0x88] | [0xD9, 0x81] if first => Some(false), // و ف
+        [0xD8, 0xA8] | [0xD9, 0x83] => Some(false),          // ب ك
+        [0xD9, 0x84] => Some(true),                          // ل
+        _ => None,
+    }
+}
+
+/// Picks non-overlapping candidates (proclitics included), longest normalised name first (then
+/// leftmost), and returns them in text order.
+///
+/// Candidates that overlap nothing (nearly all) are kept at once; the greedy choice runs only inside each
+/// group of overlapping ones, which it cannot reach beyond.
 pub(crate) fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    candidates.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
-            .then(a.start.cmp(&b.start))
-    });
-    // Keyed by start (a map, not a sorted Vec: inserting into the middle of a Vec is quadratic on long
-    // texts); the chosen are disjoint, so only the neighbours of a candidate's start can clash with it.
+    // Stable, and the matcher yields candidates nearly in this order already.
+    candidates.sort_by_key(|c| c.norm[0]);
+    let mut chosen = Vec::with_capacity(candidates.len());
+    let mut group_start = 0;
+    let mut group_end = 0;
+    for i in 0..=candidates.len() {
+        let next = candidates.get(i);
+        if i > group_start && next.is_none_or(|c| c.norm[0] >= group_end) {
+            match &candidates[group_start..i] {
+                [one] => chosen.push(*one),
+                group => chosen.extend(select_in_group(group.to_vec())),
+            }
+            group_start = i;
+        }
+        if let Some(c) = next {
+            group_end = if i == group_start {
+                c.norm[2]
+            } else {
+                group_end.max(c.norm[2])
+            };
+        }
+    }
+    chosen
+}
+
+/// [`select_longest`] over one group of overlapping candidates.
+fn select_in_group(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let len = |c: &Candidate| c.norm[2] - c.norm[1];
+    candidates.sort_by(|a, b| len(b).cmp(&len(a)).then(a.norm[1].cmp(&b.norm[1])));
+    // Keyed by start: the chosen are disjoint, so only the neighbours of a candidate's start can clash
+    // with it.
     let mut chosen: BTreeMap<usize, Candidate> = BTreeMap::new();
     for candidate in candidates {
+        let [prefix_start, start, end] = candidate.norm;
         let clashes_before = chosen
-            .range(..candidate.start)
+            .range(..start)
             .next_back()
-            .is_some_and(|(_, c)| c.end > candidate.prefix_start);
+            .is_some_and(|(_, c)| c.norm[2] > prefix_start);
         let clashes_after = chosen
-            .range(candidate.start..)
+            .range(start..)
             .next()
-            .is_some_and(|(_, c)| c.prefix_start < candidate.end);
+            .is_some_and(|(_, c)| c.norm[0] < end);
         if !clashes_before && !clashes_after {
-            chosen.insert(candidate.start, candidate);
+            chosen.insert(start, candidate);
         }
     }
     chosen.into_values().collect()
@@ -766,6 +898,7 @@ pub(crate) fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use khabar_tokenize::Normalizer;
 
     fn entry(entity: u32) -> Entry {
         Entry {
@@ -774,82 +907,97 @@ mod tests {
         }
     }
 
-    /// (start, end, entity) of every hit of a word set.
-    fn hits(set: &WordSet, norm: &str) -> Vec<(usize, usize, u32)> {
-        let mut out = Vec::new();
-        set.candidates(norm, &words(norm), &mut out);
-        out.iter()
-            .map(|c| (c.start, c.end, set.entries(c)[0].entity.0))
-            .collect()
-    }
-
-    #[test]
-    fn word_set_matches_whole_words_after_proclitics() {
-        let set = WordSet::new([("السوداني", entry(1)), ("Smith", entry(2))]);
-        let norm = "السوداني والسوداني للسوداني السودانية SMITH smithy";
-        let found: Vec<(&str, u32)> = hits(&set, norm)
-            .into_iter()
-            .map(|(s, e, id)| (&norm[s..e], id))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("السوداني", 1),
-                ("السوداني", 1),
-                ("لسوداني", 1),
-                ("SMITH", 2)
-            ]
-        );
-    }
-
-    #[test]
-    fn word_set_matches_words_with_other_characters() {
-        let set = WordSet::new([("عبد-الله", entry(1)), ("\"الشهداء\"", entry(2))]);
-        let norm = "عبد-الله وعبد-الله عبد-اللهي عبد \"الشهداء\" و\"الشهداء\"";
-        let found: Vec<(&str, u32)> = hits(&set, norm)
-            .into_iter()
-            .map(|(s, e, id)| (&norm[s..e], id))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("عبد-الله", 1),
-                ("عبد-الله", 1),
-                ("\"الشهداء\"", 2),
-                ("\"الشهداء\"", 2)
-            ]
-        );
-    }
-
-    #[test]
-    fn starts_are_word_starts_and_places_after_proclitic_stacks() {
-        let norm = "والعراق فبلبنان x.وبه 2ل وللعراق";
-        let mut starts = Vec::new();
-        for_each_start(norm, &words(norm), |prefix_start, start, after_lam, _| {
-            starts.push((&norm[prefix_start..start], &norm[start..], after_lam));
-        });
-        let words: Vec<(&str, bool)> = starts
+    /// `(matched text, proclitic text, entity)` of every candidate in `text`.
+    fn hits<'t>(names: &[(&str, u32)], text: &'t str) -> Vec<(&'t str, &'t str, u32)> {
+        let normalizer = Normalizer::builder()
+            .collapse_whitespace(true)
+            .quotes(true)
+            .build();
+        let scanner = Scanner::new(&normalizer);
+        let set = PatternSet::new(names.iter().map(|&(n, e)| (n, entry(e))), &scanner, |_| {
+            true
+        })
+        .unwrap();
+        let mut matcher = Matcher::new(&set, true);
+        scanner.scan(text, |p| matcher.feed(p));
+        matcher.finish();
+        let mut out: Vec<_> = matcher
+            .candidates
             .iter()
-            .filter(|(_, rest, _)| !rest.starts_with(' '))
-            .map(|(prefix, _, after_lam)| (*prefix, *after_lam))
+            .map(|c| {
+                let proclitic = c.proclitic.map_or("", |p| &text[p]);
+                (&text[c.span], proclitic, set.entries(c)[0].entity.0)
+            })
             .collect();
+        out.sort_by_key(|&(m, _, e)| (m.as_ptr() as usize, e));
+        out
+    }
+
+    #[test]
+    fn names_match_whole_words_after_proclitic_stacks() {
+        let found = hits(
+            &[("العراق", 1), ("لبنان", 2)],
+            "العراق والعراق فبالعراق للعراق العراقية ولبنان بلبنان",
+        );
         assert_eq!(
-            words,
+            found,
             [
-                ("", false),
-                ("و", false),
-                ("", false),
-                ("ف", false),
-                ("فب", false),
-                ("", false),
-                ("", false),
-                ("و", false),
-                ("وب", false),
-                ("", false),
-                ("", false),
-                ("و", false),
-                ("ول", true),
+                ("العراق", "", 1),
+                ("العراق", "و", 1),
+                ("العراق", "فب", 1),
+                ("لعراق", "ل", 1),
+                ("لبنان", "و", 2),
+                ("لبنان", "ب", 2),
             ]
+        );
+    }
+
+    #[test]
+    fn multi_word_names_match_across_whitespace_and_diacritics() {
+        let text = "حلفُ  شمالِ\nالأطلسيّ، الأطلسي";
+        let found = hits(&[("حلف شمال الاطلسي", 1), ("الاطلسي", 2)], text);
+        assert_eq!(
+            found,
+            [
+                ("حلفُ  شمالِ\nالأطلسيّ", "", 1),
+                ("الأطلسيّ", "", 2),
+                ("الأطلسي", "", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_ending_in_punctuation_needs_no_letter_glued_after() {
+        let text = "كتائب \"سيد\" كتائب \"سيد\"ين";
+        let found = hits(&[("كتائب \"سيد\"", 1)], text);
+        assert_eq!(found, [("كتائب \"سيد\"", "", 1)]);
+    }
+
+    #[test]
+    fn family_names_are_collected_with_their_contracted_form() {
+        let normalizer = Normalizer::builder()
+            .collapse_whitespace(true)
+            .quotes(true)
+            .build();
+        let scanner = Scanner::new(&normalizer);
+        let set = PatternSet::new([("محمد السوداني", entry(1))], &scanner, |_| {
+            true
+        })
+        .unwrap();
+        let text = "السوداني وللسوداني لسوداني";
+        let mut matcher = Matcher::new(&set, true);
+        scanner.scan(text, |p| matcher.feed(p));
+        let found: Vec<(&str, bool)> = matcher
+            .family_hits
+            .iter()
+            .map(|h| (&text[h.span], h.contracted))
+            .collect();
+        assert_eq!(found, [("السوداني", false), ("لسوداني", true)]);
+        assert!(
+            matcher
+                .family_hits
+                .iter()
+                .all(|h| set.piece(h.family_hit()) == "السوداني")
         );
     }
 }

@@ -1,0 +1,466 @@
+//! The text side of dictionary matching: one pass over the original text that normalises it on the fly,
+//! character by character, and cuts it into *pieces*, without building the normalised text or a map back
+//! to the original.
+//!
+//! A piece is a maximal run of letters, digits and word marks, or one other character that is not
+//! whitespace; whitespace between pieces is only a flag on the next piece. A name matches where the
+//! pieces of its normalised form equal the text's, so the matcher compares pieces, not characters.
+//! Characters the normaliser removes (diacritics, tatweel, invisible controls) are transparent: they join
+//! what is around them, as in the normalised text.
+//!
+//! Every piece says where it came from, with the conventions of
+//! [`NormalizedText::to_original`](khabar_tokenize::NormalizedText::to_original): a span starts at the
+//! first character kept and ends after the removed characters that follow its last one, except invisible
+//! ones at its very end. A presentation form that expands to several characters (ﻻ → لا) is one region:
+//! each character of the expansion spans all of it.
+
+use std::fmt;
+
+use khabar_tokenize::chars::{is_arabic_letter, is_arabic_word_mark};
+use khabar_tokenize::{Normalizer, is_invisible};
+
+/// What the normaliser makes of one character, as far as pieces are concerned.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    /// Removed (a diacritic, tatweel): extends the span of the character before.
+    Drop,
+    /// Removed, and never the end of a span (an invisible format character).
+    Invisible,
+    /// Whitespace, or folded to it.
+    Space,
+    /// A letter, digit or word mark: continues a run.
+    Run,
+    /// Any other character: a piece of its own, after which no name starts inside the same word.
+    Other,
+    /// An Arabic letter that is not alphanumeric (unassigned in the Arabic blocks): like [`Class::Other`],
+    /// but glued, so no name starts right after it.
+    GluedOther,
+    /// Folded to several characters (a presentation form): normalised on its own when met.
+    Expands,
+}
+
+/// The table entry of one character.
+#[derive(Clone, Copy, Debug)]
+struct Slot {
+    class: Class,
+    /// What the character becomes (ASCII lowercased: names match regardless of ASCII case).
+    folded: char,
+}
+
+/// Code points below this are looked up in the table (Latin, Greek, Cyrillic, Hebrew, Arabic).
+const LOW_LEN: usize = 0x800;
+/// General punctuation (U+2000–U+206F: spaces, quotation marks, invisible controls) is in the table too.
+const PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
+
+/// Where one character of a piece came from in the original text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct CharSpan {
+    pub start: usize,
+    /// After the character and the removed characters that follow it (not invisible ones at the end).
+    pub end: usize,
+}
+
+/// A run of letters, digits and word marks, or one other character, normalised.
+#[derive(Debug)]
+pub(crate) struct Piece<'s> {
+    /// The normalised text, ASCII lowercased.
+    pub text: &'s str,
+    /// Whether this is a run (or one other character).
+    pub run: bool,
+    /// Whether whitespace comes right before it.
+    pub spaced: bool,
+    /// Whether the character right before it (no whitespace between) is a letter, digit or Arabic
+    /// letter: then no name starts here.
+    pub glued: bool,
+    /// Offset of the piece in the normalised text (whitespace runs count as one space).
+    pub norm_start: usize,
+    /// The original spans of the first three characters (enough for a proclitic stack and a contracted
+    /// article): `chars[i]` for `i < text.chars().count()`.
+    pub chars: [CharSpan; 3],
+    /// Original end of the piece.
+    pub end: usize,
+}
+
+#[cfg(test)]
+impl Piece<'_> {
+    /// Original start of the piece.
+    pub fn start(&self) -> usize {
+        self.chars[0].start
+    }
+}
+
+/// Normalises text piece by piece with a gazetteer's normaliser.
+#[derive(Clone)]
+pub(crate) struct Scanner {
+    normalizer: Normalizer,
+    /// Slots of U+0000..U+07FF, then of [`PUNCTUATION`].
+    table: Box<[Slot]>,
+}
+
+impl fmt::Debug for Scanner {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Scanner")
+            .field("normalizer", &self.normalizer)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Scanner {
+    /// A scanner that folds characters as `normalizer` does (with whitespace collapsed).
+    pub fn new(normalizer: &Normalizer) -> Scanner {
+        let slot = |code: u32| {
+            char::from_u32(code).map_or(
+                Slot {
+                    class: Class::Other,
+                    folded: char::REPLACEMENT_CHARACTER,
+                },
+                |ch| slot_of(normalizer, ch),
+            )
+        };
+        let table = (0..LOW_LEN as u32).chain(PUNCTUATION).map(slot).collect();
+        Scanner {
+            normalizer: normalizer.clone(),
+            table,
+        }
+    }
+
+    /// Calls `emit` with every piece of `text`, in order.
+    pub fn scan(&self, text: &str, mut emit: impl FnMut(&Piece<'_>)) {
+        let bytes = text.as_bytes();
+        let mut state = State::default();
+        let mut expansion = String::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let lead = bytes[i];
+            let (slot, len) = if lead < 0x80 {
+                (self.table[usize::from(lead)], 1)
+            } else if lead < 0xE0 {
+                let code = (usize::from(lead & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
+                (self.table[code], 2)
+            } else {
+                let ch = text[i..]
+                    .chars()
+                    .next()
+                    .unwrap_or(char::REPLACEMENT_CHARACTER);
+                let code = ch as u32;
+                let slot = if PUNCTUATION.contains(&code) {
+                    self.table[LOW_LEN + (code - PUNCTUATION.start) as usize]
+                } else {
+                    slot_of(&self.normalizer, ch)
+                };
+                (slot, ch.len_utf8())
+            };
+            let region = CharSpan {
+                start: i,
+                end: i + len,
+            };
+            i += len;
+            match slot.class {
+                // The bulk of the text: a letter that continues a run.
+                Class::Run if state.open && state.run => {
+                    state.extend(slot.folded, region);
+                    if state.count >= 3 {
+                        // The rest of the run's two-byte letters that fold to themselves (of Arabic,
+                        // most): checked one by one, copied in one go.
+                        let from = i;
+                        while i + 1 < bytes.len() && (0xC2..0xE0).contains(&bytes[i]) {
+                            let code = (usize::from(bytes[i] & 0x1F) << 6)
+                                | usize::from(bytes[i + 1] & 0x3F);
+                            let slot = self.table[code];
+                            if slot.class != Class::Run || slot.folded as usize != code {
+                                break;
+                            }
+                            i += 2;
+                        }
+                        if i > from {
+                            state.extend_unchanged(&text[from..i]);
+                        }
+                    }
+                }
+                Class::Expands => {
+                    // A presentation form: its expansion is one region, which the removed characters
+                    // right after it join (as the normaliser's map records it).
+                    expansion.clear();
+                    expansion.push_str(
+                        &self
+                            .normalizer
+                            .normalize_str(&text[region.start..region.end]),
+                    );
+                    let mut region = region;
+                    let mut after = i;
+                    for ch in text[i..].chars() {
+                        match self.class_of_char(ch) {
+                            Class::Drop => region.end = after + ch.len_utf8(),
+                            Class::Invisible => {}
+                            _ => break,
+                        }
+                        after += ch.len_utf8();
+                    }
+                    for ch in expansion.chars() {
+                        state.push(class_of(ch), ch.to_ascii_lowercase(), region, &mut emit);
+                    }
+                }
+                class => state.push(class, slot.folded, region, &mut emit),
+            }
+        }
+        state.close(&mut emit);
+    }
+
+    /// The pieces of an already normalised name, as text is cut: `(text, spaced, run)`.
+    pub fn pieces_of(&self, name: &str) -> Vec<(String, bool, bool)> {
+        let mut pieces = Vec::new();
+        self.scan(name, |piece| {
+            pieces.push((piece.text.to_string(), piece.spaced, piece.run));
+        });
+        pieces
+    }
+
+    fn class_of_char(&self, ch: char) -> Class {
+        let code = ch as u32;
+        if (code as usize) < LOW_LEN {
+            self.table[code as usize].class
+        } else if PUNCTUATION.contains(&code) {
+            self.table[LOW_LEN + (code - PUNCTUATION.start) as usize].class
+        } else {
+            slot_of(&self.normalizer, ch).class
+        }
+    }
+}
+
+/// The scan between characters: the piece being built, and what came before it.
+#[derive(Default)]
+struct State {
+    /// Whether a piece is being built.
+    open: bool,
+    /// Whether it is a run.
+    run: bool,
+    /// Its normalised text.
+    text: String,
+    spaced: bool,
+    glued: bool,
+    norm_start: usize,
+    chars: [CharSpan; 3],
+    /// Its characters so far.
+    count: usize,
+    end: usize,
+    /// Whitespace since the last piece.
+    space_before: bool,
+    /// Whether the last character kept (not whitespace) glues what follows to it.
+    glues: bool,
+    norm_pos: usize,
+}
+
+impl State {
+    /// Appends a run character to the open run.
+    #[inline]
+    fn extend(&mut self, folded: char, region: CharSpan) {
+        self.text.push(folded);
+        if let Some(slot) = self.chars.get_mut(self.count) {
+            *slot = region;
+        }
+        self.count += 1;
+        self.end = region.end;
+        self.norm_pos += folded.len_utf8();
+    }
+
+    /// Appends two-byte run characters past the third that the normaliser keeps as they are.
+    #[inline]
+    fn extend_unchanged(&mut self, unchanged: &str) {
+        self.text.push_str(unchanged);
+        self.count += unchanged.len() / 2;
+        self.end += unchanged.len();
+        self.norm_pos += unchanged.len();
+    }
+
+    /// Takes one character of the normalised text (or one removed), from `region` of the original.
+    fn push(
+        &mut self,
+        class: Class,
+        folded: char,
+        region: CharSpan,
+        emit: &mut impl FnMut(&Piece<'_>),
+    ) {
+        match class {
+            Class::Invisible => {}
+            Class::Drop => {
+                if self.open {
+                    self.end = region.end;
+                    if let Some(last) = self.chars.get_mut(self.count - 1) {
+                        last.end = region.end;
+                    }
+                }
+            }
+            Class::Space => {
+                self.close(emit);
+                if !self.space_before {
+                    self.norm_pos += 1;
+                }
+                self.space_before = true;
+                self.glues = false;
+            }
+            Class::Run => {
+                if !(self.open && self.run) {
+                    self.close(emit);
+                    self.start(true);
+                }
+                self.extend(folded, region);
+                self.glues = true;
+            }
+            Class::Other | Class::GluedOther | Class::Expands => {
+                self.close(emit);
+                self.start(false);
+                self.extend(folded, region);
+                self.glues = class == Class::GluedOther;
+            }
+        }
+    }
+
+    fn start(&mut self, run: bool) {
+        self.open = true;
+        self.run = run;
+        self.text.clear();
+        self.spaced = self.space_before;
+        self.glued = self.glues;
+        self.norm_start = self.norm_pos;
+        self.count = 0;
+        self.space_before = false;
+    }
+
+    fn close(&mut self, emit: &mut impl FnMut(&Piece<'_>)) {
+        if !self.open {
+            return;
+        }
+        self.open = false;
+        emit(&Piece {
+            text: &self.text,
+            run: self.run,
+            spaced: self.spaced,
+            glued: self.glued,
+            norm_start: self.norm_start,
+            chars: self.chars,
+            end: self.end,
+        });
+    }
+}
+
+/// The slot of `ch`: what `normalizer` folds it to, and its class.
+fn slot_of(normalizer: &Normalizer, ch: char) -> Slot {
+    let mut utf8 = [0; 4];
+    let folded = normalizer.normalize_str(ch.encode_utf8(&mut utf8));
+    let mut chars = folded.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) if is_invisible(ch) => Slot {
+            class: Class::Invisible,
+            folded: ch,
+        },
+        (None, _) => Slot {
+            class: Class::Drop,
+            folded: ch,
+        },
+        (Some(one), None) => Slot {
+            class: class_of(one),
+            folded: one.to_ascii_lowercase(),
+        },
+        (Some(_), Some(_)) => Slot {
+            class: Class::Expands,
+            folded: ch,
+        },
+    }
+}
+
+/// The class of a character of normalised text.
+fn class_of(ch: char) -> Class {
+    if ch.is_whitespace() {
+        Class::Space
+    } else if ch.is_alphanumeric() || is_arabic_word_mark(ch) {
+        Class::Run
+    } else if is_arabic_letter(ch) {
+        Class::GluedOther
+    } else {
+        Class::Other
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(original text of the piece, normalised text, spaced, glued)` of every piece.
+    fn pieces(text: &str) -> Vec<(&str, String, bool, bool)> {
+        let normalizer = Normalizer::builder()
+            .collapse_whitespace(true)
+            .quotes(true)
+            .build();
+        let scanner = Scanner::new(&normalizer);
+        let mut out = Vec::new();
+        scanner.scan(text, |p| {
+            out.push((
+                &text[p.start()..p.end],
+                p.text.to_string(),
+                p.spaced,
+                p.glued,
+            ))
+        });
+        out
+    }
+
+    #[test]
+    fn pieces_are_runs_and_single_other_characters() {
+        let got = pieces("قال السوداني، «إنّ» NATO-2024");
+        let expected = [
+            ("قال", "قال", false, false),
+            ("السوداني", "السوداني", true, false),
+            ("،", "،", false, true),
+            ("«", "\"", true, false),
+            ("إنّ", "ان", false, false),
+            ("»", "\"", false, true),
+            ("NATO", "nato", true, false),
+            ("-", "-", false, true),
+            ("2024", "2024", false, false),
+        ];
+        let got: Vec<_> = got
+            .iter()
+            .map(|(o, n, s, g)| (*o, n.as_str(), *s, *g))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn removed_characters_are_transparent_and_end_spans_unless_invisible() {
+        // Tatweel and shadda inside, a damma after: one run, whose span takes the damma.
+        let text = "العـراقُ \u{200c}بغداد\u{200c}";
+        let got = pieces(text);
+        assert_eq!(got[0].0, "العـراقُ");
+        assert_eq!(got[0].1, "العراق");
+        // The invisible joiner before بغداد is not part of it, nor the one at its end.
+        assert_eq!(got[1].0, "بغداد");
+        assert!(got[1].2);
+    }
+
+    #[test]
+    fn first_characters_keep_their_own_spans() {
+        let normalizer = Normalizer::new();
+        let scanner = Scanner::new(&normalizer);
+        let text = "وَللعراق";
+        let mut chars = Vec::new();
+        scanner.scan(text, |p| {
+            chars.extend(p.chars.iter().map(|c| &text[c.start..c.end]))
+        });
+        assert_eq!(chars, ["وَ", "ل", "ل"]);
+    }
+
+    #[test]
+    fn presentation_forms_expand_into_one_region() {
+        let normalizer = Normalizer::new();
+        let scanner = Scanner::new(&normalizer);
+        let text = "\u{FEFB}عب"; // ﻻ (lam-alef ligature) + عب
+        let mut got = Vec::new();
+        scanner.scan(text, |p| got.push((p.text.to_string(), p.chars)));
+        assert_eq!(got[0].0, "لاعب");
+        let ligature = CharSpan {
+            start: 0,
+            end: "\u{FEFB}".len(),
+        };
+        assert_eq!(got[0].1[..2], [ligature, ligature]);
+    }
+}
