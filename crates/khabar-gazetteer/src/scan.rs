@@ -45,6 +45,8 @@ struct Slot {
     class: Class,
     /// What the character becomes (ASCII lowercased: names match regardless of ASCII case).
     folded: char,
+    /// Whether it stays as it is: then a piece's text can be read from the original text in place.
+    same: bool,
 }
 
 /// Code points below this are looked up in the table (Latin, Greek, Cyrillic, Hebrew, Arabic).
@@ -113,6 +115,7 @@ impl Scanner {
                 Slot {
                     class: Class::Other,
                     folded: char::REPLACEMENT_CHARACTER,
+                    same: false,
                 },
                 |ch| slot_of(normalizer, ch),
             )
@@ -127,7 +130,7 @@ impl Scanner {
     /// Calls `emit` with every piece of `text`, in order.
     pub fn scan(&self, text: &str, mut emit: impl FnMut(&Piece<'_>)) {
         let bytes = text.as_bytes();
-        let mut state = State::default();
+        let mut state = State::new(text);
         let mut expansion = String::new();
         let mut i = 0;
         while i < bytes.len() {
@@ -155,52 +158,52 @@ impl Scanner {
                 end: i + len,
             };
             i += len;
-            match slot.class {
-                // The bulk of the text: a letter that continues a run.
-                Class::Run if state.open && state.run => {
-                    state.extend(slot.folded, region);
-                    if state.count >= 3 {
-                        // The rest of the run's two-byte letters that fold to themselves (of Arabic,
-                        // most): checked one by one, copied in one go.
-                        let from = i;
-                        while i + 1 < bytes.len() && (0xC2..0xE0).contains(&bytes[i]) {
-                            let code = (usize::from(bytes[i] & 0x1F) << 6)
-                                | usize::from(bytes[i + 1] & 0x3F);
-                            let slot = self.table[code];
-                            if slot.class != Class::Run || slot.folded as usize != code {
-                                break;
-                            }
-                            i += 2;
-                        }
-                        if i > from {
-                            state.extend_unchanged(&text[from..i]);
-                        }
+            if slot.class == Class::Expands {
+                // A presentation form: its expansion is one region, which the removed characters right
+                // after it join (as the normaliser's map records it).
+                expansion.clear();
+                expansion.push_str(
+                    &self
+                        .normalizer
+                        .normalize_str(&text[region.start..region.end]),
+                );
+                let mut region = region;
+                let mut after = i;
+                for ch in text[i..].chars() {
+                    match self.class_of_char(ch) {
+                        Class::Drop => region.end = after + ch.len_utf8(),
+                        Class::Invisible => {}
+                        _ => break,
                     }
+                    after += ch.len_utf8();
                 }
-                Class::Expands => {
-                    // A presentation form: its expansion is one region, which the removed characters
-                    // right after it join (as the normaliser's map records it).
-                    expansion.clear();
-                    expansion.push_str(
-                        &self
-                            .normalizer
-                            .normalize_str(&text[region.start..region.end]),
-                    );
-                    let mut region = region;
-                    let mut after = i;
-                    for ch in text[i..].chars() {
-                        match self.class_of_char(ch) {
-                            Class::Drop => region.end = after + ch.len_utf8(),
-                            Class::Invisible => {}
-                            _ => break,
-                        }
-                        after += ch.len_utf8();
-                    }
-                    for ch in expansion.chars() {
-                        state.push(class_of(ch), ch.to_ascii_lowercase(), region, &mut emit);
-                    }
+                for ch in expansion.chars() {
+                    let class = class_of(ch);
+                    state.push(class, ch.to_ascii_lowercase(), false, region, &mut emit);
                 }
-                class => state.push(class, slot.folded, region, &mut emit),
+                continue;
+            }
+            state.push(slot.class, slot.folded, slot.same, region, &mut emit);
+            if slot.class == Class::Run {
+                // The bulk of the text: the run's following two-byte letters that stay as they are (of
+                // Arabic, most), checked one by one and taken in one go.
+                let from = i;
+                while i + 1 < bytes.len() && (0xC2..0xE0).contains(&bytes[i]) {
+                    let code =
+                        (usize::from(bytes[i] & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
+                    let slot = self.table[code];
+                    if slot.class != Class::Run || !slot.same {
+                        break;
+                    }
+                    state.note_char(CharSpan {
+                        start: i,
+                        end: i + 2,
+                    });
+                    i += 2;
+                }
+                if i > from {
+                    state.extend_same(from, i);
+                }
             }
         }
         state.close(&mut emit);
@@ -228,13 +231,17 @@ impl Scanner {
 }
 
 /// The scan between characters: the piece being built, and what came before it.
-#[derive(Default)]
-struct State {
+struct State<'t> {
+    original: &'t str,
     /// Whether a piece is being built.
     open: bool,
     /// Whether it is a run.
     run: bool,
-    /// Its normalised text.
+    /// Whether its text is `original[text_start..text_end]`, every character so far kept as it is (no
+    /// copy); else it is `text`.
+    borrowed: bool,
+    text_start: usize,
+    text_end: usize,
     text: String,
     spaced: bool,
     glued: bool,
@@ -250,33 +257,81 @@ struct State {
     norm_pos: usize,
 }
 
-impl State {
-    /// Appends a run character to the open run.
+impl<'t> State<'t> {
+    fn new(original: &'t str) -> State<'t> {
+        State {
+            original,
+            open: false,
+            run: false,
+            borrowed: true,
+            text_start: 0,
+            text_end: 0,
+            text: String::new(),
+            spaced: false,
+            glued: false,
+            norm_start: 0,
+            chars: [CharSpan::default(); 3],
+            count: 0,
+            end: 0,
+            space_before: false,
+            glues: false,
+            norm_pos: 0,
+        }
+    }
+
+    /// Records where the next character of the open piece came from.
     #[inline]
-    fn extend(&mut self, folded: char, region: CharSpan) {
-        self.text.push(folded);
+    fn note_char(&mut self, region: CharSpan) {
         if let Some(slot) = self.chars.get_mut(self.count) {
             *slot = region;
         }
         self.count += 1;
+    }
+
+    /// Appends a character to the open piece.
+    #[inline]
+    fn extend(&mut self, folded: char, same: bool, region: CharSpan) {
+        self.note_char(region);
+        if self.borrowed && same && region.start == self.text_end {
+            self.text_end = region.end;
+        } else {
+            self.own();
+            self.text.push(folded);
+        }
         self.end = region.end;
         self.norm_pos += folded.len_utf8();
     }
 
-    /// Appends two-byte run characters past the third that the normaliser keeps as they are.
+    /// Appends `original[from..to]`, characters that stay as they are (already noted).
     #[inline]
-    fn extend_unchanged(&mut self, unchanged: &str) {
-        self.text.push_str(unchanged);
-        self.count += unchanged.len() / 2;
-        self.end += unchanged.len();
-        self.norm_pos += unchanged.len();
+    fn extend_same(&mut self, from: usize, to: usize) {
+        if self.borrowed && from == self.text_end {
+            self.text_end = to;
+        } else {
+            self.own();
+            self.text.push_str(&self.original[from..to]);
+        }
+        self.end = to;
+        self.norm_pos += to - from;
     }
 
-    /// Takes one character of the normalised text (or one removed), from `region` of the original.
+    /// Moves the text read in place so far into `text`, to go on by copying.
+    fn own(&mut self) {
+        if self.borrowed {
+            self.borrowed = false;
+            self.text.clear();
+            self.text
+                .push_str(&self.original[self.text_start..self.text_end]);
+        }
+    }
+
+    /// Takes one character of the normalised text (or one removed), from `region` of the original;
+    /// `same` says it is kept as it is there.
     fn push(
         &mut self,
         class: Class,
         folded: char,
+        same: bool,
         region: CharSpan,
         emit: &mut impl FnMut(&Piece<'_>),
     ) {
@@ -301,24 +356,26 @@ impl State {
             Class::Run => {
                 if !(self.open && self.run) {
                     self.close(emit);
-                    self.start(true);
+                    self.start(true, region.start);
                 }
-                self.extend(folded, region);
+                self.extend(folded, same, region);
                 self.glues = true;
             }
             Class::Other | Class::GluedOther | Class::Expands => {
                 self.close(emit);
-                self.start(false);
-                self.extend(folded, region);
+                self.start(false, region.start);
+                self.extend(folded, same, region);
                 self.glues = class == Class::GluedOther;
             }
         }
     }
 
-    fn start(&mut self, run: bool) {
+    fn start(&mut self, run: bool, at: usize) {
         self.open = true;
         self.run = run;
-        self.text.clear();
+        self.borrowed = true;
+        self.text_start = at;
+        self.text_end = at;
         self.spaced = self.space_before;
         self.glued = self.glues;
         self.norm_start = self.norm_pos;
@@ -331,8 +388,13 @@ impl State {
             return;
         }
         self.open = false;
+        let text = if self.borrowed {
+            &self.original[self.text_start..self.text_end]
+        } else {
+            &self.text
+        };
         emit(&Piece {
-            text: &self.text,
+            text,
             run: self.run,
             spaced: self.spaced,
             glued: self.glued,
@@ -352,18 +414,22 @@ fn slot_of(normalizer: &Normalizer, ch: char) -> Slot {
         (None, _) if is_invisible(ch) => Slot {
             class: Class::Invisible,
             folded: ch,
+            same: false,
         },
         (None, _) => Slot {
             class: Class::Drop,
             folded: ch,
+            same: false,
         },
         (Some(one), None) => Slot {
             class: class_of(one),
             folded: one.to_ascii_lowercase(),
+            same: one.to_ascii_lowercase() == ch,
         },
         (Some(_), Some(_)) => Slot {
             class: Class::Expands,
             folded: ch,
+            same: false,
         },
     }
 }
