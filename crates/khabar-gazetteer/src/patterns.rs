@@ -17,8 +17,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use khabar_tokenize::Span;
 use khabar_tokenize::chars::is_arabic_letter;
+use khabar_tokenize::{Span, WordMap};
 use rustc_hash::FxHashMap;
 
 use crate::scan::{Piece, Scanner};
@@ -72,127 +72,6 @@ impl Candidate {
     }
 }
 
-/// The distinct pieces of the names, hashed, with a filter in front of the hash table.
-struct Vocabulary {
-    /// All pieces, one after the other.
-    text: String,
-    /// End of each piece in `text`.
-    ends: Vec<u32>,
-    /// What each piece is besides a piece of names ([`FAMILY`], [`FAMILY_CONTRACTED`]).
-    flags: Vec<u8>,
-    /// Open addressing, linear probing: piece ids, [`NONE`] where empty; two thirds full at most.
-    table: Vec<u32>,
-    /// Eight to sixteen bits a piece, one set for each piece (by its hash): most words of a text are
-    /// not pieces of names, and most of those are told by one bit.
-    filter: Vec<u64>,
-    /// `64 - log2(filter bits)`.
-    filter_shift: u32,
-}
-
-impl Vocabulary {
-    fn new(text: String, ends: Vec<u32>, flags: Vec<u8>) -> Vocabulary {
-        let n = ends.len();
-        let filter_bits = (8 * n).max(512).next_power_of_two().trailing_zeros();
-        let mut vocabulary = Vocabulary {
-            text,
-            ends,
-            flags,
-            table: vec![NONE; n + n / 2 + 1],
-            filter: vec![0; 1 << (filter_bits - 6)],
-            filter_shift: 64 - filter_bits,
-        };
-        for id in 0..n as u32 {
-            let hash = hash(vocabulary.piece(id).as_bytes());
-            let bit = (hash >> vocabulary.filter_shift) as usize;
-            vocabulary.filter[bit / 64] |= 1 << (bit % 64);
-            let mut slot = vocabulary.slot(hash);
-            while vocabulary.table[slot] != NONE {
-                slot = vocabulary.next(slot);
-            }
-            vocabulary.table[slot] = id;
-        }
-        vocabulary
-    }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-
-    fn piece(&self, id: u32) -> &str {
-        let id = id as usize;
-        let start = id.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
-        &self.text[start..self.ends[id] as usize]
-    }
-
-    /// The first slot of a hash (its low half scaled to the table: any table size will do).
-    #[inline]
-    fn slot(&self, hash: u64) -> usize {
-        ((u64::from(hash as u32) * self.table.len() as u64) >> 32) as usize
-    }
-
-    #[inline]
-    fn next(&self, slot: usize) -> usize {
-        if slot + 1 == self.table.len() {
-            0
-        } else {
-            slot + 1
-        }
-    }
-
-    /// The id of `piece`, if a name has it.
-    #[inline]
-    fn get(&self, piece: &str) -> Option<u32> {
-        let hash = hash(piece.as_bytes());
-        let bit = (hash >> self.filter_shift) as usize;
-        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
-        let mut slot = self.slot(hash);
-        loop {
-            let id = self.table[slot];
-            if id == NONE {
-                return None;
-            }
-            if self.piece(id) == piece {
-                return Some(id);
-            }
-            slot = self.next(slot);
-        }
-    }
-
-    fn flags(&self, id: u32) -> u8 {
-        self.flags[id as usize]
-    }
-
-    fn heap_bytes(&self) -> usize {
-        self.text.capacity()
-            + self.ends.capacity() * 4
-            + self.flags.capacity()
-            + self.table.capacity() * 4
-            + self.filter.capacity() * 8
-    }
-}
-
-/// A hash of a piece's bytes, eight at a time: the filter takes its top bits, the table its low half.
-#[inline]
-fn hash(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut hash = (bytes.len() as u64).wrapping_mul(K);
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut w = [0; 8];
-        w.copy_from_slice(word);
-        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    let rest = words.remainder();
-    if !rest.is_empty() {
-        let mut w = [0; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    hash ^ (hash >> 29)
-}
-
 /// The label of a trie edge: the piece, and whether whitespace comes before it.
 #[inline]
 fn label(piece: u32, spaced: bool) -> u32 {
@@ -201,7 +80,9 @@ fn label(piece: u32, spaced: bool) -> u32 {
 
 /// The normalised names of a gazetteer compiled into a trie over pieces, with what each stands for.
 pub(crate) struct PatternSet {
-    vocabulary: Vocabulary,
+    /// The distinct pieces of the names, numbered, with what each is besides a piece of names
+    /// ([`FAMILY`], [`FAMILY_CONTRACTED`]).
+    vocabulary: WordMap<u8>,
     /// The node reached by each piece from the root ([`NONE`] when no name begins with it).
     roots: Vec<u32>,
     /// The other edges, by node: those of node `n` at `edge_starts[n]..edge_starts[n + 1]` of
@@ -230,13 +111,10 @@ impl fmt::Debug for PatternSet {
     }
 }
 
-/// The vocabulary, flags and trie while a pattern set is built.
+/// The vocabulary and trie while a pattern set is built.
 #[derive(Default)]
 struct Builder {
-    ids: FxHashMap<String, u32>,
-    text: String,
-    ends: Vec<u32>,
-    flags: Vec<u8>,
+    pieces: WordMap<u8>,
     roots: Vec<u32>,
     edges: FxHashMap<u64, u32>,
     terminal: Vec<u32>,
@@ -245,20 +123,19 @@ struct Builder {
 
 impl Builder {
     fn piece(&mut self, text: &str) -> Result<u32, Error> {
-        if let Some(&id) = self.ids.get(text) {
-            return Ok(id);
+        if let Some(id) = self.pieces.index_of(text) {
+            return Ok(id as u32);
         }
-        let id = u32::try_from(self.ends.len())
-            .ok()
-            .filter(|&id| id < 1 << 31)
-            .ok_or_else(too_many)?;
-        self.text.push_str(text);
-        self.ends
-            .push(u32::try_from(self.text.len()).map_err(|_| too_many())?);
-        self.flags.push(0);
+        if self.pieces.len() >= 1 << 31 {
+            return Err(too_many());
+        }
+        self.pieces.insert(text, 0);
         self.roots.push(NONE);
-        self.ids.insert(text.to_string(), id);
-        Ok(id)
+        Ok((self.pieces.len() - 1) as u32)
+    }
+
+    fn flag(&mut self, piece: &str, flag: u8) {
+        *self.pieces.get_or_insert_with(piece, || 0) |= flag;
     }
 
     fn node(&mut self) -> Result<u32, Error> {
@@ -340,10 +217,11 @@ impl PatternSet {
             };
             if is_person(entry.entity) && is_family_word(last) {
                 let id = builder.piece(last)?;
-                builder.flags[id as usize] |= FAMILY;
+                builder.flag(last, FAMILY);
                 if let Some(rest) = contracted_rest(last) {
-                    let contracted = builder.piece(&format!("ل{rest}"))?;
-                    builder.flags[contracted as usize] |= FAMILY_CONTRACTED;
+                    let contracted_name = format!("ل{rest}");
+                    let contracted = builder.piece(&contracted_name)?;
+                    builder.flag(&contracted_name, FAMILY_CONTRACTED);
                     contracted_family.insert(contracted, id);
                 }
             }
@@ -371,18 +249,14 @@ impl PatternSet {
             }
         }
         let Builder {
-            mut text,
-            mut ends,
-            mut flags,
+            pieces: mut vocabulary,
             mut roots,
             edges,
             mut terminal,
             ..
         } = builder;
         // Grown by doubling while built: kept at their size.
-        text.shrink_to_fit();
-        ends.shrink_to_fit();
-        flags.shrink_to_fit();
+        vocabulary.shrink_to_fit();
         roots.shrink_to_fit();
         terminal.shrink_to_fit();
         offsets.shrink_to_fit();
@@ -400,7 +274,7 @@ impl PatternSet {
             edge_starts.push(edges.len() as u32);
         }
         Ok(PatternSet {
-            vocabulary: Vocabulary::new(text, ends, flags),
+            vocabulary,
             roots,
             edge_starts,
             edge_labels: edges.iter().map(|&(key, _)| key as u32).collect(),
@@ -453,14 +327,16 @@ impl PatternSet {
     /// The text of a piece.
     #[cfg(test)]
     pub(crate) fn piece(&self, id: u32) -> &str {
-        self.vocabulary.piece(id)
+        self.vocabulary.word(id as usize)
     }
 
     /// Appends the compiled set to `out` (see [`PatternSet::read`]).
     pub(crate) fn write(&self, out: &mut crate::bytes::Writer) {
-        out.str(&self.vocabulary.text);
-        out.u32s(&self.vocabulary.ends);
-        out.bytes(&self.vocabulary.flags);
+        out.len(self.vocabulary.len());
+        for (piece, &flags) in self.vocabulary.iter() {
+            out.str(piece);
+            out.u32(u32::from(flags));
+        }
         out.u32s(&self.roots);
         out.u32s(&self.edge_starts);
         out.u32s(&self.edge_labels);
@@ -491,20 +367,19 @@ impl PatternSet {
         input: &mut crate::bytes::Reader<'_>,
         names: &[u32],
     ) -> Result<PatternSet, Error> {
-        let text = input.str()?.to_string();
-        let ends = input.u32s()?;
-        let flags = input.bytes()?.to_vec();
-        let pieces_fit = ends.windows(2).all(|w| w[0] < w[1])
-            && ends.first().is_none_or(|&e| e > 0)
-            && ends
-                .last()
-                .map_or(text.is_empty(), |&e| e as usize == text.len())
-            && ends.iter().all(|&e| text.is_char_boundary(e as usize))
-            && flags.len() == ends.len()
-            && ends.len() < 1 << 31;
-        if !pieces_fit {
-            return Err(input.invalid("the pieces do not fit together"));
+        let count = input.len(12)?;
+        let mut vocabulary = WordMap::new();
+        for _ in 0..count {
+            let piece = input.str()?;
+            let flags = u8::try_from(input.u32()?)
+                .map_err(|_| input.invalid("the flags of a piece do not fit a byte"))?;
+            vocabulary.insert(piece, flags);
         }
+        if vocabulary.len() != count || vocabulary.len() >= 1 << 31 {
+            return Err(input.invalid("the pieces are not distinct"));
+        }
+        vocabulary.shrink_to_fit();
+        let pieces = vocabulary.len();
         let roots = input.u32s()?;
         let edge_starts = input.u32s()?;
         let edge_labels = input.u32s()?;
@@ -534,7 +409,7 @@ impl PatternSet {
         let nodes = terminal.len();
         let patterns = offsets.len().saturating_sub(1) / 2;
         let node_ok = |n: u32| (n as usize) < nodes;
-        let tables_fit = roots.len() == ends.len()
+        let tables_fit = roots.len() == pieces
             && roots.iter().all(|&n| n == NONE || node_ok(n))
             && edge_starts.len() == nodes + 1
             && edge_starts.first() == Some(&0)
@@ -548,9 +423,7 @@ impl PatternSet {
                         .is_some_and(|labels| labels.windows(2).all(|l| l[0] < l[1]))
             })
             && edge_labels.len() == edge_children.len()
-            && edge_labels
-                .iter()
-                .all(|&l| ((l >> 1) as usize) < ends.len())
+            && edge_labels.iter().all(|&l| ((l >> 1) as usize) < pieces)
             && edge_children.iter().all(|&c| node_ok(c))
             && terminal
                 .iter()
@@ -561,12 +434,12 @@ impl PatternSet {
             && offsets.last().is_some_and(|&o| o as usize == entries.len())
             && contracted_family
                 .iter()
-                .all(|(&c, &p)| (c as usize) < ends.len() && (p as usize) < ends.len());
+                .all(|(&c, &p)| (c as usize) < pieces && (p as usize) < pieces);
         if !tables_fit {
             return Err(input.invalid("the pattern tables do not fit together"));
         }
         Ok(PatternSet {
-            vocabulary: Vocabulary::new(text, ends, flags),
+            vocabulary,
             roots,
             edge_starts,
             edge_labels,
@@ -576,6 +449,12 @@ impl PatternSet {
             entries,
             contracted_family,
         })
+    }
+
+    /// What the piece `id` is besides a piece of names.
+    #[inline]
+    fn flags(&self, id: u32) -> u8 {
+        *self.vocabulary.value(id as usize)
     }
 
     /// The child of `node` by the edge `label`.
@@ -682,7 +561,7 @@ impl<'p> Matcher<'p> {
             return;
         }
         let vocabulary = &self.set.vocabulary;
-        let whole = vocabulary.get(piece.text);
+        let whole = id_of(vocabulary, piece.text);
         let mut partials = std::mem::take(&mut self.partials);
         self.advanced.clear();
         if let Some(id) = whole {
@@ -701,10 +580,10 @@ impl<'p> Matcher<'p> {
             self.start(piece, 0, false, whole);
             let bytes = piece.text.as_bytes();
             if let Some(after_lam) = proclitic(bytes, 0, true) {
-                self.start(piece, 1, after_lam, vocabulary.get(&piece.text[2..]));
+                self.start(piece, 1, after_lam, id_of(vocabulary, &piece.text[2..]));
                 if matches!(bytes[..2], [0xD9, 0x88 | 0x81]) {
                     if let Some(after_lam) = proclitic(bytes, 2, false) {
-                        self.start(piece, 2, after_lam, vocabulary.get(&piece.text[4..]));
+                        self.start(piece, 2, after_lam, id_of(vocabulary, &piece.text[4..]));
                     }
                 }
             }
@@ -736,7 +615,7 @@ impl<'p> Matcher<'p> {
             .filter(|p| !p.is_empty());
         let norm_start = piece.norm_start + 2 * proclitics;
         if self.with_family {
-            let flags = self.set.vocabulary.flags(id);
+            let flags = self.set.flags(id);
             let family = if flags & FAMILY != 0 {
                 Some((id, false))
             } else if flags & FAMILY_CONTRACTED != 0 && after_lam {
@@ -791,12 +670,11 @@ impl<'p> Matcher<'p> {
             return;
         }
         let (plain, contracted) = self.set.ranges(pattern);
-        let family =
-            if partial.pieces > 1 && piece.spaced && self.set.vocabulary.flags(id) & FAMILY != 0 {
-                id
-            } else {
-                NONE
-            };
+        let family = if partial.pieces > 1 && piece.spaced && self.set.flags(id) & FAMILY != 0 {
+            id
+        } else {
+            NONE
+        };
         let nisba_shaped = partial.after_definite_noun
             && (piece.text.ends_with("ية") || piece.text.ends_with("يه"));
         for (applies, contracted) in [
@@ -828,6 +706,12 @@ impl<'p> Matcher<'p> {
     }
 }
 
+/// The number of a piece in the vocabulary.
+#[inline]
+fn id_of(vocabulary: &WordMap<u8>, piece: &str) -> Option<u32> {
+    vocabulary.index_of(piece).map(|index| index as u32)
+}
+
 /// Whether bytes `at..at + 2` of a piece are a proclitic letter (و and ف only `first`): Some(whether
 /// it is ل).
 #[inline]
@@ -848,15 +732,21 @@ fn proclitic(bytes: &[u8], at: usize, first: bool) -> Option<bool> {
 pub(crate) fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
     // Stable, and the matcher yields candidates nearly in this order already.
     candidates.sort_by_key(|c| c.norm[0]);
-    let mut chosen = Vec::with_capacity(candidates.len());
+    // The chosen are written back over the candidates: a group never yields more than it holds.
+    let mut kept = 0;
     let mut group_start = 0;
     let mut group_end = 0;
     for i in 0..=candidates.len() {
-        let next = candidates.get(i);
+        let next = candidates.get(i).copied();
         if i > group_start && next.is_none_or(|c| c.norm[0] >= group_end) {
-            match &candidates[group_start..i] {
-                [one] => chosen.push(*one),
-                group => chosen.extend(select_in_group(group.to_vec())),
+            if i - group_start == 1 {
+                candidates[kept] = candidates[group_start];
+                kept += 1;
+            } else {
+                for chosen in select_in_group(candidates[group_start..i].to_vec()) {
+                    candidates[kept] = chosen;
+                    kept += 1;
+                }
             }
             group_start = i;
         }
@@ -868,7 +758,8 @@ pub(crate) fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
             };
         }
     }
-    chosen
+    candidates.truncate(kept);
+    candidates
 }
 
 /// [`select_longest`] over one group of overlapping candidates.
