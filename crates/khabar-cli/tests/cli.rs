@@ -442,3 +442,108 @@ fn corpus_converts_a_real_zip() {
     assert!(first["text"].as_str().unwrap().contains("\n\n"));
     assert!(jsonl.lines().count() > 1000);
 }
+
+/// A tiny CoNLL training file: people after قال الوزير, places after سافر الوفد إلى.
+fn tiny_conll() -> Temp {
+    let mut conll = String::new();
+    for (word, tag) in [("محمد", "B-PER"), ("خالد", "B-PER"), ("سعد", "B-PER")] {
+        conll.push_str(&format!("قال O\nالوزير O\n{word} {tag}\nإن O\n\n"));
+    }
+    for (word, tag) in [("بغداد", "B-LOC"), ("دمشق", "B-LOC"), ("بيروت", "B-LOC")] {
+        conll.push_str(&format!("سافر O\nالوفد O\nإلى O\n{word} {tag}\n\n"));
+    }
+    Temp::file("train.conll", conll)
+}
+
+#[test]
+fn eval_clusters_feed_a_tagger_that_keeps_them() {
+    let mut corpus = String::new();
+    for name in ["محمد", "أحمد", "خالد", "سعد"] {
+        let text = format!("قال الوزير {name} إن الاتفاق مهم");
+        corpus.push_str(&serde_json::json!({ "id": name, "text": text }).to_string());
+        corpus.push('\n');
+    }
+    for city in ["بغداد", "دمشق", "عمان", "بيروت"] {
+        let text = format!("سافر الوفد إلى {city} أمس\nوصل الوزير إلى {city} صباح 12 مايو");
+        corpus.push_str(&serde_json::json!({ "id": city, "text": text }).to_string());
+        corpus.push('\n');
+    }
+    let corpus = Temp::file("corpus.jsonl", corpus);
+    let clusters = Temp(temp_path("clusters.tsv"));
+    let out = khabar(&[
+        "eval",
+        "clusters",
+        "--corpus",
+        corpus.arg(),
+        "-o",
+        clusters.arg(),
+        "--classes",
+        "3,5",
+        "--min-count",
+        "1",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let tsv = std::fs::read_to_string(clusters.path()).unwrap();
+    assert!(tsv.starts_with("# word clusters of "), "{tsv}");
+    assert!(tsv.contains("\nclasses\t3\t5\n"), "{tsv}");
+    assert!(tsv.contains("\nبغداد\t2\t"), "{tsv}");
+
+    let conll = tiny_conll();
+    let model = Temp(temp_path("tagger.bin"));
+    let out = khabar(&[
+        "eval",
+        "train-tagger",
+        "--conll",
+        conll.arg(),
+        "-o",
+        model.arg(),
+        "--clusters",
+        clusters.arg(),
+        "--folds",
+        "1",
+        "--memory-folds",
+        "0",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // The model reads alone: the clusters are inside it.
+    drop(clusters);
+    let out = khabar(&[
+        "eval",
+        "ner",
+        "--conll",
+        conll.arg(),
+        "--tagger",
+        model.arg(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).lines().any(|l| l.starts_with("micro")),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_bad_cluster_file_is_named_with_its_line() {
+    let clusters = Temp::file("bad-clusters.tsv", "classes\t4\nمحمد\t3\t1\nخالد\t3\n");
+    let conll = tiny_conll();
+    let model = temp_path("tagger.bin");
+    let out = khabar(&[
+        "eval",
+        "train-tagger",
+        "--conll",
+        conll.arg(),
+        "-o",
+        model.to_str().unwrap(),
+        "--clusters",
+        clusters.arg(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_no_panic(&out);
+    assert!(
+        stderr(&out).contains(&format!("{}:3:", clusters.arg())),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!model.exists());
+}

@@ -47,6 +47,7 @@
 #![deny(missing_docs)]
 
 mod bytes;
+pub mod clusters;
 mod entity;
 mod error;
 mod load;

@@ -11,10 +11,16 @@
 //! stem without proclitics, its affixes and shape, its neighbours, and the word lists of the rules. So the
 //! model learns how far to trust each source, and a dictionary hit can still be overruled by context.
 //!
+//! Optionally ([`Trainer::clusters`]) the classes of the word, its stem and its neighbours in word
+//! clusters learnt from unlabelled news ([`crate::clusters`]) are features too: they carry what the
+//! annotated corpus taught about names to words it never showed. On a held-out tenth of ANERcorp's
+//! training split, clusters of SaudiNewsNet raised micro F1 from 0.755 to 0.796 (per sentence).
+//!
 //! No neural model and no ML crate: the model is a table of `2^bits` rows of seven weights (one per tag)
 //! indexed by a stable hash of each feature, plus a transition matrix. Training takes a few seconds on
 //! ANERcorp; tagging costs, per token, one analysis of the word, one hash per string of it, about thirty
-//! table reads (one cache line each, for both stages) and a 7×7 Viterbi step per stage.
+//! table reads (one cache line each, for both stages; with clusters of three granularities, one or two
+//! cluster lookups and twelve reads more) and a 7×7 Viterbi step per stage.
 //!
 //! # Example: train on a few sentences, then tag
 //! ```
@@ -47,6 +53,7 @@ use khabar_tokenize::clitics::{self, CliticAnalysis, PartKind};
 use khabar_tokenize::{Normalizer, Span, Token, TokenKind};
 
 use crate::bytes::{Format, Reader, Writer};
+use crate::clusters::{ClassTable, Clusters};
 use crate::rules::{self, Guess, Recognizer};
 use crate::{EntityKind, Error, ErrorKind, MatchSource, Mention};
 
@@ -67,7 +74,7 @@ const DEFAULT_BITS: u8 = 17;
 
 const MODEL: Format = Format {
     magic: b"KHABARTG",
-    version: 2,
+    version: 3,
     name: "khabar tagger model",
     remedy: "train the model again",
     error: model_error,
@@ -134,6 +141,8 @@ pub struct Tagger {
     /// Per stage: what one table unit weighs, and the transition matrix `[from * TAGS + to]`, `from` up
     /// to [`START`].
     stages: Vec<Stage>,
+    /// The word classes the cluster features read (empty without clusters).
+    clusters: ClassTable,
     normalizer: Normalizer,
 }
 
@@ -214,7 +223,13 @@ impl Tagger {
     }
 
     /// Builds the reading layout from trained stages.
-    fn from_models(bits: u8, seed: u32, models: &[Model], normalizer: Normalizer) -> Tagger {
+    fn from_models(
+        bits: u8,
+        seed: u32,
+        models: &[Model],
+        clusters: ClassTable,
+        normalizer: Normalizer,
+    ) -> Tagger {
         let mut table = vec![Row::default(); 1 << bits];
         let mut stages = Vec::new();
         for (s, model) in models.iter().enumerate() {
@@ -239,6 +254,7 @@ impl Tagger {
             seed,
             table,
             stages,
+            clusters,
             normalizer,
         }
     }
@@ -254,6 +270,7 @@ impl Tagger {
         let mut features = Features::default();
         extract(
             &self.normalizer,
+            &self.clusters,
             text,
             tokens,
             evidence,
@@ -314,8 +331,8 @@ impl Tagger {
     }
 
     /// The model as bytes: a versioned, checksummed header, then the hash size, the number of stages, for
-    /// each its scale and transitions, and the rows that are not all zero with their sixteen lanes
-    /// (two `i16` to a `u32`).
+    /// each its scale and transitions, the rows that are not all zero with their sixteen lanes (two `i16`
+    /// to a `u32`), and the word clusters: their granularities, word hashes (two `u32` each) and classes.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Writer::default();
         out.u32(u32::from(self.bits));
@@ -346,6 +363,16 @@ impl Tagger {
         }
         out.u32s(&rows);
         out.u32s(&values);
+        out.u32s(&self.clusters.granularities);
+        out.u32s(
+            &self
+                .clusters
+                .hashes
+                .iter()
+                .flat_map(|&h| [h as u32, (h >> 32) as u32])
+                .collect::<Vec<_>>(),
+        );
+        out.u32s(&self.clusters.classes);
         out.finish_as(MODEL)
     }
 
@@ -392,12 +419,33 @@ impl Tagger {
                 pair[1] = (value >> 16) as u16 as i16;
             }
         }
+        let granularities = input.u32s()?;
+        let halves = input.u32s()?;
+        if halves.len() % 2 != 0 {
+            return Err(input.invalid("a cluster word hash is cut in half"));
+        }
+        let hashes: Vec<u64> = halves
+            .chunks_exact(2)
+            .map(|p| u64::from(p[0]) | u64::from(p[1]) << 32)
+            .collect();
+        let classes = input.u32s()?;
+        if classes.len() != hashes.len() * granularities.len() {
+            return Err(input.invalid("cluster words and classes disagree"));
+        }
+        if classes
+            .chunks(granularities.len().max(1))
+            .any(|row| row.iter().zip(&granularities).any(|(c, k)| c >= k))
+        {
+            return Err(input.invalid("a word class is out of range"));
+        }
+        let clusters = ClassTable::new(granularities, hashes, classes);
         input.finish()?;
         Ok(Tagger {
             bits: bits as u8,
             seed,
             table,
             stages,
+            clusters,
             normalizer: Normalizer::new(),
         })
     }
@@ -477,6 +525,7 @@ pub struct Trainer {
     epochs: usize,
     memory_folds: usize,
     normalizer: Normalizer,
+    clusters: ClassTable,
     sentences: Vec<Example>,
     document: usize,
 }
@@ -489,6 +538,7 @@ impl Default for Trainer {
             epochs: 10,
             memory_folds: 0,
             normalizer: Normalizer::new(),
+            clusters: ClassTable::default(),
             sentences: Vec::new(),
             document: 0,
         }
@@ -516,6 +566,14 @@ impl Trainer {
     /// chance. Call before [`Trainer::add`].
     pub fn hash_seed(&mut self, seed: u32) -> &mut Self {
         self.seed = seed;
+        self
+    }
+
+    /// Word classes learnt from unlabelled text (see [`crate::clusters`]): the class of each word, of its
+    /// stem and of its neighbours become features, so that a name never seen in training is judged by
+    /// the names of its class that were. The model keeps the classes. Call before [`Trainer::add`].
+    pub fn clusters(&mut self, clusters: &Clusters) -> &mut Self {
+        self.clusters = clusters.table().clone();
         self
     }
 
@@ -586,6 +644,7 @@ impl Trainer {
         let hashing = Hashing::new(self.bits, self.seed);
         extract(
             &self.normalizer,
+            &self.clusters,
             text,
             tokens,
             evidence,
@@ -659,7 +718,13 @@ impl Trainer {
             perceptron(&examples, self.bits, self.epochs)
         });
         let models: Vec<Model> = std::iter::once(first).chain(second).collect();
-        Tagger::from_models(self.bits, self.seed, &models, self.normalizer.clone())
+        Tagger::from_models(
+            self.bits,
+            self.seed,
+            &models,
+            self.clusters.clone(),
+            self.normalizer.clone(),
+        )
     }
 }
 
@@ -952,12 +1017,16 @@ enum T {
     FirstStage,
     MemoryPrev,
     MemoryNext,
+    ClusterWord,
+    ClusterStem,
+    ClusterPrev,
+    ClusterNext,
 }
 
 /// A stable 64-bit FNV-1a hash of a string, with a terminating `0xFF` (which never occurs in UTF-8).
 /// Models must hash the same way in every build, so no std or Fx hasher (whose output may change between
 /// versions) is used. Each token's strings are hashed once; features combine the hashes.
-const fn hash_str(s: &str) -> u64 {
+pub(crate) const fn hash_str(s: &str) -> u64 {
     let bytes = s.as_bytes();
     let mut hash = 0xcbf2_9ce4_8422_2325u64;
     let mut i = 0;
@@ -1049,7 +1118,16 @@ struct Info<'t> {
     person: bool,
     classes: u32,
     chars: usize,
+    /// The cluster-table rows of the word and of its stem (else of the word without a conjunction, else
+    /// of the word); [`NO_ROW`] when the clusters do not know it.
+    word_row: u32,
+    stem_row: u32,
 }
+
+/// The row of a word the clusters do not know.
+const NO_ROW: u32 = u32::MAX;
+/// The row of the words beyond either end of the text.
+const EDGE_ROW: u32 = u32::MAX - 1;
 
 const BOUNDARY: Info<'static> = Info {
     norm_hash: EMPTY,
@@ -1065,6 +1143,8 @@ const BOUNDARY: Info<'static> = Info {
     person: false,
     classes: 0,
     chars: 0,
+    word_row: EDGE_ROW,
+    stem_row: EDGE_ROW,
 };
 
 fn kind_code(kind: EntityKind) -> u32 {
@@ -1096,16 +1176,19 @@ fn mark<I: Iterator<Item = (Span, EntityKind, u32)>>(
     }
 }
 
-fn token_info<'t>(
+/// A token's normalised word without its proclitics (article kept: وبالعراق → العراق) and the
+/// normalised proclitics (empty when none). Fills `analyses` with the clitic analyses of a word that
+/// starts with a proclitic letter and clears it otherwise. The tagger's stem features and the word
+/// clusters of [`crate::clusters`] read words the same way.
+pub(crate) fn split_proclitics<'t>(
     normalizer: &Normalizer,
     text: &'t str,
     token: &'t Token<'t>,
-    recognizer: Option<&Recognizer>,
     analyses: &mut Vec<CliticAnalysis>,
-) -> Info<'t> {
+) -> (Cow<'t, str>, Cow<'t, str>) {
     let norm: &str = &token.norm;
     analyses.clear();
-    let (stem, proclitic) = match text.get(token.span.range()) {
+    match text.get(token.span.range()) {
         // Only a word that starts with a proclitic letter (و ف ب ل ك س) can be split.
         Some(word)
             if token.kind == TokenKind::Arabic
@@ -1136,7 +1219,18 @@ fn token_info<'t>(
             }
         }
         _ => (Cow::Borrowed(norm), Cow::Borrowed("")),
-    };
+    }
+}
+
+fn token_info<'t>(
+    normalizer: &Normalizer,
+    text: &'t str,
+    token: &'t Token<'t>,
+    recognizer: Option<&Recognizer>,
+    analyses: &mut Vec<CliticAnalysis>,
+) -> Info<'t> {
+    let norm: &str = &token.norm;
+    let (stem, proclitic) = split_proclitics(normalizer, text, token, analyses);
     let unjoined = if token.kind == TokenKind::Arabic && proclitic.is_empty() {
         conjunction_only(analyses)
             .and_then(|a| text.get(a.stem_with_article().start..token.span.end))
@@ -1171,6 +1265,8 @@ fn token_info<'t>(
         person,
         classes,
         chars,
+        word_row: NO_ROW,
+        stem_row: NO_ROW,
     }
 }
 
@@ -1219,6 +1315,7 @@ fn shape(info: &Info<'_>) -> u32 {
 /// Computes the hashed features of every token into `out`.
 fn extract(
     normalizer: &Normalizer,
+    clusters: &ClassTable,
     text: &str,
     tokens: &[Token<'_>],
     evidence: &Evidence<'_>,
@@ -1230,6 +1327,19 @@ fn extract(
         .iter()
         .map(|t| token_info(normalizer, text, t, evidence.recognizer, &mut analyses))
         .collect();
+    if !clusters.granularities.is_empty() {
+        for info in &mut infos {
+            info.word_row = clusters.row(info.norm_hash).unwrap_or(NO_ROW);
+            info.stem_row = if info.stem_hash == info.norm_hash {
+                info.word_row
+            } else {
+                clusters.row(info.stem_hash).unwrap_or(info.word_row)
+            };
+            if info.stem_row == NO_ROW && !info.unjoined.is_empty() {
+                info.stem_row = clusters.row(hash_str(&info.unjoined)).unwrap_or(NO_ROW);
+            }
+        }
+    }
     mark(
         tokens,
         evidence.mentions.iter().map(|m| {
@@ -1358,6 +1468,19 @@ fn extract(
                 .num(prev.classes)
                 .num(u32::from(me.person)),
         );
+        // Word, stem and the neighbours' stems at each granularity; the words two away (which the word
+        // features use) added nothing on the held-out tenth of ANERcorp's training split.
+        for g in 0..clusters.granularities.len() {
+            let class = |row: u32| match row {
+                NO_ROW | EDGE_ROW => row,
+                row => clusters.classes_of(row).get(g).copied().unwrap_or(NO_ROW),
+            };
+            let g = g as u32;
+            push(Hash::new(T::ClusterWord).num(g).num(class(me.word_row)));
+            push(Hash::new(T::ClusterStem).num(g).num(class(me.stem_row)));
+            push(Hash::new(T::ClusterPrev).num(g).num(class(prev.stem_row)));
+            push(Hash::new(T::ClusterNext).num(g).num(class(next.stem_row)));
+        }
         out.offsets.push(out.rows.len() as u32);
     }
 }
@@ -1590,6 +1713,82 @@ mod tests {
         let spans: Vec<&str> = found.iter().map(|g| &text[g.span]).collect();
         assert_eq!(spans, ["الاتحاد", "الاتحاد"]);
         assert!(found.iter().all(|g| g.kind == EntityKind::Organization));
+    }
+
+    /// A tagger trained where context cannot tell people from places (شاهدنا X), with clusters learnt
+    /// from text where it can, and the same without clusters.
+    fn trained_with_and_without_clusters() -> (Tagger, Tagger) {
+        let names = ["محمد", "أحمد", "خالد", "سعد", "فهد", "سمير"];
+        let places = ["بغداد", "دمشق", "عمان", "بيروت", "طهران", "موسكو"];
+        let mut clusterer = Clusters::clusterer();
+        clusterer.granularities(&[3, 5]).min_count(1);
+        for name in names {
+            clusterer.add(&format!("قال الوزير {name} إن الاتفاق مهم"));
+        }
+        for place in places {
+            clusterer.add(&format!("سافر الوفد إلى {place} أمس"));
+            clusterer.add(&format!("وصل الوزير إلى {place} صباح 12 مايو"));
+        }
+        let clusters = clusterer.build();
+        let tokenizer = Tokenizer::new();
+        let train = |clusters: Option<&Clusters>| {
+            let mut trainer = Tagger::trainer();
+            trainer.table_bits(14).epochs(10);
+            if let Some(clusters) = clusters {
+                trainer.clusters(clusters);
+            }
+            // سمير and موسكو are left for the test.
+            for (word, kind) in names[..5]
+                .iter()
+                .map(|&n| (n, EntityKind::Person))
+                .chain(places[..5].iter().map(|&p| (p, EntityKind::Location)))
+            {
+                let text = format!("شاهدنا {word} اليوم");
+                let start = text.find(word).unwrap();
+                let gold = [(Span::new(start, start + word.len()), kind)];
+                trainer.add(&text, &tokenizer.tokens(&text), &gold, &Evidence::default());
+            }
+            trainer.train()
+        };
+        (train(Some(&clusters)), train(None))
+    }
+
+    #[test]
+    fn clusters_carry_names_to_unseen_words() {
+        let (with, without) = trained_with_and_without_clusters();
+        assert_eq!(
+            names(&with, "شاهدنا سمير اليوم"),
+            [("سمير".to_string(), EntityKind::Person)]
+        );
+        assert_eq!(
+            names(&with, "شاهدنا موسكو اليوم"),
+            [("موسكو".to_string(), EntityKind::Location)]
+        );
+        // Without clusters the unseen word is judged by its form alone, and taken for a place.
+        assert_eq!(
+            names(&without, "شاهدنا سمير اليوم"),
+            [("سمير".to_string(), EntityKind::Location)]
+        );
+        // The model keeps the clusters.
+        let loaded = Tagger::from_bytes(&with.to_bytes()).unwrap();
+        assert_eq!(loaded.clusters, with.clusters);
+        assert_eq!(loaded.table, with.table);
+        assert_eq!(
+            names(&loaded, "شاهدنا سمير اليوم"),
+            names(&with, "شاهدنا سمير اليوم")
+        );
+        assert_eq!(loaded.to_bytes(), with.to_bytes());
+    }
+
+    #[test]
+    fn a_model_of_an_older_format_says_so() {
+        let mut bytes = train(CORPUS, 2).to_bytes();
+        bytes[8..12].copy_from_slice(&2u32.to_le_bytes());
+        let shown = Tagger::from_bytes(&bytes).unwrap_err().to_string();
+        assert!(
+            shown.contains("format version 2") && shown.contains("train the model again"),
+            "{shown}"
+        );
     }
 
     #[test]
