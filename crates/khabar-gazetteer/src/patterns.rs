@@ -17,8 +17,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use khabar_tokenize::Span;
 use khabar_tokenize::chars::is_arabic_letter;
-use khabar_tokenize::{Span, WordMap};
 use rustc_hash::FxHashMap;
 
 use crate::scan::{Piece, Scanner};
@@ -72,6 +72,127 @@ impl Candidate {
     }
 }
 
+/// The distinct pieces of the names, hashed, with a filter in front of the hash table.
+struct Vocabulary {
+    /// All pieces, one after the other.
+    text: String,
+    /// End of each piece in `text`.
+    ends: Vec<u32>,
+    /// What each piece is besides a piece of names ([`FAMILY`], [`FAMILY_CONTRACTED`]).
+    flags: Vec<u8>,
+    /// Open addressing, linear probing: piece ids, [`NONE`] where empty; two thirds full at most.
+    table: Vec<u32>,
+    /// Eight to sixteen bits a piece, one set for each piece (by its hash): most words of a text are
+    /// not pieces of names, and most of those are told by one bit.
+    filter: Vec<u64>,
+    /// `64 - log2(filter bits)`.
+    filter_shift: u32,
+}
+
+impl Vocabulary {
+    fn new(text: String, ends: Vec<u32>, flags: Vec<u8>) -> Vocabulary {
+        let n = ends.len();
+        let filter_bits = (8 * n).max(512).next_power_of_two().trailing_zeros();
+        let mut vocabulary = Vocabulary {
+            text,
+            ends,
+            flags,
+            table: vec![NONE; n + n / 2 + 1],
+            filter: vec![0; 1 << (filter_bits - 6)],
+            filter_shift: 64 - filter_bits,
+        };
+        for id in 0..n as u32 {
+            let hash = hash(vocabulary.piece(id).as_bytes());
+            let bit = (hash >> vocabulary.filter_shift) as usize;
+            vocabulary.filter[bit / 64] |= 1 << (bit % 64);
+            let mut slot = vocabulary.slot(hash);
+            while vocabulary.table[slot] != NONE {
+                slot = vocabulary.next(slot);
+            }
+            vocabulary.table[slot] = id;
+        }
+        vocabulary
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn piece(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = id.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
+        &self.text[start..self.ends[id] as usize]
+    }
+
+    /// The first slot of a hash (its low half scaled to the table: any table size will do).
+    #[inline]
+    fn slot(&self, hash: u64) -> usize {
+        ((u64::from(hash as u32) * self.table.len() as u64) >> 32) as usize
+    }
+
+    #[inline]
+    fn next(&self, slot: usize) -> usize {
+        if slot + 1 == self.table.len() {
+            0
+        } else {
+            slot + 1
+        }
+    }
+
+    /// The id of `piece`, if a name has it.
+    #[inline]
+    fn get(&self, piece: &str) -> Option<u32> {
+        let hash = hash(piece.as_bytes());
+        let bit = (hash >> self.filter_shift) as usize;
+        if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mut slot = self.slot(hash);
+        loop {
+            let id = self.table[slot];
+            if id == NONE {
+                return None;
+            }
+            if self.piece(id) == piece {
+                return Some(id);
+            }
+            slot = self.next(slot);
+        }
+    }
+
+    fn flags(&self, id: u32) -> u8 {
+        self.flags[id as usize]
+    }
+
+    fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.ends.capacity() * 4
+            + self.flags.capacity()
+            + self.table.capacity() * 4
+            + self.filter.capacity() * 8
+    }
+}
+
+/// A hash of a piece's bytes, eight at a time: the filter takes its top bits, the table its low half.
+#[inline]
+fn hash(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut hash = (bytes.len() as u64).wrapping_mul(K);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut w = [0; 8];
+        w.copy_from_slice(word);
+        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        let mut w = [0; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    }
+    hash ^ (hash >> 29)
+}
+
 /// The label of a trie edge: the piece, and whether whitespace comes before it.
 #[inline]
 fn label(piece: u32, spaced: bool) -> u32 {
@@ -80,9 +201,7 @@ fn label(piece: u32, spaced: bool) -> u32 {
 
 /// The normalised names of a gazetteer compiled into a trie over pieces, with what each stands for.
 pub(crate) struct PatternSet {
-    /// The distinct pieces of the names, numbered, with what each is besides a piece of names
-    /// ([`FAMILY`], [`FAMILY_CONTRACTED`]).
-    vocabulary: WordMap<u8>,
+    vocabulary: Vocabulary,
     /// The node reached by each piece from the root ([`NONE`] when no name begins with it).
     roots: Vec<u32>,
     /// The other edges, by node: those of node `n` at `edge_starts[n]..edge_starts[n + 1]` of
@@ -111,10 +230,13 @@ impl fmt::Debug for PatternSet {
     }
 }
 
-/// The vocabulary and trie while a pattern set is built.
+/// The vocabulary, flags and trie while a pattern set is built.
 #[derive(Default)]
 struct Builder {
-    pieces: WordMap<u8>,
+    ids: FxHashMap<String, u32>,
+    text: String,
+    ends: Vec<u32>,
+    flags: Vec<u8>,
     roots: Vec<u32>,
     edges: FxHashMap<u64, u32>,
     terminal: Vec<u32>,
@@ -123,19 +245,20 @@ struct Builder {
 
 impl Builder {
     fn piece(&mut self, text: &str) -> Result<u32, Error> {
-        if let Some(id) = self.pieces.index_of(text) {
-            return Ok(id as u32);
+        if let Some(&id) = self.ids.get(text) {
+            return Ok(id);
         }
-        if self.pieces.len() >= 1 << 31 {
-            return Err(too_many());
-        }
-        self.pieces.insert(text, 0);
+        let id = u32::try_from(self.ends.len())
+            .ok()
+            .filter(|&id| id < 1 << 31)
+            .ok_or_else(too_many)?;
+        self.text.push_str(text);
+        self.ends
+            .push(u32::try_from(self.text.len()).map_err(|_| too_many())?);
+        self.flags.push(0);
         self.roots.push(NONE);
-        Ok((self.pieces.len() - 1) as u32)
-    }
-
-    fn flag(&mut self, piece: &str, flag: u8) {
-        *self.pieces.get_or_insert_with(piece, || 0) |= flag;
+        self.ids.insert(text.to_string(), id);
+        Ok(id)
     }
 
     fn node(&mut self) -> Result<u32, Error> {
@@ -217,11 +340,10 @@ impl PatternSet {
             };
             if is_person(entry.entity) && is_family_word(last) {
                 let id = builder.piece(last)?;
-                builder.flag(last, FAMILY);
+                builder.flags[id as usize] |= FAMILY;
                 if let Some(rest) = contracted_rest(last) {
-                    let contracted_name = format!("ل{rest}");
-                    let contracted = builder.piece(&contracted_name)?;
-                    builder.flag(&contracted_name, FAMILY_CONTRACTED);
+                    let contracted = builder.piece(&format!("ل{rest}"))?;
+                    builder.flags[contracted as usize] |= FAMILY_CONTRACTED;
                     contracted_family.insert(contracted, id);
                 }
             }
@@ -249,14 +371,18 @@ impl PatternSet {
             }
         }
         let Builder {
-            pieces: mut vocabulary,
+            mut text,
+            mut ends,
+            mut flags,
             mut roots,
             edges,
             mut terminal,
             ..
         } = builder;
         // Grown by doubling while built: kept at their size.
-        vocabulary.shrink_to_fit();
+        text.shrink_to_fit();
+        ends.shrink_to_fit();
+        flags.shrink_to_fit();
         roots.shrink_to_fit();
         terminal.shrink_to_fit();
         offsets.shrink_to_fit();
@@ -274,7 +400,7 @@ impl PatternSet {
             edge_starts.push(edges.len() as u32);
         }
         Ok(PatternSet {
-            vocabulary,
+            vocabulary: Vocabulary::new(text, ends, flags),
             roots,
             edge_starts,
             edge_labels: edges.iter().map(|&(key, _)| key as u32).collect(),
@@ -327,16 +453,14 @@ impl PatternSet {
     /// The text of a piece.
     #[cfg(test)]
     pub(crate) fn piece(&self, id: u32) -> &str {
-        self.vocabulary.word(id as usize)
+        self.vocabulary.piece(id)
     }
 
     /// Appends the compiled set to `out` (see [`PatternSet::read`]).
     pub(crate) fn write(&self, out: &mut crate::bytes::Writer) {
-        out.len(self.vocabulary.len());
-        for (piece, &flags) in self.vocabulary.iter() {
-            out.str(piece);
-            out.u32(u32::from(flags));
-        }
+        out.str(&self.vocabulary.text);
+        out.u32s(&self.vocabulary.ends);
+        out.bytes(&self.vocabulary.flags);
         out.u32s(&self.roots);
         out.u32s(&self.edge_starts);
         out.u32s(&self.edge_labels);
@@ -367,19 +491,20 @@ impl PatternSet {
         input: &mut crate::bytes::Reader<'_>,
         names: &[u32],
     ) -> Result<PatternSet, Error> {
-        let count = input.len(12)?;
-        let mut vocabulary = WordMap::new();
-        for _ in 0..count {
-            let piece = input.str()?;
-            let flags = u8::try_from(input.u32()?)
-                .map_err(|_| input.invalid("the flags of a piece do not fit a byte"))?;
-            vocabulary.insert(piece, flags);
+        let text = input.str()?.to_string();
+        let ends = input.u32s()?;
+        let flags = input.bytes()?.to_vec();
+        let pieces_fit = ends.windows(2).all(|w| w[0] < w[1])
+            && ends.first().is_none_or(|&e| e > 0)
+            && ends
+                .last()
+                .map_or(text.is_empty(), |&e| e as usize == text.len())
+            && ends.iter().all(|&e| text.is_char_boundary(e as usize))
+            && flags.len() == ends.len()
+            && ends.len() < 1 << 31;
+        if !pieces_fit {
+            return Err(input.invalid("the pieces do not fit together"));
         }
-        if vocabulary.len() != count || vocabulary.len() >= 1 << 31 {
-            return Err(input.invalid("the pieces are not distinct"));
-        }
-        vocabulary.shrink_to_fit();
-        let pieces = vocabulary.len();
         let roots = input.u32s()?;
         let edge_starts = input.u32s()?;
         let edge_labels = input.u32s()?;
@@ -409,7 +534,7 @@ impl PatternSet {
         let nodes = terminal.len();
         let patterns = offsets.len().saturating_sub(1) / 2;
         let node_ok = |n: u32| (n as usize) < nodes;
-        let tables_fit = roots.len() == pieces
+        let tables_fit = roots.len() == ends.len()
             && roots.iter().all(|&n| n == NONE || node_ok(n))
             && edge_starts.len() == nodes + 1
             && edge_starts.first() == Some(&0)
@@ -423,7 +548,9 @@ impl PatternSet {
                         .is_some_and(|labels| labels.windows(2).all(|l| l[0] < l[1]))
             })
             && edge_labels.len() == edge_children.len()
-            && edge_labels.iter().all(|&l| ((l >> 1) as usize) < pieces)
+            && edge_labels
+                .iter()
+                .all(|&l| ((l >> 1) as usize) < ends.len())
             && edge_children.iter().all(|&c| node_ok(c))
             && terminal
                 .iter()
@@ -434,12 +561,12 @@ impl PatternSet {
             && offsets.last().is_some_and(|&o| o as usize == entries.len())
             && contracted_family
                 .iter()
-                .all(|(&c, &p)| (c as usize) < pieces && (p as usize) < pieces);
+                .all(|(&c, &p)| (c as usize) < ends.len() && (p as usize) < ends.len());
         if !tables_fit {
             return Err(input.invalid("the pattern tables do not fit together"));
         }
         Ok(PatternSet {
-            vocabulary,
+            vocabulary: Vocabulary::new(text, ends, flags),
             roots,
             edge_starts,
             edge_labels,
@@ -449,12 +576,6 @@ impl PatternSet {
             entries,
             contracted_family,
         })
-    }
-
-    /// What the piece `id` is besides a piece of names.
-    #[inline]
-    fn flags(&self, id: u32) -> u8 {
-        *self.vocabulary.value(id as usize)
     }
 
     /// The child of `node` by the edge `label`.
@@ -561,7 +682,7 @@ impl<'p> Matcher<'p> {
             return;
         }
         let vocabulary = &self.set.vocabulary;
-        let whole = id_of(vocabulary, piece.text);
+        let whole = vocabulary.get(piece.text);
         let mut partials = std::mem::take(&mut self.partials);
         self.advanced.clear();
         if let Some(id) = whole {
@@ -580,10 +701,10 @@ impl<'p> Matcher<'p> {
             self.start(piece, 0, false, whole);
             let bytes = piece.text.as_bytes();
             if let Some(after_lam) = proclitic(bytes, 0, true) {
-                self.start(piece, 1, after_lam, id_of(vocabulary, &piece.text[2..]));
+                self.start(piece, 1, after_lam, vocabulary.get(&piece.text[2..]));
                 if matches!(bytes[..2], [0xD9, 0x88 | 0x81]) {
                     if let Some(after_lam) = proclitic(bytes, 2, false) {
-                        self.start(piece, 2, after_lam, id_of(vocabulary, &piece.text[4..]));
+                        self.start(piece, 2, after_lam, vocabulary.get(&piece.text[4..]));
                     }
                 }
             }
@@ -615,7 +736,7 @@ impl<'p> Matcher<'p> {
             .filter(|p| !p.is_empty());
         let norm_start = piece.norm_start + 2 * proclitics;
         if self.with_family {
-            let flags = self.set.flags(id);
+            let flags = self.set.vocabulary.flags(id);
             let family = if flags & FAMILY != 0 {
                 Some((id, false))
             } else if flags & FAMILY_CONTRACTED != 0 && after_lam {
@@ -670,11 +791,12 @@ impl<'p> Matcher<'p> {
             return;
         }
         let (plain, contracted) = self.set.ranges(pattern);
-        let family = if partial.pieces > 1 && piece.spaced && self.set.flags(id) & FAMILY != 0 {
-            id
-        } else {
-            NONE
-        };
+        let family =
+            if partial.pieces > 1 && piece.spaced && self.set.vocabulary.flags(id) & FAMILY != 0 {
+                id
+            } else {
+                NONE
+            };
         let nisba_shaped = partial.after_definite_noun
             && (piece.text.ends_with("ية") || piece.text.ends_with("يه"));
         for (applies, contracted) in [
@@ -704,12 +826,6 @@ impl<'p> Matcher<'p> {
             }
         }
     }
-}
-
-/// The number of a piece in the vocabulary.
-#[inline]
-fn id_of(vocabulary: &WordMap<u8>, piece: &str) -> Option<u32> {
-    vocabulary.index_of(piece).map(|index| index as u32)
 }
 
 /// Whether bytes `at..at + 2` of a piece are a proclitic letter (و and ف only `first`): Some(whether
