@@ -547,3 +547,40 @@ fn a_bad_cluster_file_is_named_with_its_line() {
     );
     assert!(!model.exists());
 }
+
+#[test]
+fn a_gazetteer_made_from_the_training_file_can_come_along_to_training() {
+    // The jackknife folds make gazetteers of their own; their ids must not clash with the user's, which
+    // `eval gazetteer` numbers the same way (conll:1, conll:2 …).
+    let conll = tiny_conll();
+    let gazetteer = Temp(temp_path("train-gazetteer.tsv"));
+    let out = khabar(&[
+        "eval",
+        "gazetteer",
+        "--conll",
+        conll.arg(),
+        "-o",
+        gazetteer.arg(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        std::fs::read_to_string(gazetteer.path())
+            .unwrap()
+            .contains("conll:1\t")
+    );
+    let model = Temp(temp_path("tagger-with-gazetteer.bin"));
+    let out = khabar(&[
+        "eval",
+        "train-tagger",
+        "--conll",
+        conll.arg(),
+        "--gazetteer",
+        gazetteer.arg(),
+        "--folds",
+        "2",
+        "-o",
+        model.arg(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(model.path().exists());
+}
