@@ -173,22 +173,37 @@ impl Vocabulary {
     }
 }
 
-/// A hash of a piece's bytes, eight at a time: the filter takes its top bits, the table its low half.
+/// A hash of a piece's bytes, eight at a time (the last eight overlapping the word before; shorter pieces
+/// read as two overlapping halves): the filter takes its top bits, the table its low half. Fixed-size
+/// reads only: copying a remainder of variable length costs a library call per piece.
 #[inline]
 fn hash(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut hash = (bytes.len() as u64).wrapping_mul(K);
-    let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut w = [0; 8];
-        w.copy_from_slice(word);
-        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
-    }
-    let rest = words.remainder();
-    if !rest.is_empty() {
-        let mut w = [0; 8];
-        w[..rest.len()].copy_from_slice(rest);
-        hash = (hash.rotate_left(23) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+    let mix = |hash: u64, word: u64| (hash.rotate_left(23) ^ word).wrapping_mul(K);
+    let n = bytes.len();
+    let mut hash = (n as u64).wrapping_mul(K);
+    if n >= 8 {
+        let word = |at: usize| {
+            let mut w = [0; 8];
+            w.copy_from_slice(&bytes[at..at + 8]);
+            u64::from_le_bytes(w)
+        };
+        let mut at = 0;
+        while at + 8 < n {
+            hash = mix(hash, word(at));
+            at += 8;
+        }
+        hash = mix(hash, word(n - 8));
+    } else if n >= 4 {
+        let half = |at: usize| {
+            let mut w = [0; 4];
+            w.copy_from_slice(&bytes[at..at + 4]);
+            u64::from(u32::from_le_bytes(w))
+        };
+        hash = mix(hash, half(0) | half(n - 4) << 32);
+    } else if n > 0 {
+        let byte = |at: usize| u64::from(bytes[at]);
+        hash = mix(hash, byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16);
     }
     hash ^ (hash >> 29)
 }
