@@ -656,8 +656,8 @@ pub(crate) struct Matcher<'p> {
     /// Candidates ending in a piece that is not a run: they stand only if no letter or digit is glued
     /// after them, which the next piece tells.
     pending: Vec<Candidate>,
-    /// The previous piece's text, when it was a run at a word start beginning with ال (a possible
-    /// definite noun); empty otherwise.
+    /// The previous piece's text, when it was a run beginning with ال (a possible definite noun);
+    /// empty otherwise.
     previous: String,
     /// Whether to collect [`Matcher::family_hits`].
     with_family: bool,
@@ -693,7 +693,7 @@ impl<'p> Matcher<'p> {
             }
         }
         if self.partials.is_empty() && piece.glued {
-            self.previous.clear();
+            self.remember(piece);
             return;
         }
         let vocabulary = &self.set.vocabulary;
@@ -726,8 +726,14 @@ impl<'p> Matcher<'p> {
         }
         partials.clear();
         self.partials = std::mem::replace(&mut self.advanced, partials);
+        self.remember(piece);
+    }
+
+    /// Keeps `piece` as the previous piece, if it may be a definite noun.
+    #[inline]
+    fn remember(&mut self, piece: &Piece<'_>) {
         self.previous.clear();
-        if piece.run && !piece.glued && piece.text.starts_with("ال") {
+        if piece.run && piece.text.starts_with("ال") {
             self.previous.push_str(piece.text);
         }
     }
