@@ -23,9 +23,31 @@ pub struct Guess {
     /// What kind of name the rule expects there.
     pub kind: EntityKind,
     /// The rule that found it: `title`, `after-cue`, `name-tokens`, `org-head`, `place-word`,
-    /// `family-name`, or `tagger` for the statistical tagger of [`crate::tagger`].
+    /// `family-name`, `place-institution`, `byline`, `quoted-name`, or `tagger` for the statistical
+    /// tagger of [`crate::tagger`].
     pub rule: &'static str,
 }
+
+/// Nouns that classify an outlet or a platform named after them (normalised): its quoted name stands
+/// alone (صحيفة «سبق» → سبق).
+const MEDIA_HEADS: &[&str] = &[
+    "صحيفه",
+    "صحيفة",
+    "جريده",
+    "جريدة",
+    "مجله",
+    "مجلة",
+    "موقع",
+    "قناه",
+    "قناة",
+    "اذاعه",
+    "اذاعة",
+    "شبكه",
+    "شبكة",
+    "منصه",
+    "منصة",
+    "تطبيق",
+];
 
 /// Titles that introduce a person's name directly (normalised, with the article).
 const TITLES: &[&str] = &[
@@ -371,11 +393,15 @@ pub enum Rule {
     /// The byline that opens a news story (حاتم العميري - سبق - مكة المكرمة:): the reporters and the
     /// outlet before the place.
     Byline,
+    /// A quoted name after an organisation's or an outlet's head noun (شركة «إكس جت»، لموقع “كلنا
+    /// شركاء”، قناة "العربية"): the name inside the quotation marks, without the head, which only
+    /// classifies it.
+    QuotedName,
 }
 
 impl Rule {
-    fn bit(self) -> u8 {
-        1 << (self as u8)
+    fn bit(self) -> u16 {
+        1 << (self as u16)
     }
 }
 
@@ -396,11 +422,12 @@ enum Class {
     /// A one-word place name of the gazetteer (مصر، العراق، سوريا), whose nisba (المصري) is an
     /// adjective before it is a family name.
     PlaceName = 1 << 10,
+    MediaHeads = 1 << 11,
 }
 
 static CLASSES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
     let mut table: WordMap<u16> = WordMap::new();
-    let lists: [(&[&'static str], Class); 9] = [
+    let lists: [(&[&'static str], Class); 10] = [
         (TITLES, Class::Titles),
         (CONSTRUCT_TITLES, Class::ConstructTitles),
         (TITLE_MODIFIERS, Class::TitleModifiers),
@@ -410,6 +437,7 @@ static CLASSES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
         (STOP, Class::Stop),
         (REPORTING_VERBS, Class::ReportingVerbs),
         (PLACE_INSTITUTIONS, Class::PlaceInstitutions),
+        (MEDIA_HEADS, Class::MediaHeads),
     ];
     for (words, class) in lists {
         for &word in words {
@@ -434,7 +462,8 @@ const HEAD_CLASSES: u16 = Class::Titles as u16
     | Class::ConstructTitles as u16
     | Class::PlaceWords as u16
     | Class::OrgHeads as u16
-    | Class::PlaceInstitutions as u16;
+    | Class::PlaceInstitutions as u16
+    | Class::MediaHeads as u16;
 
 /// Finds names from context. Immutable and cheap to share.
 #[derive(Clone, Debug)]
@@ -445,7 +474,7 @@ pub struct Recognizer {
     words: WordMap<u16>,
     person_token_count: usize,
     /// Rules switched off, one bit per [`Rule`].
-    disabled: u8,
+    disabled: u16,
 }
 
 #[cfg(feature = "embedded")]
@@ -593,6 +622,11 @@ impl Recognizer {
                 continue;
             }
             let found = None
+                .or_else(|| {
+                    on(Rule::QuotedName)
+                        .then(|| quoted_name(&words, i, bare_bits))
+                        .flatten()
+                })
                 .or_else(|| {
                     on(Rule::Title)
                         .then(|| self.after_title(&words, i, bare))
@@ -1079,6 +1113,45 @@ fn org_head(words: &Words<'_, '_>, i: usize, head: &str) -> Option<(Guess, usize
             rule: "org-head",
         },
         end,
+    ))
+}
+
+/// The longest quoted name [`Rule::QuotedName`] takes, in tokens.
+const MAX_QUOTED_NAME: usize = 6;
+
+/// شركة «إكس جت»: after an organisation's or an outlet's head noun (token `i`, whose lists are
+/// `head_bits`), a quotation mark, one to [`MAX_QUOTED_NAME`] words or numbers, and a quotation mark.
+fn quoted_name(words: &Words<'_, '_>, i: usize, head_bits: u16) -> Option<(Guess, usize)> {
+    if head_bits & (Class::OrgHeads as u16 | Class::MediaHeads as u16) == 0 {
+        return None;
+    }
+    let tokens = words.tokens;
+    let is_quote = |at: usize| tokens.get(at).is_some_and(|t| t.kind == TokenKind::Quote);
+    if !is_quote(i + 1) {
+        return None;
+    }
+    let first = i + 2;
+    let close = (first..tokens.len().min(first + MAX_QUOTED_NAME + 1)).find(|&at| is_quote(at))?;
+    let inner = tokens.get(first..close)?;
+    let is_name_part = |t: &Token<'_>| {
+        matches!(
+            t.kind,
+            TokenKind::Arabic | TokenKind::Latin | TokenKind::OtherWord | TokenKind::Number
+        )
+    };
+    if inner.is_empty()
+        || !inner.iter().all(is_name_part)
+        || !inner.iter().any(|t| t.kind != TokenKind::Number)
+    {
+        return None;
+    }
+    Some((
+        Guess {
+            span: Span::new(inner[0].span.start, inner[inner.len() - 1].span.end),
+            kind: EntityKind::Organization,
+            rule: "quoted-name",
+        },
+        close + 1,
     ))
 }
 

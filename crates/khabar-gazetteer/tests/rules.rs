@@ -263,3 +263,31 @@ fn family_names_that_are_nisbas() {
             .is_empty()
     );
 }
+
+// The quoted name after an organisation's or an outlet's head noun, without the head (lines of
+// SaudiNewsNet and the development set).
+case!(
+    quoted_name_after_a_company,
+    "وقال إن الخطوة تأتي ضمن شراكة في مجال الطيران الخاص مع شركة «إكس جت» العالمية",
+    [("إكس جت", Organization, "quoted-name")]
+);
+case!(
+    quoted_name_after_a_website_with_a_proclitic,
+    "ووفقاً لموقع “كلنا شركاء” فإن الاشتباكات استمرت حتى الصباح",
+    [("كلنا شركاء", Organization, "quoted-name")]
+);
+case!(
+    quoted_latin_name_after_a_newspaper,
+    "ونقلت صحيفة \"Daily Mail\" البريطانية عن مصادر",
+    [("Daily Mail", Organization, "quoted-name")]
+);
+case!(
+    no_quoted_name_after_a_campaign_or_an_empty_quote,
+    "وأطلقت الجمعية حملة «معاً» لخدمة الحجاج، وصرح لصحيفة «» مسؤول",
+    []
+);
+case!(
+    no_quoted_name_over_a_long_quotation,
+    "وكتب موقع \"الحكومة لم تفعل شيئا يذكر منذ بداية العام الماضي\" على صفحته",
+    []
+);
