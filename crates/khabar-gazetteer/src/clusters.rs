@@ -68,8 +68,8 @@ use std::path::Path;
 use khabar_tokenize::{Normalizer, TokenKind, Tokenizer};
 use rustc_hash::FxHashMap;
 
+use crate::Error;
 use crate::tagger::{hash_str, split_proclitics};
-use crate::{Error, ErrorKind};
 
 /// Word classes at one or more granularities, learnt by a [`Clusterer`] or read from a file.
 /// Immutable, `Send + Sync`.
@@ -272,12 +272,7 @@ impl Clusters {
     /// Reads a cluster file (see [`Clusters::parse_tsv`]).
     pub fn load(path: impl AsRef<Path>) -> Result<Clusters, Error> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| {
-            Error::new(ErrorKind::Io {
-                path: path.to_path_buf(),
-                source,
-            })
-        })?;
+        let text = Error::read_file(path)?;
         Clusters::parse_tsv(&text, &path.display().to_string())
     }
 }
@@ -644,6 +639,7 @@ fn exchange(k: u32, prepared: &Prepared, iterations: usize) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ErrorKind;
 
     /// Unlabelled news in miniature: people after قال الوزير, places after سافر الوفد إلى.
     fn news() -> Vec<String> {

@@ -72,6 +72,16 @@ impl Error {
         Error { kind }
     }
 
+    /// Reads the file at `path` to a string; an I/O error names the file.
+    pub(crate) fn read_file(path: &std::path::Path) -> Result<String, Error> {
+        std::fs::read_to_string(path).map_err(|source| {
+            Error::new(ErrorKind::Io {
+                path: path.to_path_buf(),
+                source,
+            })
+        })
+    }
+
     pub(crate) fn parse(origin: &str, line: usize, message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Parse {
             origin: origin.to_string(),

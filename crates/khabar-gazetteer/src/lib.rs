@@ -182,12 +182,7 @@ impl GazetteerBuilder {
     /// Loads a gazetteer file: JSON lines when its name ends in `.jsonl` or `.json`, TSV otherwise.
     pub fn load(&mut self, path: impl AsRef<Path>) -> Result<&mut Self, Error> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| {
-            Error::new(ErrorKind::Io {
-                path: path.to_path_buf(),
-                source,
-            })
-        })?;
+        let text = Error::read_file(path)?;
         let origin = path.display().to_string();
         match path.extension().and_then(|e| e.to_str()) {
             Some("jsonl" | "json") => self.add_jsonl(&text, &origin),
