@@ -756,11 +756,26 @@ fn content_end(lexicon: &Lexicon, doc: &Doc<'_>, start: usize) -> usize {
         }
         last = k;
     }
-    // Trailing punctuation stays outside.
-    while last > start && doc.toks[last].kind == TokenKind::Punctuation {
+    // Trailing punctuation stays outside, except a bracket that closes one opened inside (… 25 تموز
+    // (يوليو)).
+    while last > start
+        && doc.toks[last].kind == TokenKind::Punctuation
+        && !closes_a_bracket_inside(doc, start, last)
+    {
         last -= 1;
     }
     last
+}
+
+/// Whether token `last` is a closing bracket whose opening bracket stands in `start..last`, unclosed.
+fn closes_a_bracket_inside(doc: &Doc<'_>, start: usize, last: usize) -> bool {
+    let (open, close) = match doc.norm(last) {
+        ")" => ("(", ")"),
+        "]" => ("[", "]"),
+        _ => return false,
+    };
+    let count = |bracket: &str| (start..last).filter(|&k| doc.norm(k) == bracket).count();
+    count(open) > count(close)
 }
 
 /// Whether a content stops before token `k` (which follows a comma when `after_comma`).

@@ -545,3 +545,15 @@ fn a_rule_found_name_is_an_overt_source() {
     );
     assert!(with(&[]).is_empty());
 }
+
+// A closing bracket stays in the content when the content opened it; a stray one at the end does not.
+case!(
+    content_keeps_a_bracket_it_opened,
+    "وقالت وزارة العمل إن الطلبات الجديدة ارتفعت 12 ألف طلب للأسبوع المنتهي في 25 تموز (يوليو).",
+    [(
+        "قالت",
+        Some("وزارة العمل"),
+        "الطلبات الجديدة ارتفعت 12 ألف طلب للأسبوع المنتهي في 25 تموز (يوليو)",
+        Indirect
+    )]
+);
