@@ -10,9 +10,9 @@
 //! right after a stack ending in ل.
 //!
 //! Every text piece costs one lookup in a hashed vocabulary of the names' pieces, behind a filter that
-//! rejects most words in a few instructions; a hit walks on through the sorted edges of its trie node. The cost
-//! per word hardly depends on the number of names. Every hit is kept as a candidate *before* any selection,
-//! because a longer hit that fails must not hide a shorter one that passes.
+//! rejects most words in a few instructions; a hit walks on through the sorted edges of its trie node.
+//! The cost per word hardly depends on the number of names. Every hit is kept as a candidate *before*
+//! any selection, because a longer hit that fails must not hide a shorter one that passes.
 
 use std::collections::BTreeMap;
 use std::fmt;
