@@ -327,6 +327,7 @@ impl<'t> State<'t> {
 
     /// Takes one character of the normalised text (or one removed), from `region` of the original;
     /// `same` says it is kept as it is there.
+    #[inline]
     fn push(
         &mut self,
         class: Class,
@@ -370,6 +371,7 @@ impl<'t> State<'t> {
         }
     }
 
+    #[inline]
     fn start(&mut self, run: bool, at: usize) {
         self.open = true;
         self.run = run;
@@ -383,6 +385,7 @@ impl<'t> State<'t> {
         self.space_before = false;
     }
 
+    #[inline]
     fn close(&mut self, emit: &mut impl FnMut(&Piece<'_>)) {
         if !self.open {
             return;
