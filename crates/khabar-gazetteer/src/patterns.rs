@@ -687,7 +687,9 @@ impl<'p> Matcher<'p> {
     pub fn feed(&mut self, piece: &Piece<'_>) {
         if !self.pending.is_empty() {
             if piece.spaced || !piece.run {
-                self.candidates.append(&mut self.pending);
+                for candidate in std::mem::take(&mut self.pending) {
+                    push_in_order(&mut self.candidates, candidate);
+                }
             } else {
                 self.pending.clear();
             }
@@ -740,7 +742,9 @@ impl<'p> Matcher<'p> {
 
     /// Ends the text.
     pub fn finish(&mut self) {
-        self.candidates.append(&mut self.pending);
+        for candidate in std::mem::take(&mut self.pending) {
+            push_in_order(&mut self.candidates, candidate);
+        }
         self.partials.clear();
     }
 
@@ -841,12 +845,24 @@ impl<'p> Matcher<'p> {
                 nisba_shaped_after_noun: nisba_shaped,
             };
             if piece.run {
-                self.candidates.push(candidate);
+                push_in_order(&mut self.candidates, candidate);
             } else {
                 self.pending.push(candidate);
             }
         }
     }
+}
+
+/// Appends `candidate`, keeping `candidates` sorted by where they start (proclitics included), stably. A
+/// name of several pieces ends after shorter names that start later, but only a few pieces later: it
+/// moves back past those few, and the selection needs no sort.
+#[inline]
+fn push_in_order(candidates: &mut Vec<Candidate>, candidate: Candidate) {
+    let at = candidates
+        .iter()
+        .rposition(|c| c.norm[0] <= candidate.norm[0])
+        .map_or(0, |i| i + 1);
+    candidates.insert(at, candidate);
 }
 
 /// Whether bytes `at..at + 2` of a piece are a proclitic letter (و and ف only `first`): Some(whether
@@ -867,8 +883,10 @@ fn proclitic(bytes: &[u8], at: usize, first: bool) -> Option<bool> {
 /// Candidates that overlap nothing (nearly all) are kept at once; the greedy choice runs only inside each
 /// group of overlapping ones, which it cannot reach beyond.
 pub(crate) fn select_longest(mut candidates: Vec<Candidate>) -> Vec<Candidate> {
-    // Stable, and the matcher yields candidates nearly in this order already.
-    candidates.sort_by_key(|c| c.norm[0]);
+    // The matcher yields them in this order already (stable, see `push_in_order`).
+    if !candidates.is_sorted_by_key(|c| c.norm[0]) {
+        candidates.sort_by_key(|c| c.norm[0]);
+    }
     // The chosen are written back over the candidates: a group never yields more than it holds.
     let mut kept = 0;
     let mut group_start = 0;
