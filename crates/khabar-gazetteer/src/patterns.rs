@@ -715,13 +715,19 @@ impl<'p> Matcher<'p> {
             }
         }
         if !piece.glued {
-            self.start(piece, 0, false, whole);
+            if let Some(id) = whole {
+                self.start(piece, 0, false, id);
+            }
             let bytes = piece.text.as_bytes();
             if let Some(after_lam) = proclitic(bytes, 0, true) {
-                self.start(piece, 1, after_lam, vocabulary.get(&piece.text[2..]));
+                if let Some(id) = vocabulary.get(&piece.text[2..]) {
+                    self.start(piece, 1, after_lam, id);
+                }
                 if matches!(bytes[..2], [0xD9, 0x88 | 0x81]) {
                     if let Some(after_lam) = proclitic(bytes, 2, false) {
-                        self.start(piece, 2, after_lam, vocabulary.get(&piece.text[4..]));
+                        if let Some(id) = vocabulary.get(&piece.text[4..]) {
+                            self.start(piece, 2, after_lam, id);
+                        }
                     }
                 }
             }
@@ -750,10 +756,7 @@ impl<'p> Matcher<'p> {
 
     /// Starts names at `piece` after its first `proclitics` letters, whose rest is the piece `id`.
     #[inline]
-    fn start(&mut self, piece: &Piece<'_>, proclitics: usize, after_lam: bool, id: Option<u32>) {
-        let Some(id) = id else {
-            return;
-        };
+    fn start(&mut self, piece: &Piece<'_>, proclitics: usize, after_lam: bool, id: u32) {
         let chars = &piece.chars;
         let start = chars[proclitics].start;
         let proclitic = (proclitics > 0)
