@@ -593,13 +593,19 @@ impl Recognizer {
         let mut i = 0;
         while i < tokens.len() {
             let on = |rule| self.uses(rule);
-            let bare = words.without_proclitic(i);
-            let bare = bare.as_ref();
+            let bare_form = words.without_proclitic(i);
+            let bare = bare_form.as_ref();
             // Most words start no rule: skip them after three lookups.
             let norm = words.norm(i);
             let conjunctionless = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
             let bare_bits = self.word_bits(bare);
-            let conjunctionless_bits = if conjunctionless == bare {
+            // Both are the token's text from some offset on, unless the bare form was rebuilt (لل → ال):
+            // equal exactly when they are the same slice, which needs no byte comparison.
+            let same = match &bare_form {
+                Cow::Borrowed(_) => std::ptr::eq(conjunctionless, bare),
+                Cow::Owned(_) => conjunctionless == bare,
+            };
+            let conjunctionless_bits = if same {
                 bare_bits
             } else {
                 bits(conjunctionless)
