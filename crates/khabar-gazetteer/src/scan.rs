@@ -145,13 +145,7 @@ impl Scanner {
                     .chars()
                     .next()
                     .unwrap_or(char::REPLACEMENT_CHARACTER);
-                let code = ch as u32;
-                let slot = if PUNCTUATION.contains(&code) {
-                    self.table[LOW_LEN + (code - PUNCTUATION.start) as usize]
-                } else {
-                    slot_of(&self.normalizer, ch)
-                };
-                (slot, ch.len_utf8())
+                (self.slot(ch), ch.len_utf8())
             };
             let region = CharSpan {
                 start: i,
@@ -170,7 +164,7 @@ impl Scanner {
                 let mut region = region;
                 let mut after = i;
                 for ch in text[i..].chars() {
-                    match self.class_of_char(ch) {
+                    match self.slot(ch).class {
                         Class::Drop => region.end = after + ch.len_utf8(),
                         Class::Invisible => {}
                         _ => break,
@@ -218,14 +212,15 @@ impl Scanner {
         pieces
     }
 
-    fn class_of_char(&self, ch: char) -> Class {
+    /// The slot of any character: from the table when it is there, else worked out on the spot.
+    fn slot(&self, ch: char) -> Slot {
         let code = ch as u32;
         if (code as usize) < LOW_LEN {
-            self.table[code as usize].class
+            self.table[code as usize]
         } else if PUNCTUATION.contains(&code) {
-            self.table[LOW_LEN + (code - PUNCTUATION.start) as usize].class
+            self.table[LOW_LEN + (code - PUNCTUATION.start) as usize]
         } else {
-            slot_of(&self.normalizer, ch).class
+            slot_of(&self.normalizer, ch)
         }
     }
 }
