@@ -278,6 +278,30 @@ impl Normalizer {
         self.arabic[offset] != Fold::Keep
     }
 
+    /// Folds `word`, made only of two-byte characters of the Arabic block (U+0600–U+06FF), through the
+    /// block's table: the same result as [`Normalizer::normalize_str`] without its per-character
+    /// checks, for the tokenizer's common case.
+    pub(crate) fn fold_arabic_block_str(&self, word: &str) -> String {
+        let mut out = String::with_capacity(word.len());
+        // Unchanged runs are copied whole; only the folded characters are pushed one by one.
+        let mut copied_to = 0;
+        for (at, pair) in word.as_bytes().chunks_exact(2).enumerate() {
+            let fold =
+                self.arabic[(usize::from(pair[0] & 0x03) << 6) | usize::from(pair[1] & 0x3F)];
+            if fold == Fold::Keep {
+                continue;
+            }
+            let at = 2 * at;
+            out.push_str(&word[copied_to..at]);
+            if let Fold::To(to) = fold {
+                out.push(to);
+            }
+            copied_to = at + 2;
+        }
+        out.push_str(&word[copied_to..]);
+        out
+    }
+
     /// Whether `ch` is rewritten by some fold.
     #[inline]
     pub(crate) fn changes(&self, ch: char) -> bool {

@@ -93,9 +93,23 @@ impl<'t> Token<'t> {
 /// assert_eq!(tokens[3].norm, "ب");
 /// assert_eq!(tokens[4].kind, TokenKind::Number);
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Tokenizer {
     normalizer: Normalizer,
+    /// For each code point of the Arabic block U+0600–U+06FF: [`CONTINUES_WORD`] and [`FOLDS`] bits, so
+    /// the scanner's fast path decides both with one load.
+    arabic_block: [u8; 256],
+}
+
+/// Bit of [`Tokenizer::arabic_block`]: the character is a letter or mark that continues an Arabic word.
+const CONTINUES_WORD: u8 = 1;
+/// Bit of [`Tokenizer::arabic_block`]: the normaliser rewrites the character.
+const FOLDS: u8 = 2;
+
+impl Default for Tokenizer {
+    fn default() -> Tokenizer {
+        Tokenizer::with_normalizer(Normalizer::new())
+    }
 }
 
 impl Tokenizer {
@@ -106,7 +120,23 @@ impl Tokenizer {
 
     /// A tokenizer that normalises tokens with `normalizer`.
     pub fn with_normalizer(normalizer: Normalizer) -> Tokenizer {
-        Tokenizer { normalizer }
+        let arabic_block = std::array::from_fn(|offset| {
+            let word = if ARABIC_BLOCK_WORD_CHARS[offset] {
+                CONTINUES_WORD
+            } else {
+                0
+            };
+            let folds = if normalizer.changes_arabic_block(offset) {
+                FOLDS
+            } else {
+                0
+            };
+            word | folds
+        });
+        Tokenizer {
+            normalizer,
+            arabic_block,
+        }
     }
 
     /// The normaliser applied to each token.
@@ -120,7 +150,7 @@ impl Tokenizer {
         Tokens {
             text,
             pos: 0,
-            normalizer: &self.normalizer,
+            tokenizer: self,
         }
     }
 
@@ -139,7 +169,7 @@ impl Tokenizer {
 pub struct Tokens<'a, 't> {
     text: &'t str,
     pos: usize,
-    normalizer: &'a Normalizer,
+    tokenizer: &'a Tokenizer,
 }
 
 /// The char at byte `at`, if any.
@@ -155,6 +185,28 @@ fn is_prepended_mark(ch: char) -> bool {
     matches!(ch,
         '\u{0600}'..='\u{0605}' | '\u{06DD}' | '\u{070F}' | '\u{0890}'..='\u{0891}' | '\u{08E2}'
         | '\u{110BD}' | '\u{110CD}')
+}
+
+/// How an Arabic word's normalised form is made, as its scan found out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WordNorm {
+    /// No fold applies: the norm borrows the original.
+    Unchanged,
+    /// Every character is a two-byte one of the Arabic block: each is folded through the normaliser's
+    /// table, no further checks.
+    ArabicBlock,
+    /// Anything else: the normaliser's general path.
+    General,
+}
+
+impl WordNorm {
+    fn new(changes: bool, block_only: bool) -> WordNorm {
+        match (changes, block_only) {
+            (false, _) => WordNorm::Unchanged,
+            (true, true) => WordNorm::ArabicBlock,
+            (true, false) => WordNorm::General,
+        }
+    }
 }
 
 /// Joiners that keep a compound in one token when a word character follows: hyphens and the slash.
@@ -177,38 +229,63 @@ impl<'a, 't> Tokens<'a, 't> {
     }
 
     /// An Arabic word: letters, marks and tatweel, with ZWNJ/ZWJ inside, and compounds joined by `-` or
-    /// `/` when letters follow.
-    fn scan_arabic(&self, start: usize) -> (usize, bool) {
+    /// `/` when letters follow. Returns the end and how the word's normalised form is to be made.
+    fn scan_arabic(&self, start: usize) -> (usize, WordNorm) {
         let bytes = self.text.as_bytes();
         let mut end = start;
+        // The FOLDS bit of any fast-path character; `changes` covers the others.
+        let mut folds = 0;
         let mut changes = false;
+        let mut block_only = true;
         loop {
-            // Fast path: two-byte sequences of the Arabic block (lead bytes D8–DB), read from tables.
-            while end + 1 < bytes.len() && (0xD8..=0xDB).contains(&bytes[end]) {
-                let offset =
-                    (usize::from(bytes[end] & 0x03) << 6) | usize::from(bytes[end + 1] & 0x3F);
-                if !ARABIC_BLOCK_WORD_CHARS[offset] {
+            // Fast path: two-byte sequences of the Arabic block (lead bytes D8–DB), read from a table.
+            for pair in bytes[end..].chunks_exact(2) {
+                if !(0xD8..=0xDB).contains(&pair[0]) {
                     break;
                 }
-                changes |= self.normalizer.changes_arabic_block(offset);
+                let class = self.tokenizer.arabic_block
+                    [(usize::from(pair[0] & 0x03) << 6) | usize::from(pair[1] & 0x3F)];
+                if class & CONTINUES_WORD == 0 {
+                    break;
+                }
+                folds |= class;
                 end += 2;
             }
+            // Most words end at a space or ASCII punctuation: only `-` and `/` can continue them.
+            let word_ends = match bytes.get(end) {
+                None => true,
+                Some(&byte) => byte < 0x80 && !matches!(byte, b'-' | b'/'),
+            };
+            if word_ends {
+                return (
+                    end,
+                    WordNorm::new(changes || folds & FOLDS != 0, block_only),
+                );
+            }
             let Some(ch) = char_at(self.text, end) else {
-                return (end, changes);
+                return (
+                    end,
+                    WordNorm::new(changes || folds & FOLDS != 0, block_only),
+                );
             };
             if is_arabic_letter(ch) || is_arabic_word_mark(ch) {
-                changes |= self.normalizer.changes(ch);
+                changes |= self.tokenizer.normalizer.changes(ch);
+                block_only = false;
                 end += ch.len_utf8();
                 continue;
             }
             let joins = matches!(ch, '\u{200C}' | '\u{200D}') || is_compound_joiner(ch);
             let after = end + ch.len_utf8();
             if joins && char_at(self.text, after).is_some_and(is_arabic_letter) {
-                changes |= self.normalizer.changes(ch);
+                changes |= self.tokenizer.normalizer.changes(ch);
+                block_only = false;
                 end = after;
                 continue;
             }
-            return (end, changes);
+            return (
+                end,
+                WordNorm::new(changes || folds & FOLDS != 0, block_only),
+            );
         }
     }
 
@@ -392,40 +469,52 @@ impl<'a, 't> Iterator for Tokens<'a, 't> {
         let text = self.text;
         let bytes = text.as_bytes();
         // Skip separators; plain ASCII spaces and newlines take the fast path.
-        let (start, ch) = loop {
+        let (start, first) = loop {
             while self.pos < bytes.len() && matches!(bytes[self.pos], b' ' | b'\n' | b'\r' | b'\t')
             {
                 self.pos += 1;
             }
+            // Arabic letters and marks, the usual case, are never separators: no decoding and no Unicode
+            // property lookups for them (not for the whole block: U+061C, the Arabic letter mark, is
+            // invisible).
+            let lead = *bytes.get(self.pos)?;
+            if (0xD8..=0xDB).contains(&lead)
+                && self.tokenizer.arabic_block
+                    [(usize::from(lead & 0x03) << 6) | usize::from(bytes[self.pos + 1] & 0x3F)]
+                    & CONTINUES_WORD
+                    != 0
+            {
+                break (self.pos, None);
+            }
             let ch = char_at(text, self.pos)?;
-            // Arabic letters and marks, the usual case, are never separators: skip the Unicode property
-            // lookups for them (not for the whole block: U+061C, the Arabic letter mark, is invisible).
-            let lead = bytes[self.pos];
-            let arabic_word_char = (0xD8..=0xDB).contains(&lead)
-                && ARABIC_BLOCK_WORD_CHARS
-                    [(usize::from(lead & 0x03) << 6) | usize::from(bytes[self.pos + 1] & 0x3F)];
-            if !arabic_word_char && is_separator(ch) {
+            if is_separator(ch) {
                 self.pos += ch.len_utf8();
                 continue;
             }
-            break (self.pos, ch);
+            break (self.pos, Some(ch));
         };
-        let (end, kind, plain) = if is_arabic_letter(ch) || is_arabic_word_mark(ch) {
-            let (end, changes) = self.scan_arabic(start);
-            (end, TokenKind::Arabic, !changes)
-        } else {
-            let (end, kind) = self.scan_token(start, ch);
-            (end, kind, false)
+        let (end, kind, word_norm) = match first {
+            Some(ch) if !is_arabic_letter(ch) && !is_arabic_word_mark(ch) => {
+                let (end, kind) = self.scan_token(start, ch);
+                (end, kind, WordNorm::General)
+            }
+            _ => {
+                let (end, word_norm) = self.scan_arabic(start);
+                (end, TokenKind::Arabic, word_norm)
+            }
         };
-        // Every branch consumes at least the first char; guard anyway so the iterator always advances.
-        let end = end.max(start + ch.len_utf8());
+        // Every branch consumes at least the first char; guard anyway so the iterator always advances
+        // (a first char the fast path saw is a two-byte one).
+        let end = end.max(start + first.map_or(2, char::len_utf8));
         self.pos = end;
         let raw = &text[start..end];
-        // The scanner already knows whether an Arabic word needs any fold.
-        let norm = if plain {
-            Cow::Borrowed(raw)
-        } else {
-            self.normalizer.normalize_str(raw)
+        // The scanner already knows whether an Arabic word needs any fold, and which way is enough.
+        let norm = match word_norm {
+            WordNorm::Unchanged => Cow::Borrowed(raw),
+            WordNorm::ArabicBlock => {
+                Cow::Owned(self.tokenizer.normalizer.fold_arabic_block_str(raw))
+            }
+            WordNorm::General => self.tokenizer.normalizer.normalize_str(raw),
         };
         Some(Token {
             span: Span::new(start, end),
