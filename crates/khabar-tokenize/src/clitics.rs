@@ -175,24 +175,27 @@ impl IntoIterator for Parts {
     }
 }
 
-/// A letter of the word, folded for analysis (alef variants to ا), with its byte range in the original
-/// text, including the marks that follow it.
-#[derive(Clone, Copy)]
-struct Letter {
-    ch: char,
-    /// Whether the letter is a bare alef (ا or ٱ), the only alef that can start the article.
-    bare_alef: bool,
-    start: usize,
-    end: usize,
-}
+/// The letter as the analysis compares it, for each code point of the Arabic block U+0600–U+06FF:
+/// alef variants as ا, alef maqsura as ي, every other character as itself.
+static FOLDED_BLOCK: [char; 256] = {
+    let mut table = ['\0'; 256];
+    let mut i = 0;
+    while i < 256 {
+        if let Some(ch) = char::from_u32(0x600 + i as u32) {
+            table[i] = fold_letter(ch);
+        }
+        i += 1;
+    }
+    table
+};
 
-impl Letter {
-    const EMPTY: Letter = Letter {
-        ch: '\0',
-        bare_alef: false,
-        start: 0,
-        end: 0,
-    };
+/// The letter as the analysis compares it: alef variants as ا, alef maqsura as ي.
+const fn fold_letter(ch: char) -> char {
+    match ch {
+        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
+        'ى' => 'ي',
+        other => other,
+    }
 }
 
 /// Letters kept from the front of a word: the longest proclitic stack and article (four letters) plus
@@ -201,23 +204,41 @@ const HEAD: usize = 9;
 /// Letters kept from the end of a word: the longest enclitic pronoun.
 const TAIL: usize = 3;
 
-/// The letters of a word as the analysis reads them: how many there are, and the letter at a
-/// position among the first `HEAD` or the last `TAIL`. Only those positions ever decide a split.
+/// The letters of a word as the analysis reads them: how many there are, and each letter among the
+/// first `HEAD` or the last `TAIL` (only those positions ever decide a split), folded, with its byte
+/// range in the original text including the marks that follow it.
 trait Letters {
     fn count(&self) -> usize;
 
-    /// Letter `i`, which must be among the first `HEAD` or the last `TAIL` letters.
-    fn at(&self, i: usize) -> Letter;
+    /// Letter `i`, folded (alef variants as ا, alef maqsura as ي).
+    fn letter(&self, i: usize) -> char;
 
+    /// Whether letter `i` is a bare alef (ا or ٱ), the only alef that can start the article.
+    fn is_bare_alef(&self, i: usize) -> bool;
+
+    /// Where letter `i` starts in the original text.
+    fn start(&self, i: usize) -> usize;
+
+    /// Where letter `i` ends in the original text, the marks after it included.
+    fn end(&self, i: usize) -> usize;
+
+    /// Letter `i`, or `'\0'` past the end of the word.
     #[inline]
-    fn is(&self, i: usize, ch: char) -> bool {
-        i < self.count() && self.at(i).ch == ch
+    fn letter_or_nul(&self, i: usize) -> char {
+        if i < self.count() {
+            self.letter(i)
+        } else {
+            '\0'
+        }
     }
 
     /// Whether letters `from..count` spell `chars` exactly.
     fn spell_from(&self, from: usize, chars: &[char]) -> bool {
         self.count().checked_sub(from) == Some(chars.len())
-            && chars.iter().enumerate().all(|(i, &c)| self.is(from + i, c))
+            && chars
+                .iter()
+                .enumerate()
+                .all(|(i, &c)| self.letter(from + i) == c)
     }
 }
 
@@ -239,6 +260,20 @@ impl<'w> PlainLetters<'w> {
                 .all(|pair| matches!(pair, [0xD8, 0xA1..=0xBF] | [0xD9, 0x81..=0x8A]));
         plain.then_some(PlainLetters { bytes, offset })
     }
+
+    /// Letter `i`'s offset in the Arabic block: U+0621–U+063F have lead byte D8, U+0641–U+064A D9.
+    #[inline]
+    fn block_offset(&self, i: usize) -> usize {
+        (usize::from(self.bytes[2 * i] & 0x01) << 6) | usize::from(self.bytes[2 * i + 1] & 0x3F)
+    }
+
+    /// Whether the word can split at all: it starts with a proclitic or article letter, or ends with a
+    /// letter that ends a pronoun. Most words cannot.
+    fn may_split(&self) -> bool {
+        let (first, last) = (self.letter(0), self.letter(self.count() - 1));
+        matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')
+            || matches!(last, 'ه' | 'ا' | 'م' | 'ن' | 'ك' | 'ي')
+    }
 }
 
 impl Letters for PlainLetters<'_> {
@@ -248,17 +283,43 @@ impl Letters for PlainLetters<'_> {
     }
 
     #[inline]
-    fn at(&self, i: usize) -> Letter {
-        let code =
-            (u32::from(self.bytes[2 * i] & 0x1F) << 6) | u32::from(self.bytes[2 * i + 1] & 0x3F);
-        let ch = char::from_u32(code).unwrap_or('\0');
-        Letter {
-            ch: fold_letter(ch),
-            bare_alef: ch == 'ا',
-            start: self.offset + 2 * i,
-            end: self.offset + 2 * i + 2,
-        }
+    fn letter(&self, i: usize) -> char {
+        FOLDED_BLOCK[self.block_offset(i)]
     }
+
+    #[inline]
+    fn is_bare_alef(&self, i: usize) -> bool {
+        self.block_offset(i) == 0x27
+    }
+
+    #[inline]
+    fn start(&self, i: usize) -> usize {
+        self.offset + 2 * i
+    }
+
+    #[inline]
+    fn end(&self, i: usize) -> usize {
+        self.offset + 2 * i + 2
+    }
+}
+
+/// One letter of a [`DecodedLetters`] word.
+#[derive(Clone, Copy)]
+struct Letter {
+    /// Folded as [`Letters::letter`] says.
+    ch: char,
+    bare_alef: bool,
+    start: usize,
+    end: usize,
+}
+
+impl Letter {
+    const EMPTY: Letter = Letter {
+        ch: '\0',
+        bare_alef: false,
+        start: 0,
+        end: 0,
+    };
 }
 
 /// Any other word, read once front to back: its first `HEAD` and last `TAIL` letters, each with the
@@ -280,7 +341,7 @@ impl DecodedLetters {
         for (at, ch) in word.char_indices() {
             let (at, end) = (offset + at, offset + at + ch.len_utf8());
             if is_arabic_word_mark(ch) || matches!(ch, '\u{200C}' | '\u{200D}') {
-                if let Some(last) = letters.count().checked_sub(1) {
+                if let Some(last) = letters.count.checked_sub(1) {
                     if let Some(letter) = letters.head.get_mut(last) {
                         letter.end = end;
                     }
@@ -302,6 +363,13 @@ impl DecodedLetters {
         }
         letters
     }
+
+    fn at(&self, i: usize) -> &Letter {
+        match self.head.get(i) {
+            Some(letter) => letter,
+            None => &self.tail[i % TAIL],
+        }
+    }
 }
 
 impl Letters for DecodedLetters {
@@ -309,21 +377,20 @@ impl Letters for DecodedLetters {
         self.count
     }
 
-    fn at(&self, i: usize) -> Letter {
-        match self.head.get(i) {
-            Some(letter) => *letter,
-            None => self.tail[i % TAIL],
-        }
+    fn letter(&self, i: usize) -> char {
+        self.at(i).ch
     }
-}
 
-/// The letter as the analysis compares it: alef variants as ا, alef maqsura as ي.
-#[inline]
-fn fold_letter(ch: char) -> char {
-    match ch {
-        'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
-        'ى' => 'ي',
-        other => other,
+    fn is_bare_alef(&self, i: usize) -> bool {
+        self.at(i).bare_alef
+    }
+
+    fn start(&self, i: usize) -> usize {
+        self.at(i).start
+    }
+
+    fn end(&self, i: usize) -> usize {
+        self.at(i).end
     }
 }
 
@@ -345,20 +412,26 @@ const NOT_ARTICLE_STEMS: [&[char]; 9] = [
     &['ل', 'ه'],
 ];
 
-/// Enclitic pronouns, longest first where one ends another.
-const PRONOUNS: [&[char]; 11] = [
-    &['ه', 'م', 'ا'],
-    &['ك', 'م', 'ا'],
-    &['ه', 'ا'],
-    &['ه', 'م'],
-    &['ه', 'ن'],
-    &['ك', 'م'],
-    &['ك', 'ن'],
-    &['ن', 'ا'],
-    &['ه'],
-    &['ك'],
-    &['ي'],
-];
+/// Whether the letters from `from` on spell a word whose ال is not the article.
+fn is_not_article_stem(letters: &impl Letters, from: usize) -> bool {
+    // Every such stem starts with ذ, ت or ل: most words need no comparison at all.
+    matches!(letters.letter_or_nul(from), 'ذ' | 'ت' | 'ل')
+        && NOT_ARTICLE_STEMS
+            .iter()
+            .any(|stem| letters.spell_from(from, stem))
+}
+
+/// The length in letters of the enclitic pronoun a word ending in `ending` (its last three letters,
+/// folded, `'\0'` before the first) ends with, longest first; 0 for none. The pronouns are ـه ـها ـهم
+/// ـهما ـهن ـك ـكم ـكما ـكن ـنا ـي.
+fn pronoun_len(ending: [char; 3]) -> usize {
+    match ending {
+        ['ه' | 'ك', 'م', 'ا'] => 3,
+        [_, 'ه', 'ا' | 'م' | 'ن'] | [_, 'ك', 'م' | 'ن'] | [_, 'ن', 'ا'] => 2,
+        [_, _, 'ه' | 'ك' | 'ي'] => 1,
+        _ => 0,
+    }
+}
 
 /// One proclitic stack the word may start with: none, و/ف, ب/ل/ك/س, or و/ف followed by ب/ل/ك/س.
 #[derive(Clone, Copy)]
@@ -371,16 +444,15 @@ struct Stack {
 }
 
 impl Stack {
-    /// An analysis holding the stack's proclitics, the rest of the word its stem; `head` holds the
-    /// word's first letters.
-    fn analysis(self, head: &[Letter], whole: CliticAnalysis) -> CliticAnalysis {
+    /// An analysis holding the stack's proclitics, the rest of the word its stem.
+    fn analysis(self, letters: &impl Letters, whole: CliticAnalysis) -> CliticAnalysis {
         let mut analysis = whole;
         if self.conjunction {
-            analysis.conjunction_end = head[0].end;
+            analysis.conjunction_end = letters.end(0);
         }
         analysis.proclitic_end = analysis.conjunction_end;
         if let Some(kind) = self.preposition {
-            analysis.proclitic_end = head[self.len - 1].end;
+            analysis.proclitic_end = letters.end(self.len - 1);
             analysis.future = kind == PartKind::Future;
         }
         analysis.article_end = analysis.proclitic_end;
@@ -427,17 +499,17 @@ pub fn analyze(word: &str, offset: usize) -> Vec<CliticAnalysis> {
 pub fn analyze_into(word: &str, offset: usize, out: &mut Vec<CliticAnalysis>) {
     out.clear();
     let whole = CliticAnalysis::whole(offset, offset + word.len());
-    if !may_split(word) {
-        out.push(whole);
-        return;
-    }
     match PlainLetters::new(word, offset) {
-        Some(letters) => analyze_letters(&letters, whole, out),
-        None => analyze_letters(&DecodedLetters::new(word, offset), whole, out),
+        Some(letters) if !word.is_empty() && letters.may_split() => {
+            analyze_letters(&letters, whole, out)
+        }
+        None if may_split(word) => analyze_letters(&DecodedLetters::new(word, offset), whole, out),
+        _ => out.push(whole),
     }
 }
 
 /// The analyses of a word that may split, given its letters and its whole-word analysis.
+#[inline]
 fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<CliticAnalysis>) {
     let count = letters.count();
     if count < 2 {
@@ -445,18 +517,12 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
         return;
     }
     // Every stack and article decision reads only the first five letters: read them once.
-    let head: [Letter; 5] = std::array::from_fn(|i| {
-        if i < count {
-            letters.at(i)
-        } else {
-            Letter::EMPTY
-        }
-    });
+    let head: [char; 5] = std::array::from_fn(|i| letters.letter_or_nul(i));
 
     // The stacks, fewest letters first.
-    let conjunction = matches!(head[0].ch, 'و' | 'ف');
+    let conjunction = matches!(head[0], 'و' | 'ف');
     let first_prep = usize::from(conjunction);
-    let preposition = match head[first_prep].ch {
+    let preposition = match head[first_prep] {
         'ب' | 'ل' | 'ك' => Some(PartKind::Preposition),
         'س' => Some(PartKind::Future),
         _ => None,
@@ -491,13 +557,13 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
         let prefix_len = stack.len;
         let rest = count - prefix_len;
         let after_lam_preposition = stack.preposition == Some(PartKind::Preposition)
-            && head[prefix_len.saturating_sub(1)].ch == 'ل';
-        let article_len = if head[prefix_len].bare_alef
-            && head[prefix_len + 1].ch == 'ل'
+            && head[prefix_len.saturating_sub(1)] == 'ل';
+        let article_len = if head[prefix_len + 1] == 'ل'
             && !after_lam_preposition
+            && letters.is_bare_alef(prefix_len)
         {
             2
-        } else if after_lam_preposition && head[prefix_len].ch == 'ل' {
+        } else if after_lam_preposition && head[prefix_len] == 'ل' {
             1
         } else {
             0
@@ -506,18 +572,16 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
         let with_article = article_len > 0
             && !future
             && rest - article_len >= MIN_ARTICLE_STEM
-            && !NOT_ARTICLE_STEMS
-                .iter()
-                .any(|s| letters.spell_from(prefix_len + article_len, s));
+            && !is_not_article_stem(letters, prefix_len + article_len);
         if with_article {
-            let mut analysis = stack.analysis(&head, whole);
-            analysis.article_end = head[prefix_len + article_len - 1].end;
+            let mut analysis = stack.analysis(letters, whole);
+            analysis.article_end = letters.end(prefix_len + article_len - 1);
             out.push(analysis);
         }
         *bare = prefix_len > 0
             && rest >= MIN_BARE_STEM
             && !(after_lam_preposition && article_len == 1)
-            && (!future || matches!(head[prefix_len].ch, 'ي' | 'ت' | 'ن' | 'ا'));
+            && (!future || matches!(head[prefix_len], 'ي' | 'ت' | 'ن' | 'ا'));
     }
     // Analyses from here on have no article and may take a pronoun; `stem_starts` says at which
     // letter each one's stem starts.
@@ -530,30 +594,24 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
         .zip(bare)
         .filter(|(_, bare)| *bare)
     {
-        out.push(stack.analysis(&head, whole));
+        out.push(stack.analysis(letters, whole));
         stem_starts[bare_count] = stack.len;
         bare_count += 1;
     }
 
     // Enclitic pronouns only on analyses without an article (الكتابه is not Arabic) and only when the
     // remaining stem keeps three letters.
-    let ending: [char; 3] = std::array::from_fn(|i| {
-        let back = 3 - i;
-        if back <= count {
-            letters.at(count - back).ch
-        } else {
-            '\0'
-        }
+    let ending: [char; 3] = std::array::from_fn(|i| match (count + i).checked_sub(3) {
+        Some(at) => letters.letter(at),
+        None => '\0',
     });
-    let Some(pronoun) = PRONOUNS
-        .iter()
-        .find(|p| p.len() <= count && ending[3 - p.len()..] == ***p)
-    else {
+    let pronoun = pronoun_len(ending);
+    if pronoun == 0 {
         return;
-    };
-    let pronoun_start = letters.at(count - pronoun.len()).start;
+    }
+    let pronoun_start = letters.start(count - pronoun);
     for (i, stem_start) in (bare_from..bare_from + bare_count).zip(stem_starts) {
-        if count - stem_start >= pronoun.len() + MIN_BARE_STEM {
+        if count - stem_start >= pronoun + MIN_BARE_STEM {
             out.push(CliticAnalysis {
                 pronoun_start,
                 ..out[i]
@@ -562,8 +620,7 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
     }
 }
 
-/// Whether any analysis but the whole word is possible: only words that start with a proclitic or
-/// article letter, or end with a letter that ends a pronoun, can split. Most words take this exit.
+/// Whether any analysis but the whole word is possible: [`PlainLetters::may_split`] for any word.
 fn may_split(word: &str) -> bool {
     let first = word.chars().next();
     let last = word
@@ -607,8 +664,10 @@ mod tests {
             prop_assert_eq!(plain.count(), decoded.count());
             let count = plain.count();
             for i in (0..count.min(HEAD)).chain(count.saturating_sub(TAIL)..count) {
-                let (p, d) = (plain.at(i), decoded.at(i));
-                prop_assert_eq!((p.ch, p.bare_alef, p.start, p.end), (d.ch, d.bare_alef, d.start, d.end));
+                prop_assert_eq!(
+                    (plain.letter(i), plain.is_bare_alef(i), plain.start(i), plain.end(i)),
+                    (decoded.letter(i), decoded.is_bare_alef(i), decoded.start(i), decoded.end(i))
+                );
             }
             let whole = CliticAnalysis::whole(offset, offset + word.len());
             let (mut from_plain, mut from_decoded) = (Vec::new(), Vec::new());
