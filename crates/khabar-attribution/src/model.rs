@@ -21,6 +21,20 @@ pub enum CueKind {
     Colon,
 }
 
+impl CueKind {
+    /// The name JSON output uses, the same as its serde name: `verb`, `participle`, `according_to`,
+    /// `noun` or `colon`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CueKind::Verb => "verb",
+            CueKind::Participle => "participle",
+            CueKind::AccordingTo => "according_to",
+            CueKind::Noun => "noun",
+            CueKind::Colon => "colon",
+        }
+    }
+}
+
 /// Whether the content is quoted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -32,6 +46,17 @@ pub enum AttributionKind {
     Indirect,
     /// Quoted and paraphrased parts together.
     Mixed,
+}
+
+impl AttributionKind {
+    /// The name JSON output uses, the same as its serde name: `direct`, `indirect` or `mixed`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionKind::Direct => "direct",
+            AttributionKind::Indirect => "indirect",
+            AttributionKind::Mixed => "mixed",
+        }
+    }
 }
 
 /// What kind of source speaks.
@@ -52,6 +77,21 @@ pub enum SourceKind {
     Anonymous,
     /// Unnamed people in the plural: مسؤولون أميركيون، متابعون.
     Group,
+}
+
+impl SourceKind {
+    /// The name JSON output uses, the same as its serde name: `person`, `organization`, `media`,
+    /// `document`, `anonymous` or `group`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Person => "person",
+            SourceKind::Organization => "organization",
+            SourceKind::Media => "media",
+            SourceKind::Document => "document",
+            SourceKind::Anonymous => "anonymous",
+            SourceKind::Group => "group",
+        }
+    }
 }
 
 /// One attribution: who (source) said what (content), signalled by which word (cue).

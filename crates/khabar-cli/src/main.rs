@@ -205,13 +205,13 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
         for failure in &chunk.failures {
             eprintln!("khabar: {failure}");
         }
-        let rendered: Vec<String> = chunk
+        let rendered: Vec<Vec<u8>> = chunk
             .articles
             .par_iter()
             .map(|article| render(&analyzer, article, args, unit, color))
             .collect();
         for line in rendered {
-            out.write_all(line.as_bytes())?;
+            out.write_all(&line)?;
         }
         // A chunk's results go out whole, so a reader of a stream sees them without waiting for more.
         out.flush()?;
@@ -359,22 +359,26 @@ fn render(
     args: &AnalyzeArgs,
     unit: OffsetUnit,
     color: bool,
-) -> String {
+) -> Vec<u8> {
     let analysis = analyzer.analyze(&article.text);
     match args.format {
         OutputFormat::Json | OutputFormat::Jsonl => {
             let mut json = analysis.to_json(analyzer, unit, args.tokens);
             json.id = article.id.clone();
-            let mut line = if args.format == OutputFormat::Json {
-                serde_json::to_string_pretty(&json)
-            } else {
-                serde_json::to_string(&json)
+            if args.format == OutputFormat::Json {
+                let mut line = serde_json::to_string_pretty(&json)
+                    .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
+                line.push('\n');
+                return line.into_bytes();
             }
-            .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
-            line.push('\n');
+            // Output runs about twice the size of the text (sentences repeat it, names and quotations
+            // again): sized for that, the line rarely grows.
+            let mut line = Vec::with_capacity(2 * article.text.len() + 256);
+            json.write_compact(&mut line);
+            line.push(b'\n');
             line
         }
-        OutputFormat::Text => human(analyzer, &analysis, article, color),
+        OutputFormat::Text => human(analyzer, &analysis, article, color).into_bytes(),
     }
 }
 

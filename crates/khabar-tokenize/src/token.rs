@@ -44,6 +44,26 @@ pub enum TokenKind {
 }
 
 impl TokenKind {
+    /// The name JSON output uses, the same as its serde name (snake case): `arabic`, `latin`,
+    /// `other_word`, `number`, `punctuation`, `quote`, `symbol`, `emoji`, `url`, `email`, `hashtag`,
+    /// `mention`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Arabic => "arabic",
+            TokenKind::Latin => "latin",
+            TokenKind::OtherWord => "other_word",
+            TokenKind::Number => "number",
+            TokenKind::Punctuation => "punctuation",
+            TokenKind::Quote => "quote",
+            TokenKind::Symbol => "symbol",
+            TokenKind::Emoji => "emoji",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Hashtag => "hashtag",
+            TokenKind::Mention => "mention",
+        }
+    }
+
     /// Whether the token is a word of any script.
     pub fn is_word(self) -> bool {
         matches!(

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+mod compact;
+
 use crate::{Analysis, Analyzer, AttributionKind, CueKind, OffsetIndex, SourceKind, Span};
 
 /// The unit of the offsets in JSON output.
@@ -14,6 +16,17 @@ pub enum OffsetUnit {
     Byte,
     /// UTF-16 code units, as JavaScript strings count.
     Utf16,
+}
+
+impl OffsetUnit {
+    /// The name JSON output uses, the same as its serde name: `char`, `byte` or `utf16`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OffsetUnit::Char => "char",
+            OffsetUnit::Byte => "byte",
+            OffsetUnit::Utf16 => "utf16",
+        }
+    }
 }
 
 /// A span in the chosen unit, with its text.
