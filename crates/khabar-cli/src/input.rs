@@ -222,7 +222,8 @@ impl Articles {
                 raw = raw.strip_prefix("\u{FEFF}".as_bytes()).unwrap_or(raw);
             }
             let place = format!("{}:{}", open.name, open.line);
-            let line = match std::str::from_utf8(raw) {
+            // The fast check only says whether the line is valid; std's says where it goes wrong.
+            let line = match simdutf8::basic::from_utf8(raw).or_else(|_| std::str::from_utf8(raw)) {
                 Ok(line) => std::borrow::Cow::Borrowed(line),
                 Err(_) if self.lossy => String::from_utf8_lossy(raw),
                 Err(error) => {
