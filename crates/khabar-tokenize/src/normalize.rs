@@ -302,6 +302,13 @@ impl Normalizer {
         out
     }
 
+    /// Whether every ASCII string without whitespace is left as it is: only the `quotes` fold rewrites
+    /// such a string (the apostrophe).
+    #[inline]
+    pub(crate) fn keeps_ascii_words(&self) -> bool {
+        !self.options.quotes
+    }
+
     /// Whether `ch` is rewritten by some fold.
     #[inline]
     pub(crate) fn changes(&self, ch: char) -> bool {

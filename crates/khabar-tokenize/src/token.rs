@@ -534,6 +534,13 @@ impl<'a, 't> Iterator for Tokens<'a, 't> {
             WordNorm::ArabicBlock => {
                 Cow::Owned(self.tokenizer.normalizer.fold_arabic_block_str(raw))
             }
+            // Numbers and punctuation are mostly ASCII, which only the quotes fold rewrites (a token
+            // holds no whitespace for the others to touch).
+            WordNorm::General
+                if raw.is_ascii() && self.tokenizer.normalizer.keeps_ascii_words() =>
+            {
+                Cow::Borrowed(raw)
+            }
             WordNorm::General => self.tokenizer.normalizer.normalize_str(raw),
         };
         Some(Token {
