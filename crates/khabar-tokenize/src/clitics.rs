@@ -444,6 +444,13 @@ struct Stack {
 }
 
 impl Stack {
+    /// No proclitic.
+    const NONE: Stack = Stack {
+        len: 0,
+        conjunction: false,
+        preposition: None,
+    };
+
     /// An analysis holding the stack's proclitics, the rest of the word its stem.
     fn analysis(self, letters: &impl Letters, whole: CliticAnalysis) -> CliticAnalysis {
         let mut analysis = whole;
@@ -519,7 +526,8 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
     // Every stack and article decision reads only the first five letters: read them once.
     let head: [char; 5] = std::array::from_fn(|i| letters.letter_or_nul(i));
 
-    // The stacks, fewest letters first.
+    // The stacks beyond the empty one, fewest letters first: و/ف alone, then the preposition or future
+    // marker (after و/ف when there is one).
     let conjunction = matches!(head[0], 'و' | 'ف');
     let first_prep = usize::from(conjunction);
     let preposition = match head[first_prep] {
@@ -527,11 +535,7 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
         'س' => Some(PartKind::Future),
         _ => None,
     };
-    let mut stacks = [Stack {
-        len: 0,
-        conjunction: false,
-        preposition: None,
-    }; 3];
+    let mut stacks = [Stack::NONE; 3];
     let mut stack_count = 1;
     if conjunction {
         stacks[stack_count] = Stack {
@@ -551,13 +555,14 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
     }
 
     // For each stack: the split with the article after it (ال, or a single ل after the preposition ل —
-    // the لل contraction) when one is offered; and whether the bare split is.
-    let mut bare = [false; 3];
-    for (stack, bare) in stacks[..stack_count].iter().zip(&mut bare) {
+    // the لل contraction) when one is offered; and whether the bare split is, kept for below.
+    let mut bare = [Stack::NONE; 2];
+    let mut bare_count = 0;
+    for &stack in &stacks[..stack_count] {
         let prefix_len = stack.len;
         let rest = count - prefix_len;
-        let after_lam_preposition = stack.preposition == Some(PartKind::Preposition)
-            && head[prefix_len.saturating_sub(1)] == 'ل';
+        let after_lam_preposition =
+            stack.preposition == Some(PartKind::Preposition) && head[first_prep] == 'ل';
         let article_len = if head[prefix_len + 1] == 'ل'
             && !after_lam_preposition
             && letters.is_bare_alef(prefix_len)
@@ -569,34 +574,30 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
             0
         };
         let future = stack.preposition == Some(PartKind::Future);
-        let with_article = article_len > 0
+        if article_len > 0
             && !future
             && rest - article_len >= MIN_ARTICLE_STEM
-            && !is_not_article_stem(letters, prefix_len + article_len);
-        if with_article {
+            && !is_not_article_stem(letters, prefix_len + article_len)
+        {
             let mut analysis = stack.analysis(letters, whole);
             analysis.article_end = letters.end(prefix_len + article_len - 1);
             out.push(analysis);
         }
-        *bare = prefix_len > 0
+        if prefix_len > 0
             && rest >= MIN_BARE_STEM
             && !(after_lam_preposition && article_len == 1)
-            && (!future || matches!(head[prefix_len], 'ي' | 'ت' | 'ن' | 'ا'));
+            && (!future || matches!(head[prefix_len], 'ي' | 'ت' | 'ن' | 'ا'))
+        {
+            bare[bare_count] = stack;
+            bare_count += 1;
+        }
     }
-    // Analyses from here on have no article and may take a pronoun; `stem_starts` says at which
-    // letter each one's stem starts.
+    // Analyses from here on have no article and may take a pronoun: the whole word, then the bare
+    // splits.
     let bare_from = out.len();
-    let mut stem_starts = [0usize; 3];
     out.push(whole);
-    let mut bare_count = 1;
-    for (stack, _) in stacks[..stack_count]
-        .iter()
-        .zip(bare)
-        .filter(|(_, bare)| *bare)
-    {
+    for stack in &bare[..bare_count] {
         out.push(stack.analysis(letters, whole));
-        stem_starts[bare_count] = stack.len;
-        bare_count += 1;
     }
 
     // Enclitic pronouns only on analyses without an article (الكتابه is not Arabic) and only when the
@@ -610,11 +611,17 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
         return;
     }
     let pronoun_start = letters.start(count - pronoun);
-    for (i, stem_start) in (bare_from..bare_from + bare_count).zip(stem_starts) {
-        if count - stem_start >= pronoun + MIN_BARE_STEM {
+    if count >= pronoun + MIN_BARE_STEM {
+        out.push(CliticAnalysis {
+            pronoun_start,
+            ..whole
+        });
+    }
+    for (i, stack) in bare[..bare_count].iter().enumerate() {
+        if count - stack.len >= pronoun + MIN_BARE_STEM {
             out.push(CliticAnalysis {
                 pronoun_start,
-                ..out[i]
+                ..out[bare_from + 1 + i]
             });
         }
     }
