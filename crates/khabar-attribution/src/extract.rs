@@ -222,6 +222,13 @@ fn is_closing_quote(s: &str) -> bool {
     matches!(s, "»" | "”" | "\"" | "’" | "'")
 }
 
+impl Tok<'_> {
+    /// Whether `bare` differs from `norm`: it is `norm` or a shorter suffix of it, so lengths tell.
+    fn has_conjunction(&self) -> bool {
+        self.bare.len() < self.norm.len()
+    }
+}
+
 impl<'a> Doc<'a> {
     fn new(lexicon: &'a Lexicon, text: &'a str, evidence: &Findings<'a, 'a>) -> Doc<'a> {
         let Findings {
@@ -242,8 +249,10 @@ impl<'a> Doc<'a> {
             {
                 sentence += 1;
             }
-            let gap = &text[prev_end..token.span.start];
-            let new_paragraph = gap.contains('\n') || gap.contains('\r');
+            // The gap is a space or two: a plain loop beats a memchr call on it.
+            let new_paragraph = text.as_bytes()[prev_end..token.span.start]
+                .iter()
+                .any(|&b| b == b'\n' || b == b'\r');
             if new_paragraph {
                 (depth, straight) = (0, false);
             }
@@ -271,7 +280,7 @@ impl<'a> Doc<'a> {
                 norm,
                 bare,
                 entry,
-                bare_entry: if bare == norm {
+                bare_entry: if bare.len() == norm.len() {
                     entry
                 } else {
                     lexicon.entry(bare)
@@ -314,6 +323,11 @@ impl<'a> Doc<'a> {
     /// The token's normalised form without one proclitic و/ف.
     fn bare(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.bare)
+    }
+
+    /// Whether the token starts with a proclitic و/ف, i.e. `bare` differs from `norm`.
+    fn has_conjunction(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Tok::has_conjunction)
     }
 
     /// The single-word cue the token's normalised form is.
@@ -456,7 +470,7 @@ pub(crate) fn extract(
 fn editorial_tokens(doc: &Doc<'_>) -> Vec<bool> {
     let mut marked = vec![false; doc.toks.len()];
     for (i, tok) in doc.toks.iter().enumerate() {
-        let bare_entry = (tok.bare != tok.norm).then_some(tok.bare_entry);
+        let bare_entry = tok.has_conjunction().then_some(tok.bare_entry);
         for entry in std::iter::once(tok.entry).chain(bare_entry).flatten() {
             for phrase in &entry.editorial {
                 let rest_matches = phrase
@@ -499,7 +513,8 @@ fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
         .entry
         .and_then(|entry| hit(entry, token.span))
         .or_else(|| {
-            (token.bare != token.norm)
+            token
+                .has_conjunction()
                 .then_some(token.bare_entry)
                 .flatten()
                 .and_then(|entry| hit(entry, stripped_span()))
@@ -509,10 +524,12 @@ fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
 /// Matches one of the cue's complements at token `k`: returns where the content starts.
 fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Option<ContentStart> {
     let tok = doc.toks.get(k)?;
+    // A word complement can only match from a complement word, which most tokens are not.
+    let complement_word = tok.entry.and_then(|entry| entry.complement_word);
     let mut best: Option<ContentStart> = None;
     for complement in &cue.complements {
         let start = match complement {
-            Complement::Words(words) => {
+            Complement::Words(words) if complement_word.is_some() => {
                 let matched = words
                     .iter()
                     .enumerate()
@@ -539,12 +556,13 @@ fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Opti
                 })
             }
             Complement::Joined(letter) => {
-                let after_preposition =
-                    k > 0 && matches!(doc.norm(k - 1), "من" | "في" | "عن" | "علي" | "الي" | "مع");
+                let after_preposition = || {
+                    k > 0 && matches!(doc.norm(k - 1), "من" | "في" | "عن" | "علي" | "الي" | "مع")
+                };
                 let joined = tok.kind == TokenKind::Arabic
                     && tok.norm.starts_with(*letter)
                     && tok.norm.chars().count() >= 4
-                    && !after_preposition
+                    && !after_preposition()
                     && !JOINED_FUNCTION_WORDS
                         .iter()
                         .any(|w| tok.norm.starts_with(w))
@@ -722,7 +740,7 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
         }
         // A second reporting verb glued to و starts a new clause: وقال بيان … ودعا …
         let glued_verb =
-            doc.norm(k) != doc.bare(k) && doc.bare_cue(k).is_some_and(|c| c.kind == CueKind::Verb);
+            doc.has_conjunction(k) && doc.bare_cue(k).is_some_and(|c| c.kind == CueKind::Verb);
         // So does an according-to phrase: وأكدت الحكومة وفقا لوكالة …
         let according = [doc.cue(k), doc.bare_cue(k)]
             .iter()
@@ -821,7 +839,7 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
             return after_comma || (1..=3).any(|n| complement_at(doc, cue, k + n, false).is_some());
         }
         Some(cue) if cue.kind == CueKind::AccordingTo && after_comma => return true,
-        Some(cue) if cue.kind == CueKind::Verb && after_comma && tok.norm != doc.bare(k) => {
+        Some(cue) if cue.kind == CueKind::Verb && after_comma && doc.has_conjunction(k) => {
             return true;
         }
         _ => {}
@@ -988,7 +1006,7 @@ fn verb(
     out: &[Attribution],
 ) -> Option<Attribution> {
     let cue = hit.cue;
-    if i > 0 && doc.toks[i].norm == doc.bare(i) && NOT_AFTER.contains(&doc.norm(i - 1)) {
+    if i > 0 && !doc.has_conjunction(i) && NOT_AFTER.contains(&doc.norm(i - 1)) {
         return None;
     }
     // كما before a cue is "also" (كما أكد الوزير أن) with a speaker named after it, and "as" (كما
@@ -1028,7 +1046,7 @@ fn verb(
     });
     if let Some(start) = immediate.filter(|_| !after_kama) {
         // A homograph with no subject is a report only when glued to و/ف: وبين أن (and he showed that).
-        let glued = doc.toks[i].norm != doc.bare(i) && doc.bare(i) == "بين";
+        let glued = doc.has_conjunction(i) && doc.bare(i) == "بين";
         if guarded && (!glued || matches!(doc.toks[after].kind, TokenKind::Quote)) {
             return None;
         }
@@ -1081,7 +1099,7 @@ fn verb(
         || complement_at_source_end(skip_adjunct(doc, source_end));
     // بين X وY is "between X and Y": a coordinated source rules the homograph out.
     let coordinated =
-        (after + 1..source_end).any(|k| doc.norm(k).starts_with('و') && doc.norm(k) != doc.bare(k));
+        (after + 1..source_end).any(|k| doc.norm(k).starts_with('و') && doc.has_conjunction(k));
     if guarded
         && !(looks_like_speaker(lexicon, doc, after, source_end)
             && complement_follows_source
@@ -1223,7 +1241,7 @@ fn clause_before(doc: &Doc<'_>, comma: usize) -> Option<(Span, AttributionKind)>
     let first = sentence_start(doc, comma).filter(|&first| first < comma)?;
     let mut byte = doc.toks[first].span.start;
     let bare = doc.bare(first);
-    if bare != doc.norm(first) && (doc.bare_cue(first).is_some() || bare.starts_with("ال")) {
+    if doc.has_conjunction(first) && (doc.bare_cue(first).is_some() || bare.starts_with("ال")) {
         let original = &doc.text[doc.toks[first].span.range()];
         byte += original.chars().next().map_or(0, char::len_utf8);
     }
