@@ -945,7 +945,8 @@ impl Words<'_, '_> {
 
     /// Reads token `i` without a proclitic و/ف/ب/ل/ك before an article or a head noun (and لل read as
     /// ال): وللرئيس → الرئيس; and without one conjunction و/ف. Each form is looked up at most once.
-    #[inline]
+    /// Runs for every token: always inlined, so the common path costs no call and no returned struct.
+    #[inline(always)]
     fn read(&self, i: usize) -> Reading<'_> {
         let norm = self.norm(i);
         let mut letters = norm.chars();
@@ -966,7 +967,9 @@ impl Words<'_, '_> {
         }
     }
 
-    /// [`Words::read`] for a token whose first letter, `first`, may be a proclitic.
+    /// [`Words::read`] for a token whose first letter, `first`, may be a proclitic. Kept out of line so
+    /// that the common path of `read` stays small enough to inline.
+    #[inline(never)]
     fn read_proclitic<'w>(&'w self, i: usize, first: char, after_first: &'w str) -> Reading<'w> {
         let norm = self.norm(i);
         let conjunctionless = if CONJUNCTIONS.contains(&first) {
