@@ -5,7 +5,7 @@ use khabar_gazetteer::rules::Guess;
 use khabar_gazetteer::{EntityKind, MatchSource, Mention};
 use khabar_tokenize::{Span, TokenKind};
 
-use crate::lexicon::{Complement, Cue, CueClass, Lexicon};
+use crate::lexicon::{Complement, ComplementWord, Cue, CueClass, Entry, Lexicon};
 use crate::{Attribution, AttributionKind, CueKind, Findings, SourceKind};
 
 /// The longest source, in tokens, a rule will read.
@@ -189,6 +189,11 @@ const RELAY_VERBS: &[&str] = &[
 struct Tok<'a> {
     span: Span,
     norm: &'a str,
+    /// `norm` without one proclitic و/ف ([`strip_conjunction`]).
+    bare: &'a str,
+    /// What the lexicon says about `norm` and about `bare`, looked up once here for every rule.
+    entry: Option<&'a Entry>,
+    bare_entry: Option<&'a Entry>,
     kind: TokenKind,
     sentence: usize,
     /// A line break lies between this token and the previous one.
@@ -217,8 +222,15 @@ fn is_closing_quote(s: &str) -> bool {
     matches!(s, "»" | "”" | "\"" | "’" | "'")
 }
 
+impl Tok<'_> {
+    /// Whether `bare` differs from `norm`: it is `norm` or a shorter suffix of it, so lengths tell.
+    fn has_conjunction(&self) -> bool {
+        self.bare.len() < self.norm.len()
+    }
+}
+
 impl<'a> Doc<'a> {
-    fn new(text: &'a str, evidence: &Findings<'a, 'a>) -> Doc<'a> {
+    fn new(lexicon: &'a Lexicon, text: &'a str, evidence: &Findings<'a, 'a>) -> Doc<'a> {
         let Findings {
             tokens,
             sentences,
@@ -237,8 +249,10 @@ impl<'a> Doc<'a> {
             {
                 sentence += 1;
             }
-            let gap = &text[prev_end..token.span.start];
-            let new_paragraph = gap.contains('\n') || gap.contains('\r');
+            // The gap is a space or two: a plain loop beats a memchr call on it.
+            let new_paragraph = text.as_bytes()[prev_end..token.span.start]
+                .iter()
+                .any(|&b| b == b'\n' || b == b'\r');
             if new_paragraph {
                 (depth, straight) = (0, false);
             }
@@ -258,9 +272,19 @@ impl<'a> Doc<'a> {
                     _ => {}
                 }
             }
+            let norm: &'a str = &token.norm;
+            let bare = strip_conjunction(norm);
+            let entry = lexicon.entry(norm);
             toks.push(Tok {
                 span: token.span,
-                norm: &token.norm,
+                norm,
+                bare,
+                entry,
+                bare_entry: if bare.len() == norm.len() {
+                    entry
+                } else {
+                    lexicon.entry(bare)
+                },
                 kind: token.kind,
                 sentence,
                 new_paragraph,
@@ -298,7 +322,27 @@ impl<'a> Doc<'a> {
 
     /// The token's normalised form without one proclitic و/ف.
     fn bare(&self, i: usize) -> &str {
-        strip_conjunction(self.norm(i))
+        self.toks.get(i).map_or("", |t| t.bare)
+    }
+
+    /// Whether the token starts with a proclitic و/ف, i.e. `bare` differs from `norm`.
+    fn has_conjunction(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(Tok::has_conjunction)
+    }
+
+    /// The single-word cue the token's normalised form is.
+    fn cue(&self, i: usize) -> Option<&'a Cue> {
+        self.toks.get(i)?.entry?.cue.as_ref()
+    }
+
+    /// The single-word cue the token is without one proclitic و/ف.
+    fn bare_cue(&self, i: usize) -> Option<&'a Cue> {
+        self.toks.get(i)?.bare_entry?.cue.as_ref()
+    }
+
+    /// The complement word the token's normalised form is.
+    fn complement_word(&self, i: usize) -> Option<ComplementWord> {
+        self.toks.get(i)?.entry?.complement_word
     }
 
     /// Whether the token, with or without a proclitic و/ف, is one of `words` (وكالة keeps its و).
@@ -390,14 +434,14 @@ pub(crate) fn extract(
     text: &str,
     evidence: &Findings<'_, '_>,
 ) -> Vec<Attribution> {
-    let doc = Doc::new(text, evidence);
-    let editorial = editorial_tokens(lexicon, &doc);
+    let doc = Doc::new(lexicon, text, evidence);
+    let editorial = editorial_tokens(&doc);
     let mut out: Vec<Attribution> = Vec::new();
     for (i, in_editorial) in editorial.iter().enumerate() {
         if *in_editorial || doc.toks[i].quoted || doc.toks[i].kind != TokenKind::Arabic {
             continue;
         }
-        let Some(hit) = find_cue(lexicon, &doc, i) else {
+        let Some(hit) = find_cue(&doc, i) else {
             continue;
         };
         // Cues are disjoint and in text order: only the latest ones can reach this one.
@@ -423,14 +467,12 @@ pub(crate) fn extract(
 }
 
 /// Marks the tokens of editorial formulas (يذكر أن، تجدر الإشارة إلى أن).
-fn editorial_tokens(lexicon: &Lexicon, doc: &Doc<'_>) -> Vec<bool> {
+fn editorial_tokens(doc: &Doc<'_>) -> Vec<bool> {
     let mut marked = vec![false; doc.toks.len()];
-    for i in 0..doc.toks.len() {
-        for first in [doc.norm(i), doc.bare(i)] {
-            let Some(phrases) = lexicon.editorial.get(first) else {
-                continue;
-            };
-            for phrase in phrases {
+    for (i, tok) in doc.toks.iter().enumerate() {
+        let bare_entry = tok.has_conjunction().then_some(tok.bare_entry);
+        for entry in std::iter::once(tok.entry).chain(bare_entry).flatten() {
+            for phrase in &entry.editorial {
                 let rest_matches = phrase
                     .iter()
                     .enumerate()
@@ -445,10 +487,8 @@ fn editorial_tokens(lexicon: &Lexicon, doc: &Doc<'_>) -> Vec<bool> {
     marked
 }
 
-fn find_cue<'l>(lexicon: &'l Lexicon, doc: &Doc<'_>, i: usize) -> Option<CueHit<'l>> {
+fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
     let token = &doc.toks[i];
-    let whole = token.norm;
-    let bare = doc.bare(i);
     let stripped_span = || {
         // Skip the proclitic letter and any marks after it in the original text.
         let original = &doc.text[token.span.range()];
@@ -458,30 +498,42 @@ fn find_cue<'l>(lexicon: &'l Lexicon, doc: &Doc<'_>, i: usize) -> Option<CueHit<
             .map_or(token.span.start, |(at, _)| token.span.start + at);
         Span::new(start, token.span.end)
     };
-    for (key, span) in [(whole, token.span), (bare, stripped_span())] {
-        if let Some(seconds) = lexicon.two_word_cues.get(key)
-            && let Some((_, cue)) = seconds.iter().find(|(second, _)| doc.norm(i + 1) == second)
+    let hit = |entry: &'l Entry, span: Span| {
+        if let Some((_, cue)) = entry
+            .two_word_cues
+            .iter()
+            .find(|(second, _)| doc.norm(i + 1) == second)
         {
             return Some(CueHit { cue, span, len: 2 });
         }
-        if let Some(cue) = lexicon.cues.get(key) {
-            return Some(CueHit { cue, span, len: 1 });
-        }
-        if key == bare {
-            break;
-        }
-    }
-    None
+        let cue = entry.cue.as_ref()?;
+        Some(CueHit { cue, span, len: 1 })
+    };
+    token
+        .entry
+        .and_then(|entry| hit(entry, token.span))
+        .or_else(|| {
+            token
+                .has_conjunction()
+                .then_some(token.bare_entry)
+                .flatten()
+                .and_then(|entry| hit(entry, stripped_span()))
+        })
 }
 
 /// Matches one of the cue's complements at token `k`: returns where the content starts.
 fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Option<ContentStart> {
     let tok = doc.toks.get(k)?;
+    // A word complement can only match from a complement word, which most tokens are not.
+    let complement_word = tok.entry.and_then(|entry| entry.complement_word);
     let mut best: Option<ContentStart> = None;
     for complement in &cue.complements {
         let start = match complement {
-            Complement::Words(words) => {
-                let matched = words.iter().enumerate().all(|(n, w)| doc.norm(k + n) == w);
+            Complement::Words(words) if complement_word.is_some() => {
+                let matched = words
+                    .iter()
+                    .enumerate()
+                    .all(|(n, &w)| doc.complement_word(k + n) == Some(w));
                 let next = k + words.len();
                 (matched && next < doc.toks.len()).then(|| ContentStart {
                     token: next,
@@ -504,12 +556,13 @@ fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Opti
                 })
             }
             Complement::Joined(letter) => {
-                let after_preposition =
-                    k > 0 && matches!(doc.norm(k - 1), "من" | "في" | "عن" | "علي" | "الي" | "مع");
+                let after_preposition = || {
+                    k > 0 && matches!(doc.norm(k - 1), "من" | "في" | "عن" | "علي" | "الي" | "مع")
+                };
                 let joined = tok.kind == TokenKind::Arabic
                     && tok.norm.starts_with(*letter)
                     && tok.norm.chars().count() >= 4
-                    && !after_preposition
+                    && !after_preposition()
                     && !JOINED_FUNCTION_WORDS
                         .iter()
                         .any(|w| tok.norm.starts_with(w))
@@ -635,7 +688,7 @@ fn skip_one_adjunct(doc: &Doc<'_>, from: usize) -> usize {
 /// Reads a source noun phrase from token `from`: up to a complement of `cue`, an adjunct, punctuation
 /// or the sentence end. Quotations after a name head (وكالة "شفق نيوز") stay inside. Returns the index
 /// one past its last token.
-fn read_source(lexicon: &Lexicon, doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
+fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
     let mut k = from;
     while k < doc.toks.len()
         && k - from < MAX_SOURCE
@@ -686,18 +739,12 @@ fn read_source(lexicon: &Lexicon, doc: &Doc<'_>, cue: &Cue, from: usize) -> usiz
             break;
         }
         // A second reporting verb glued to و starts a new clause: وقال بيان … ودعا …
-        let glued_verb = doc.norm(k) != doc.bare(k)
-            && lexicon
-                .cues
-                .get(doc.bare(k))
-                .is_some_and(|c| c.kind == CueKind::Verb);
+        let glued_verb =
+            doc.has_conjunction(k) && doc.bare_cue(k).is_some_and(|c| c.kind == CueKind::Verb);
         // So does an according-to phrase: وأكدت الحكومة وفقا لوكالة …
-        let according = [doc.norm(k), doc.bare(k)].iter().any(|w| {
-            lexicon
-                .cues
-                .get(w)
-                .is_some_and(|c| c.kind == CueKind::AccordingTo)
-        });
+        let according = [doc.cue(k), doc.bare_cue(k)]
+            .iter()
+            .any(|cue| cue.is_some_and(|c| c.kind == CueKind::AccordingTo));
         // A quantifier after the source opens the verb's object: ناشدت الحكومة اليمنية جميع الأطباء.
         let object = k > from + 1 && matches!(doc.bare(k), "جميع" | "كافة" | "كل");
         if k > from && (opens_adjunct(doc, k) || glued_verb || according || object) {
@@ -723,7 +770,7 @@ fn find_complement(
 /// Where a content starting at `start` ends (index of its last token): at the sentence end outside
 /// quotations, before a comma that opens a participle, an according-to phrase, a writer's clause or a
 /// new reporting verb, before a semicolon, or at the paragraph end.
-fn content_end(lexicon: &Lexicon, doc: &Doc<'_>, start: usize) -> usize {
+fn content_end(doc: &Doc<'_>, start: usize) -> usize {
     let mut depth = 0usize;
     let mut straight = false;
     let mut last = start;
@@ -750,7 +797,7 @@ fn content_end(lexicon: &Lexicon, doc: &Doc<'_>, start: usize) -> usize {
             }
             let comma = doc.is_punct(k, &["،", ",", "-", "–"]);
             let next = if comma { k + 1 } else { k };
-            if (comma || next == k) && ends_before(lexicon, doc, next, comma) {
+            if (comma || next == k) && ends_before(doc, next, comma) {
                 break;
             }
         }
@@ -779,23 +826,20 @@ fn closes_a_bracket_inside(doc: &Doc<'_>, start: usize, last: usize) -> bool {
 }
 
 /// Whether a content stops before token `k` (which follows a comma when `after_comma`).
-fn ends_before(lexicon: &Lexicon, doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
+fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
     let Some(tok) = doc.toks.get(k) else {
         return false;
     };
     if tok.kind != TokenKind::Arabic {
         return false;
     }
-    let cue = lexicon
-        .cues
-        .get(tok.norm)
-        .or_else(|| lexicon.cues.get(doc.bare(k)));
+    let cue = doc.cue(k).or_else(|| doc.bare_cue(k));
     match cue {
         Some(cue) if cue.kind == CueKind::Participle => {
             return after_comma || (1..=3).any(|n| complement_at(doc, cue, k + n, false).is_some());
         }
         Some(cue) if cue.kind == CueKind::AccordingTo && after_comma => return true,
-        Some(cue) if cue.kind == CueKind::Verb && after_comma && tok.norm != doc.bare(k) => {
+        Some(cue) if cue.kind == CueKind::Verb && after_comma && doc.has_conjunction(k) => {
             return true;
         }
         _ => {}
@@ -813,12 +857,8 @@ fn ends_before(lexicon: &Lexicon, doc: &Doc<'_>, k: usize, after_comma: bool) ->
 }
 
 /// Builds the content span and its kind from a start to the end the content rules find.
-fn content(
-    lexicon: &Lexicon,
-    doc: &Doc<'_>,
-    start: ContentStart,
-) -> Option<(Span, AttributionKind)> {
-    let end = content_end(lexicon, doc, start.token);
+fn content(doc: &Doc<'_>, start: ContentStart) -> Option<(Span, AttributionKind)> {
+    let end = content_end(doc, start.token);
     let span = Span::new(start.byte, doc.toks[end].span.end);
     if span.is_empty() {
         return None;
@@ -966,7 +1006,7 @@ fn verb(
     out: &[Attribution],
 ) -> Option<Attribution> {
     let cue = hit.cue;
-    if i > 0 && doc.toks[i].norm == doc.bare(i) && NOT_AFTER.contains(&doc.norm(i - 1)) {
+    if i > 0 && !doc.has_conjunction(i) && NOT_AFTER.contains(&doc.norm(i - 1)) {
         return None;
     }
     // كما before a cue is "also" (كما أكد الوزير أن) with a speaker named after it, and "as" (كما
@@ -1006,11 +1046,11 @@ fn verb(
     });
     if let Some(start) = immediate.filter(|_| !after_kama) {
         // A homograph with no subject is a report only when glued to و/ف: وبين أن (and he showed that).
-        let glued = doc.toks[i].norm != doc.bare(i) && doc.bare(i) == "بين";
+        let glued = doc.has_conjunction(i) && doc.bare(i) == "بين";
         if guarded && (!glued || matches!(doc.toks[after].kind, TokenKind::Quote)) {
             return None;
         }
-        let content = content(lexicon, doc, start)?;
+        let content = content(doc, start)?;
         if let Some((from, to)) = subject_before(lexicon, doc, i) {
             return Some(attribution(
                 lexicon,
@@ -1045,7 +1085,7 @@ fn verb(
         ));
     }
     let after = source_start;
-    let source_end = read_source(lexicon, doc, cue, after);
+    let source_end = read_source(doc, cue, after);
     if source_end == after {
         return None;
     }
@@ -1059,7 +1099,7 @@ fn verb(
         || complement_at_source_end(skip_adjunct(doc, source_end));
     // بين X وY is "between X and Y": a coordinated source rules the homograph out.
     let coordinated =
-        (after + 1..source_end).any(|k| doc.norm(k).starts_with('و') && doc.norm(k) != doc.bare(k));
+        (after + 1..source_end).any(|k| doc.norm(k).starts_with('و') && doc.has_conjunction(k));
     if guarded
         && !(looks_like_speaker(lexicon, doc, after, source_end)
             && complement_follows_source
@@ -1067,7 +1107,7 @@ fn verb(
     {
         return None;
     }
-    let content = content(lexicon, doc, start)?;
+    let content = content(doc, start)?;
     Some(attribution(
         lexicon,
         doc,
@@ -1100,7 +1140,7 @@ fn trailing_kama(
     {
         return None;
     }
-    let content = clause_before(lexicon, doc, i - 2)?;
+    let content = clause_before(doc, i - 2)?;
     Some(attribution(
         lexicon,
         doc,
@@ -1174,7 +1214,7 @@ fn participle(
         return None;
     }
     let start = (1..=3).find_map(|n| complement_at(doc, hit.cue, i + n, true))?;
-    let content = content(lexicon, doc, start)?;
+    let content = content(doc, start)?;
     Some(attribution(
         lexicon,
         doc,
@@ -1197,15 +1237,11 @@ fn sentence_start(doc: &Doc<'_>, i: usize) -> Option<usize> {
 /// The clause from the start of the sentence to the comma at `comma`: the content a trailing cue
 /// reports (…، وفق وكالة شفق نيوز / …، كما صرح المتحدث). A leading و is left out when it is a
 /// conjunction: وأكد → أكد, والميليشيات → الميليشيات.
-fn clause_before(
-    lexicon: &Lexicon,
-    doc: &Doc<'_>,
-    comma: usize,
-) -> Option<(Span, AttributionKind)> {
+fn clause_before(doc: &Doc<'_>, comma: usize) -> Option<(Span, AttributionKind)> {
     let first = sentence_start(doc, comma).filter(|&first| first < comma)?;
     let mut byte = doc.toks[first].span.start;
     let bare = doc.bare(first);
-    if bare != doc.norm(first) && (lexicon.cues.contains(bare) || bare.starts_with("ال")) {
+    if doc.has_conjunction(first) && (doc.bare_cue(first).is_some() || bare.starts_with("ال")) {
         let original = &doc.text[doc.toks[first].span.range()];
         byte += original.chars().next().map_or(0, char::len_utf8);
     }
@@ -1284,7 +1320,7 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
     let trailing =
         i > 0 && doc.is_punct(i - 1, &["،", ","]) && sentence_start.is_some_and(|s| s < i - 1);
     let content = if trailing {
-        clause_before(lexicon, doc, i - 1)?
+        clause_before(doc, i - 1)?
     } else {
         let at_sentence_start = sentence_start.is_none();
         if !at_sentence_start {
@@ -1304,7 +1340,6 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
             next
         };
         content(
-            lexicon,
             doc,
             ContentStart {
                 token: start,

@@ -29,11 +29,16 @@ impl Error {
     }
 }
 
+/// A word that starts or continues a complement (أن، إلى، عن …), numbered so that a complement is matched
+/// by comparing numbers, not strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ComplementWord(u32);
+
 /// What may stand between a cue (with its source and adjuncts) and its content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Complement {
-    /// Words that are skipped: أن، إلى أن، عن …, normalised.
-    Words(Vec<String>),
+    /// Words that are skipped: أن، إلى أن، عن ….
+    Words(Vec<ComplementWord>),
     /// A colon.
     Colon,
     /// The content may start at once; khabar only accepts this before an opening quotation mark.
@@ -62,15 +67,26 @@ pub(crate) struct Cue {
     pub class: CueClass,
 }
 
+/// Everything the lexicon says about one normalised word, so that the rules look a token up once.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Entry {
+    /// The single-word cue of this form.
+    pub cue: Option<Cue>,
+    /// Two-word cues (على لسان) starting with this word: the second word and the cue.
+    pub two_word_cues: Vec<(String, Cue)>,
+    /// Editorial formulas starting with this word, all their words.
+    pub editorial: Vec<Vec<String>>,
+    /// The word's number when some complement holds it.
+    pub complement_word: Option<ComplementWord>,
+}
+
 /// The lexicon an [`crate::Attributor`] works with.
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     normalizer: Normalizer,
-    pub(crate) cues: WordMap<Cue>,
-    /// Two-word cues (على لسان), keyed by their first word.
-    pub(crate) two_word_cues: WordMap<Vec<(String, Cue)>>,
-    /// Editorial formulas, keyed by their first word.
-    pub(crate) editorial: WordMap<Vec<Vec<String>>>,
+    pub(crate) entries: WordMap<Entry>,
+    /// How many complement words are numbered.
+    complement_words: u32,
     pub(crate) heads: WordMap<SourceKind>,
 }
 
@@ -98,9 +114,8 @@ impl Lexicon {
     pub fn empty() -> Lexicon {
         Lexicon {
             normalizer: Normalizer::new(),
-            cues: WordMap::new(),
-            two_word_cues: WordMap::new(),
-            editorial: WordMap::new(),
+            entries: WordMap::new(),
+            complement_words: 0,
             heads: WordMap::new(),
         }
     }
@@ -123,6 +138,30 @@ impl Lexicon {
 
     pub(crate) fn normalize(&self, text: &str) -> String {
         self.normalizer.normalize_str(text).into_owned()
+    }
+
+    /// What the lexicon says about a normalised word.
+    pub(crate) fn entry(&self, norm: &str) -> Option<&Entry> {
+        self.entries.get(norm)
+    }
+
+    fn entry_mut(&mut self, norm: &str) -> &mut Entry {
+        self.entries.get_or_insert_with(norm, Entry::default)
+    }
+
+    /// The number of a complement word (normalising it), numbering it when new.
+    fn complement_word(&mut self, word: &str) -> ComplementWord {
+        let norm = self.normalize(word);
+        let next = ComplementWord(self.complement_words);
+        let entry = self.entry_mut(&norm);
+        match entry.complement_word {
+            Some(number) => number,
+            None => {
+                entry.complement_word = Some(next);
+                self.complement_words += 1;
+                next
+            }
+        }
     }
 
     fn add_cue_table(
@@ -165,7 +204,7 @@ impl Lexicon {
                     words => Complement::Words(
                         words
                             .split_whitespace()
-                            .map(|w| self.normalize(w))
+                            .map(|w| self.complement_word(w))
                             .collect(),
                     ),
                 })
@@ -180,13 +219,11 @@ impl Lexicon {
             match words.as_slice() {
                 [one] => {
                     // The first table to name a form wins: main before guarded before optional.
-                    if !self.cues.contains(one) {
-                        self.cues.insert(one.as_str(), cue);
-                    }
+                    self.entry_mut(one).cue.get_or_insert(cue);
                 }
                 [first, second] => self
+                    .entry_mut(first)
                     .two_word_cues
-                    .get_or_insert_with(first, Vec::new)
                     .push((second.clone(), cue)),
                 _ => {
                     return Err(Error::new(
@@ -220,9 +257,7 @@ impl Lexicon {
         for (_, row) in data_lines(text) {
             let words: Vec<String> = row.split_whitespace().map(|w| self.normalize(w)).collect();
             if let Some(first) = words.first() {
-                self.editorial
-                    .get_or_insert_with(first, Vec::new)
-                    .push(words);
+                self.entry_mut(first).editorial.push(words);
             }
         }
         Ok(self)
@@ -256,12 +291,10 @@ impl Lexicon {
 
     /// Number of single-word and two-word cue forms.
     pub fn cue_count(&self) -> usize {
-        self.cues.len()
-            + self
-                .two_word_cues
-                .iter()
-                .map(|(_, cues)| cues.len())
-                .sum::<usize>()
+        self.entries
+            .iter()
+            .map(|(_, entry)| usize::from(entry.cue.is_some()) + entry.two_word_cues.len())
+            .sum()
     }
 
     /// The source kind a head word signals, trying it with and without the article.

@@ -9,6 +9,7 @@
 //!   annotation guide says (محافظة جدة → جدة).
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::sync::LazyLock;
 
 use khabar_tokenize::{Normalizer, Span, Token, TokenKind, WordMap};
@@ -575,7 +576,7 @@ impl Recognizer {
     /// Finds names in `text` from its tokens (made with the default normaliser), leaving out anything that
     /// overlaps a `known` mention. Never fails.
     pub fn find(&self, text: &str, tokens: &[Token<'_>], known: &[Mention]) -> Vec<Guess> {
-        let words = Words { tokens };
+        let words = Words::new(tokens, &self.words);
         let mut out: Vec<Guess> = Vec::new();
         // Mentions and guesses both come in text order, so overlap checks need only look near the end.
         let mut next_known = 0;
@@ -593,26 +594,13 @@ impl Recognizer {
         let mut i = 0;
         while i < tokens.len() {
             let on = |rule| self.uses(rule);
-            let bare_form = words.without_proclitic(i);
-            let bare = bare_form.as_ref();
-            // Most words start no rule: skip them after three lookups.
-            let norm = words.norm(i);
-            let conjunctionless = norm.strip_prefix(['و', 'ف']).unwrap_or(norm);
-            let bare_bits = self.word_bits(bare);
-            // Both are the token's text from some offset on, unless the bare form was rebuilt (لل → ال):
-            // equal exactly when they are the same slice, which needs no byte comparison.
-            let same = match &bare_form {
-                Cow::Borrowed(_) => std::ptr::eq(conjunctionless, bare),
-                Cow::Owned(_) => conjunctionless == bare,
-            };
-            let conjunctionless_bits = if same {
-                bare_bits
-            } else {
-                bits(conjunctionless)
-            };
+            // Most words start no rule: skip them after a lookup or two.
+            let reading = words.read(i);
+            let bare = reading.bare.as_ref();
+            let bare_bits = reading.bare_bits;
             let may_start = bare_bits & (HEAD_CLASSES | Class::PersonToken as u16) != 0
-                || conjunctionless_bits & Class::ReportingVerbs as u16 != 0
-                || is_nisba(conjunctionless);
+                || reading.conjunctionless_bits & Class::ReportingVerbs as u16 != 0
+                || is_nisba(reading.conjunctionless);
             if !may_start {
                 i += 1;
                 continue;
@@ -635,27 +623,27 @@ impl Recognizer {
                 })
                 .or_else(|| {
                     on(Rule::Title)
-                        .then(|| self.after_title(&words, i, bare))
+                        .then(|| self.after_title(&words, i, &reading))
                         .flatten()
                 })
                 .or_else(|| {
                     on(Rule::AfterCue)
-                        .then(|| self.after_cue_or_nisba(&words, i))
+                        .then(|| self.after_cue_or_nisba(&words, i, &reading))
                         .flatten()
                 })
                 .or_else(|| {
                     on(Rule::NameTokens)
-                        .then(|| self.name_run(&words, i, bare))
+                        .then(|| self.name_run(&words, i, &reading))
                         .flatten()
                 })
                 .or_else(|| {
                     on(Rule::OrgHead)
-                        .then(|| org_head(&words, i, bare))
+                        .then(|| org_head(&words, i, &reading))
                         .flatten()
                 })
                 .or_else(|| {
                     on(Rule::PlaceWord)
-                        .then(|| place_word(&words, i, bare))
+                        .then(|| place_word(&words, i, &reading))
                         .flatten()
                 });
             match found {
@@ -708,15 +696,15 @@ impl Recognizer {
     fn name_end(&self, words: &Words<'_, '_>, from: usize, max: usize) -> usize {
         let mut end = from + 1;
         while end < words.len() && end - from < max {
-            let norm = words.norm(end);
-            let after_link = is(words.norm(end - 1), Class::NameLinks);
-            if is(norm, Class::NameLinks) && end + 1 < words.len() && words.is_arabic(end + 1) {
+            let after_link = words.is(end - 1, Class::NameLinks);
+            if words.is(end, Class::NameLinks) && end + 1 < words.len() && words.is_arabic(end + 1)
+            {
                 end += 1;
                 continue;
             }
             if words.is_arabic(end)
-                && !is(norm, Class::Stop)
-                && (after_link || self.is_name_token(norm))
+                && !words.is(end, Class::Stop)
+                && (after_link || words.is_name_token(end))
             {
                 end += 1;
                 continue;
@@ -724,7 +712,7 @@ impl Recognizer {
             break;
         }
         // A name does not end on a link word.
-        while end > from + 1 && is(words.norm(end - 1), Class::NameLinks) {
+        while end > from + 1 && words.is(end - 1, Class::NameLinks) {
             end -= 1;
         }
         end
@@ -743,36 +731,41 @@ impl Recognizer {
             // Feminine adjectives (الطبية) qualify a place, never a person.
             && !family.ends_with("ية")
             && !family.ends_with("يه")
-            && !is(family, Class::Stop)
-            && !is(family, Class::TitleModifiers)
-            && !is(family, Class::Titles);
+            && !words.is(end, Class::Stop)
+            && !words.is(end, Class::TitleModifiers)
+            && !words.is(end, Class::Titles);
         if is_family { end + 1 } else { end }
     }
 
     /// الرئيس (الفرنسي) جاك شيراك; وزير الخارجية الأمريكي جون كيري.
-    fn after_title(&self, words: &Words<'_, '_>, i: usize, title: &str) -> Option<(Guess, usize)> {
+    fn after_title(
+        &self,
+        words: &Words<'_, '_>,
+        i: usize,
+        title: &Reading<'_>,
+    ) -> Option<(Guess, usize)> {
         let mut k = i + 1;
-        if is(title, Class::ConstructTitles) {
+        if title.bare_bits & Class::ConstructTitles as u16 != 0 {
             // The complement of the title: الوزراء، الخارجية (up to three definite words).
             let complement_start = k;
             while k < words.len()
                 && k - complement_start < 3
                 && words.norm(k).starts_with("ال")
-                && !self.is_name_token(words.norm(k))
+                && !words.is_name_token(k)
             {
                 k += 1;
             }
             if k == complement_start {
                 return None;
             }
-        } else if !is(title, Class::Titles) {
+        } else if title.bare_bits & Class::Titles as u16 == 0 {
             return None;
         }
         // Nationality adjectives and modifiers: الفرنسي، السابق.
         let mut skipped = 0;
         while k < words.len()
             && skipped < 2
-            && (is(words.norm(k), Class::TitleModifiers) || is_nisba(words.norm(k)))
+            && (words.is(k, Class::TitleModifiers) || is_nisba(words.norm(k)))
         {
             k += 1;
             skipped += 1;
@@ -782,14 +775,14 @@ impl Recognizer {
         }
         let first = words.norm(k);
         // An unknown word glued to a preposition (لهيئة، بمنطقة) starts a phrase, not a name.
-        let glued_preposition = first.starts_with(['ل', 'ب']) && !self.is_name_token(first);
+        let glued_preposition = first.starts_with(['ل', 'ب']) && !words.is_name_token(k);
         // An unknown word counts only when a known name token follows it (جاك شيراك … but not رسالة).
         let unknown_then_name = !first.starts_with("ال")
-            && !is(first, Class::Stop)
+            && !words.is(k, Class::Stop)
             && !glued_preposition
-            && self.is_name_token(words.norm(k + 1));
-        let plausible_first = self.is_name_token(first) || unknown_then_name;
-        if !plausible_first || is(first, Class::Titles) || is(first, Class::ConstructTitles) {
+            && words.is_name_token(k + 1);
+        let plausible_first = words.is_name_token(k) || unknown_then_name;
+        if !plausible_first || words.is(k, Class::Titles) || words.is(k, Class::ConstructTitles) {
             return None;
         }
         let end = self.name_end_with_family(words, k, 4);
@@ -806,19 +799,23 @@ impl Recognizer {
 
     /// A known name token after a reporting verb or a nationality adjective: وقال ستيفان …، البرازيلي
     /// اندرسون.
-    fn after_cue_or_nisba(&self, words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
-        let introducer = words.norm(i);
-        let bare = introducer.strip_prefix(['و', 'ف']).unwrap_or(introducer);
-        if !(is(bare, Class::ReportingVerbs) || is_nisba(bare)) {
+    fn after_cue_or_nisba(
+        &self,
+        words: &Words<'_, '_>,
+        i: usize,
+        introducer: &Reading<'_>,
+    ) -> Option<(Guess, usize)> {
+        if !(introducer.conjunctionless_bits & Class::ReportingVerbs as u16 != 0
+            || is_nisba(introducer.conjunctionless))
+        {
             return None;
         }
         let k = i + 1;
-        let next = words.norm(k);
         // A title after the verb (وقال أمير المنطقة، وقال المهندس …) is the title rule's to read.
-        let title = is(next, Class::Titles)
-            || is(next, Class::ConstructTitles)
-            || is(next, Class::TitleModifiers);
-        if !words.is_arabic(k) || !self.is_name_token(next) || title {
+        let title = words.is(k, Class::Titles)
+            || words.is(k, Class::ConstructTitles)
+            || words.is(k, Class::TitleModifiers);
+        if !words.is_arabic(k) || !words.is_name_token(k) || title {
             return None;
         }
         let end = self.name_end_with_family(words, k, 4);
@@ -833,18 +830,23 @@ impl Recognizer {
     }
 
     /// Two or more known name tokens in a row: جون كيري.
-    fn name_run(&self, words: &Words<'_, '_>, i: usize, first: &str) -> Option<(Guess, usize)> {
-        let next = words.norm(i + 1);
-        let continues =
-            self.is_name_token(next) || (is(next, Class::NameLinks) && words.is_arabic(i + 2));
-        if !words.is_arabic(i) || !self.is_name_token(first) || !continues {
+    fn name_run(
+        &self,
+        words: &Words<'_, '_>,
+        i: usize,
+        first: &Reading<'_>,
+    ) -> Option<(Guess, usize)> {
+        let continues = words.is_name_token(i + 1)
+            || (words.is(i + 1, Class::NameLinks) && words.is_arabic(i + 2));
+        let first_is_name = first.bare_bits & Class::PersonToken as u16 != 0;
+        if !words.is_arabic(i) || !first_is_name || !continues {
             return None;
         }
         let end = self.name_end_with_family(words, i, 4);
         if end < i + 2 {
             return None;
         }
-        let start = words.start_without_proclitic(i, first);
+        let start = words.start_without_proclitic(i, &first.bare);
         Some((
             Guess {
                 span: Span::new(start, words.tokens[end - 1].span.end),
@@ -856,12 +858,70 @@ impl Recognizer {
     }
 }
 
+/// The proclitics [`Words::read`] takes off a word before an article or a head noun.
+const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+/// The proclitics that are conjunctions.
+const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
+
+/// A class-bits value no word has (the classes use the low twelve bits): not looked up yet.
+const UNKNOWN_BITS: u16 = u16::MAX;
+
 /// The tokens as the rules read them.
 struct Words<'a, 't> {
     tokens: &'a [Token<'t>],
+    /// The recognizer's word lists ([`Recognizer::words`]).
+    lists: &'a WordMap<u16>,
+    /// The lists each token's normalised form is in, looked up the first time a rule asks
+    /// ([`UNKNOWN_BITS`] until then): the rules look ahead at the same few tokens again and again.
+    norm_bits: Vec<Cell<u16>>,
+}
+
+/// A token as [`Recognizer::find`] reads it: without its proclitics, and without its conjunction,
+/// with the lists each form is in.
+struct Reading<'w> {
+    /// The token without proclitics before an article or a head noun (وللرئيس → الرئيس).
+    bare: Cow<'w, str>,
+    bare_bits: u16,
+    /// The token without one conjunction و/ف (وقال → قال).
+    conjunctionless: &'w str,
+    conjunctionless_bits: u16,
+}
+
+impl<'a, 't> Words<'a, 't> {
+    fn new(tokens: &'a [Token<'t>], lists: &'a WordMap<u16>) -> Words<'a, 't> {
+        Words {
+            tokens,
+            lists,
+            norm_bits: vec![Cell::new(UNKNOWN_BITS); tokens.len()],
+        }
+    }
 }
 
 impl Words<'_, '_> {
+    fn lookup(&self, word: &str) -> u16 {
+        self.lists.get(word).copied().unwrap_or(0)
+    }
+
+    /// The lists token `i`'s normalised form is in; none past the end.
+    fn bits(&self, i: usize) -> u16 {
+        let Some(cached) = self.norm_bits.get(i) else {
+            return 0;
+        };
+        if cached.get() == UNKNOWN_BITS {
+            cached.set(self.lookup(&self.tokens[i].norm));
+        }
+        cached.get()
+    }
+
+    /// Whether token `i`'s normalised form is in the list `class`.
+    fn is(&self, i: usize, class: Class) -> bool {
+        self.bits(i) & class as u16 != 0
+    }
+
+    fn is_name_token(&self, i: usize) -> bool {
+        self.is(i, Class::PersonToken)
+    }
+
     fn len(&self) -> usize {
         self.tokens.len()
     }
@@ -883,25 +943,105 @@ impl Words<'_, '_> {
         )
     }
 
-    /// The token without a proclitic و/ف/ب/ل (and لل read as ال): وللرئيس → الرئيس.
-    fn without_proclitic(&self, i: usize) -> Cow<'_, str> {
+    /// Reads token `i` without a proclitic و/ف/ب/ل/ك before an article or a head noun (and لل read as
+    /// ال): وللرئيس → الرئيس; and without one conjunction و/ف. Each form is looked up at most once.
+    /// Runs for every token: always inlined, so the common path costs no call and no returned struct.
+    #[inline(always)]
+    fn read(&self, i: usize) -> Reading<'_> {
         let norm = self.norm(i);
-        let mut rest = norm;
-        for _ in 0..2 {
-            if let Some(after) = rest.strip_prefix("لل") {
-                return Cow::Owned(format!("ال{after}"));
+        let mut letters = norm.chars();
+        match letters.next() {
+            Some(first) if PROCLITICS.contains(&first) => {
+                self.read_proclitic(i, first, letters.as_str())
             }
-            match rest.strip_prefix(['و', 'ف', 'ب', 'ل', 'ك']) {
-                Some(after) if after.starts_with("ال") || bits(after) & HEAD_CLASSES != 0 => {
-                    rest = after
+            // Most words: nothing to strip, one lookup.
+            _ => {
+                let bits = self.bits(i);
+                Reading {
+                    bare: Cow::Borrowed(norm),
+                    bare_bits: bits,
+                    conjunctionless: norm,
+                    conjunctionless_bits: bits,
                 }
-                _ => break,
             }
         }
-        Cow::Borrowed(rest)
     }
 
-    /// Where the token's text starts once the proclitics that `without_proclitic` removed are skipped.
+    /// [`Words::read`] for a token whose first letter, `first`, may be a proclitic. Kept out of line so
+    /// that the common path of `read` stays small enough to inline.
+    #[inline(never)]
+    fn read_proclitic<'w>(&'w self, i: usize, first: char, after_first: &'w str) -> Reading<'w> {
+        let norm = self.norm(i);
+        let conjunctionless = if CONJUNCTIONS.contains(&first) {
+            after_first
+        } else {
+            norm
+        };
+        // The lists of `after_first` when the head test looked them up: that form is
+        // `conjunctionless` when the letter is و/ف.
+        let mut first_after_bits = None;
+        let mut rest = norm;
+        let mut rest_bits = None;
+        let mut rebuilt = None;
+        for round in 0..2 {
+            if let Some(after) = rest.strip_prefix("لل") {
+                // Concatenated, not formatted: this runs for every لل word.
+                rebuilt = Some(["ال", after].concat());
+                break;
+            }
+            let after = if round == 0 {
+                Some(after_first)
+            } else {
+                rest.strip_prefix(PROCLITICS)
+            };
+            let Some(after) = after else {
+                break;
+            };
+            if after.starts_with("ال") {
+                (rest, rest_bits) = (after, None);
+                continue;
+            }
+            let after_bits = self.lookup(after);
+            if round == 0 {
+                first_after_bits = Some(after_bits);
+            }
+            if after_bits & HEAD_CLASSES == 0 {
+                break;
+            }
+            (rest, rest_bits) = (after, Some(after_bits));
+        }
+        let (bare, bare_bits) = match rebuilt {
+            Some(rebuilt) => {
+                let bits = self.lookup(&rebuilt);
+                (Cow::Owned(rebuilt), bits)
+            }
+            // `rest` is `norm` or a shorter suffix of it, so the lengths tell which.
+            None => {
+                let bits = match rest_bits {
+                    Some(bits) => bits,
+                    None if rest.len() == norm.len() => self.bits(i),
+                    None => self.lookup(rest),
+                };
+                (Cow::Borrowed(rest), bits)
+            }
+        };
+        // Suffixes of `norm` of one length are one slice.
+        let conjunctionless_bits = if conjunctionless.len() == norm.len() {
+            self.bits(i)
+        } else if matches!(&bare, Cow::Borrowed(b) if b.len() == conjunctionless.len()) {
+            bare_bits
+        } else {
+            first_after_bits.unwrap_or_else(|| self.lookup(conjunctionless))
+        };
+        Reading {
+            bare,
+            bare_bits,
+            conjunctionless,
+            conjunctionless_bits,
+        }
+    }
+
+    /// Where the token's text starts once the proclitics that [`Words::read`] removed are skipped.
     fn start_without_proclitic(&self, i: usize, bare: &str) -> usize {
         let token = &self.tokens[i];
         let dropped = token
@@ -954,7 +1094,7 @@ impl Recognizer {
                 continue;
             };
             let person = |&(from, to): &(usize, usize)| {
-                (2..=3).contains(&(to - from)) && self.is_name_token(words.norm(from))
+                (2..=3).contains(&(to - from)) && words.is_name_token(from)
             };
             for (k, &(from, to)) in segments[..place].iter().enumerate() {
                 let kind = if person(&(from, to)) {
@@ -1050,22 +1190,23 @@ impl Recognizer {
         };
         let mut found = Vec::new();
         for i in 0..words.len() {
-            // Every written form of a family name (الشمري، والشمري، للشمري) ends with it minus ال.
-            let norm = words.norm(i);
-            if !families
-                .iter()
-                .any(|(family, _)| norm.ends_with(&family["ال".len()..]))
-            {
+            // Every written form of a family name (الشمري، والشمري، للشمري) ends with it minus ال. The
+            // last bytes are compared first: nearly every word differs there, without a memcmp call.
+            let norm = words.norm(i).as_bytes();
+            if !families.iter().any(|(family, _)| {
+                let stem = &family.as_bytes()["ال".len()..];
+                norm.last() == stem.last() && norm.ends_with(stem)
+            }) {
                 continue;
             }
-            let bare = words.without_proclitic(i);
+            let bare = words.read(i).bare;
             let Some(&(_, after)) = families.iter().find(|(family, _)| *family == bare.as_ref())
             else {
                 continue;
             };
             let token = &words.tokens[i];
             let span = Span::new(words.start_without_proclitic(i, &bare), token.span.end);
-            let after_given_name = i > 0 && self.is_name_token(words.norm(i - 1));
+            let after_given_name = i > 0 && words.is_name_token(i - 1);
             if token.span.start >= after
                 && !after_given_name
                 && !taken(span, out)
@@ -1089,19 +1230,20 @@ impl Recognizer {
 pub(crate) fn is_nisba(norm: &str) -> bool {
     norm.starts_with("ال")
         && (norm.ends_with('ي') || norm.ends_with("يه") || norm.ends_with("ية"))
-        && norm.chars().count() >= 6
+        // Six characters at least, counted no further than six.
+        && norm.chars().nth(5).is_some()
 }
 
 /// وزارة الداخلية، حزب الله: the head noun and up to three definite words after it.
-fn org_head(words: &Words<'_, '_>, i: usize, head: &str) -> Option<(Guess, usize)> {
-    if !is(head, Class::OrgHeads) {
+fn org_head(words: &Words<'_, '_>, i: usize, head: &Reading<'_>) -> Option<(Guess, usize)> {
+    if head.bare_bits & Class::OrgHeads as u16 == 0 {
         return None;
     }
     let mut end = i + 1;
     while end < words.len() && end - i <= 3 && words.is_arabic(end) {
         let norm = words.norm(end);
         if !(norm.starts_with("ال") || norm == "الله")
-            || is(norm, Class::Stop)
+            || words.is(end, Class::Stop)
             || matches!(norm, "التي" | "الذي")
         {
             break;
@@ -1111,7 +1253,7 @@ fn org_head(words: &Words<'_, '_>, i: usize, head: &str) -> Option<(Guess, usize
     if end == i + 1 {
         return None;
     }
-    let start = words.start_without_proclitic(i, head);
+    let start = words.start_without_proclitic(i, &head.bare);
     Some((
         Guess {
             span: Span::new(start, words.tokens[end - 1].span.end),
@@ -1176,7 +1318,7 @@ fn place_institution(
     known: &[Mention],
 ) -> Option<(Guess, usize)> {
     let mut k = i + 1;
-    if is(words.norm(k), Class::PlaceWords) {
+    if words.is(k, Class::PlaceWords) {
         k += 1;
     }
     let start = words.tokens.get(k)?.span.start;
@@ -1216,8 +1358,8 @@ pub fn inside_a_guess(mention: &Mention, guesses: &[Guess]) -> bool {
 }
 
 /// محافظة جدة، منطقة مكة المكرمة: the name after a place word.
-fn place_word(words: &Words<'_, '_>, i: usize, bare: &str) -> Option<(Guess, usize)> {
-    if !is(bare, Class::PlaceWords) {
+fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(Guess, usize)> {
+    if place.bare_bits & Class::PlaceWords as u16 == 0 {
         return None;
     }
     let k = i + 1;
@@ -1225,11 +1367,11 @@ fn place_word(words: &Words<'_, '_>, i: usize, bare: &str) -> Option<(Guess, usi
     // Not a title (مدينة الملك فهد names a person's city) nor an adjective (منطقة سكنية).
     let adjective = first.chars().count() >= 4 && (first.ends_with("ية") || first.ends_with("يه"));
     if !words.is_arabic(k)
-        || is(first, Class::Stop)
+        || words.is(k, Class::Stop)
         || is_nisba(first)
         || adjective
-        || is(first, Class::PlaceWords)
-        || is(first, Class::Titles)
+        || words.is(k, Class::PlaceWords)
+        || words.is(k, Class::Titles)
     {
         return None;
     }
@@ -1238,7 +1380,7 @@ fn place_word(words: &Words<'_, '_>, i: usize, bare: &str) -> Option<(Guess, usi
     let two = !first.starts_with("ال")
         && second.starts_with("ال")
         && words.is_arabic(k + 1)
-        && !is(second, Class::Stop)
+        && !words.is(k + 1, Class::Stop)
         && !is_nisba(second);
     let end = if two { k + 2 } else { k + 1 };
     Some((
