@@ -72,6 +72,11 @@ impl Candidate {
     }
 }
 
+/// Bits of a piece id in a slot of [`Vocabulary::table`]; the bits above hold a tag from the piece's hash.
+const ID_BITS: u32 = 24;
+/// Distinct pieces a vocabulary holds: ids fit in [`ID_BITS`] bits and no slot can equal [`NONE`].
+const MAX_PIECES: u32 = (1 << ID_BITS) - 1;
+
 /// The distinct pieces of the names, hashed, with a filter in front of the hash table.
 struct Vocabulary {
     /// All pieces, one after the other.
@@ -80,7 +85,9 @@ struct Vocabulary {
     ends: Vec<u32>,
     /// What each piece is besides a piece of names ([`FAMILY`], [`FAMILY_CONTRACTED`]).
     flags: Vec<u8>,
-    /// Open addressing, linear probing: piece ids, [`NONE`] where empty; two thirds full at most.
+    /// Open addressing, linear probing: piece ids, [`NONE`] where empty; two thirds full at most. Each
+    /// id carries eight bits of its piece's hash above it ([`ID_BITS`]), so a probe passes over other
+    /// pieces without comparing their text.
     table: Vec<u32>,
     /// Eight to sixteen bits a piece, one set for each piece (by its hash): most words of a text are
     /// not pieces of names, and most of those are told by one bit.
@@ -109,7 +116,7 @@ impl Vocabulary {
             while vocabulary.table[slot] != NONE {
                 slot = vocabulary.next(slot);
             }
-            vocabulary.table[slot] = id;
+            vocabulary.table[slot] = tag(hash) | id;
         }
         vocabulary
     }
@@ -147,13 +154,15 @@ impl Vocabulary {
         if self.filter[bit / 64] & (1 << (bit % 64)) == 0 {
             return None;
         }
+        let tag = tag(hash);
         let mut slot = self.slot(hash);
         loop {
-            let id = self.table[slot];
-            if id == NONE {
+            let entry = self.table[slot];
+            if entry == NONE {
                 return None;
             }
-            if self.piece(id) == piece {
+            let id = entry & MAX_PIECES;
+            if entry & !MAX_PIECES == tag && self.piece(id) == piece {
                 return Some(id);
             }
             slot = self.next(slot);
@@ -206,6 +215,13 @@ fn hash(bytes: &[u8]) -> u64 {
         hash = mix(hash, byte(0) | byte(n / 2) << 8 | byte(n - 1) << 16);
     }
     hash ^ (hash >> 29)
+}
+
+/// The tag a table slot keeps above a piece id: eight bits of the hash that neither the slot (its low
+/// half) nor the filter (its top bits) is taken from.
+#[inline]
+fn tag(hash: u64) -> u32 {
+    ((hash >> 32) as u32) << ID_BITS
 }
 
 /// The label of a trie edge: the piece, and whether whitespace comes before it.
@@ -265,7 +281,7 @@ impl Builder {
         }
         let id = u32::try_from(self.ends.len())
             .ok()
-            .filter(|&id| id < 1 << 31)
+            .filter(|&id| id < MAX_PIECES)
             .ok_or_else(too_many)?;
         self.text.push_str(text);
         self.ends
@@ -322,7 +338,7 @@ impl Builder {
 
 fn too_many() -> Error {
     Error::new(ErrorKind::Build(
-        "more than 2^31 patterns, pieces or entries".into(),
+        "more than 2^24 - 1 distinct pieces of names, or 2^31 patterns or entries".into(),
     ))
 }
 
@@ -550,6 +566,7 @@ impl PatternSet {
         let patterns = offsets.len().saturating_sub(1) / 2;
         let node_ok = |n: u32| (n as usize) < nodes;
         let tables_fit = roots.len() == ends.len()
+            && ends.len() <= MAX_PIECES as usize
             && roots.iter().all(|&n| n == NONE || node_ok(n))
             && edge_starts.len() == nodes + 1
             && edge_starts.first() == Some(&0)
