@@ -109,26 +109,35 @@ impl Index<Span> for String {
 /// the text's size), which JSON output of news articles repays many times over.
 const CHECKPOINT_BYTES: usize = 64;
 
-/// Chars and UTF-16 units in whole UTF-8 sequences, counted bytewise: every byte that is not a
-/// continuation byte starts a char, and every four-byte lead needs a second UTF-16 unit.
+/// Chars and UTF-16 units in whole UTF-8 sequences: every byte that is not a continuation byte starts
+/// a char, and every four-byte lead needs a second UTF-16 unit. Counted eight bytes at a time.
 fn count_units(bytes: &[u8]) -> (usize, usize) {
-    let (chars, astral) = bytes.iter().fold((0usize, 0usize), |(chars, astral), &b| {
-        (
-            chars + usize::from((b as i8) >= -0x40),
-            astral + usize::from(b >= 0xF0),
-        )
-    });
+    let words = bytes.chunks_exact(8);
+    let tail = words.remainder();
+    let (mut chars, mut astral) = (0, 0);
+    for word in words.filter_map(|word| <[u8; 8]>::try_from(word).ok()) {
+        let (c, a) = count_word_units(u64::from_le_bytes(word));
+        chars += c;
+        astral += a;
+    }
+    for &b in tail {
+        chars += usize::from((b as i8) >= -0x40);
+        astral += usize::from(b >= 0xF0);
+    }
     (chars, chars + astral)
 }
 
-/// [`count_units`] for one whole block: a fixed length the compiler turns into vector code.
-fn count_block_units(block: &[u8; CHECKPOINT_BYTES]) -> (u32, u32) {
-    let (mut chars, mut astral) = (0u32, 0u32);
-    for &b in block {
-        chars += u32::from((b as i8) >= -0x40);
-        astral += u32::from(b >= 0xF0);
-    }
-    (chars, chars + astral)
+/// Char starts and four-byte leads among the eight bytes of `x`: each test leaves a 1 in the low bit
+/// of the lanes where it holds, and the lanes are then summed.
+#[inline]
+fn count_word_units(x: u64) -> (usize, usize) {
+    const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+    // Not a continuation byte (10xxxxxx): bit 7 clear or bit 6 set.
+    let starts = (!x >> 7 | x >> 6) & LOW_BITS;
+    // A four-byte lead (11110xxx and above): bits 7 to 4 set.
+    let astral = x >> 7 & x >> 6 & x >> 5 & x >> 4 & LOW_BITS;
+    let sum = |lanes: u64| (lanes.wrapping_mul(LOW_BITS) >> 56) as usize;
+    (sum(starts), sum(astral))
 }
 
 /// A prepared index that converts byte offsets of one text into char (Unicode code point) and UTF-16
@@ -163,11 +172,12 @@ impl<'t> OffsetIndex<'t> {
         let mut checkpoints = Vec::with_capacity(blocks.len() + 1);
         let (mut chars, mut units) = (0u32, 0u32);
         checkpoints.push((chars, units));
-        for block in blocks.filter_map(|block| <&[u8; CHECKPOINT_BYTES]>::try_from(block).ok()) {
-            let (c, u) = count_block_units(block);
-            // Wrapping: counts of texts over 4 GiB wrap rather than panic.
-            chars = chars.wrapping_add(c);
-            units = units.wrapping_add(u);
+        for block in blocks {
+            let (c, u) = count_units(block);
+            // Wrapping: counts of texts over 4 GiB wrap rather than panic (a block's counts are at most
+            // 128).
+            chars = chars.wrapping_add(c as u32);
+            units = units.wrapping_add(u as u32);
             checkpoints.push((chars, units));
         }
         OffsetIndex { text, checkpoints }
@@ -232,7 +242,20 @@ impl<'t> OffsetIndex<'t> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
+
+    proptest! {
+        /// The eight-bytes-at-a-time count agrees with Rust's own, on text of one to four-byte chars.
+        #[test]
+        fn counts_chars_and_utf16_units(text in "[a\u{0627}-\u{0629}\u{20AC}\u{1F600}-\u{1F602}]{0,40}") {
+            prop_assert_eq!(
+                count_units(text.as_bytes()),
+                (text.chars().count(), text.encode_utf16().count())
+            );
+        }
+    }
 
     /// Four-byte chars straddling the 64-byte block boundaries, where a block starts inside a char.
     #[test]
