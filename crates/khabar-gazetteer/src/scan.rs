@@ -177,30 +177,43 @@ impl Scanner {
                 }
                 continue;
             }
+            if slot.class == Class::Run && slot.same {
+                // The bulk of the text: a letter that stays as it is, and the run's following two-byte
+                // letters that do too (of Arabic, most), checked one by one and taken in one go.
+                state.open_run(region.start, &mut emit);
+                state.note_char(region);
+                i = self.same_two_byte_letters(bytes, i, &mut state);
+                state.extend_same(region.start, i);
+                continue;
+            }
             state.push(slot.class, slot.folded, slot.same, region, &mut emit);
             if slot.class == Class::Run {
-                // The bulk of the text: the run's following two-byte letters that stay as they are (of
-                // Arabic, most), checked one by one and taken in one go.
                 let from = i;
-                while i + 1 < bytes.len() && (0xC2..0xE0).contains(&bytes[i]) {
-                    let code =
-                        (usize::from(bytes[i] & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
-                    let slot = self.table[code];
-                    if slot.class != Class::Run || !slot.same {
-                        break;
-                    }
-                    state.note_char(CharSpan {
-                        start: i,
-                        end: i + 2,
-                    });
-                    i += 2;
-                }
+                i = self.same_two_byte_letters(bytes, i, &mut state);
                 if i > from {
                     state.extend_same(from, i);
                 }
             }
         }
         state.close(&mut emit);
+    }
+
+    /// Where the two-byte letters from `i` on that stay as they are end, each noted in `state`.
+    #[inline]
+    fn same_two_byte_letters(&self, bytes: &[u8], mut i: usize, state: &mut State<'_>) -> usize {
+        while i + 1 < bytes.len() && (0xC2..0xE0).contains(&bytes[i]) {
+            let code = (usize::from(bytes[i] & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
+            let slot = self.table[code];
+            if slot.class != Class::Run || !slot.same {
+                break;
+            }
+            state.note_char(CharSpan {
+                start: i,
+                end: i + 2,
+            });
+            i += 2;
+        }
+        i
     }
 
     /// The pieces of an already normalised name, as text is cut: `(text, spaced, run)`.
@@ -350,12 +363,8 @@ impl<'t> State<'t> {
                 self.glues = false;
             }
             Class::Run => {
-                if !(self.open && self.run) {
-                    self.close(emit);
-                    self.start(true, region.start);
-                }
+                self.open_run(region.start, emit);
                 self.extend(folded, same, region);
-                self.glues = true;
             }
             Class::Other | Class::GluedOther | Class::Expands => {
                 self.close(emit);
@@ -364,6 +373,16 @@ impl<'t> State<'t> {
                 self.glues = class == Class::GluedOther;
             }
         }
+    }
+
+    /// Goes on with the open run, or starts one at `at`; what follows glues to it.
+    #[inline]
+    fn open_run(&mut self, at: usize, emit: &mut impl FnMut(&Piece<'_>)) {
+        if !(self.open && self.run) {
+            self.close(emit);
+            self.start(true, at);
+        }
+        self.glues = true;
     }
 
     #[inline]
