@@ -97,6 +97,9 @@ pub(crate) struct Scanner {
     normalizer: Normalizer,
     /// Slots of U+0000..U+07FF, then of [`PUNCTUATION`].
     table: Box<[Slot]>,
+    /// For U+0000..U+07FF: whether the character continues a run as it is (a letter or digit the
+    /// normaliser keeps), for the loop over the bulk of the text.
+    same_in_run: Box<[bool]>,
 }
 
 impl fmt::Debug for Scanner {
@@ -120,10 +123,15 @@ impl Scanner {
                 |ch| slot_of(normalizer, ch),
             )
         };
-        let table = (0..LOW_LEN as u32).chain(PUNCTUATION).map(slot).collect();
+        let table: Box<[Slot]> = (0..LOW_LEN as u32).chain(PUNCTUATION).map(slot).collect();
+        let same_in_run = table[..LOW_LEN]
+            .iter()
+            .map(|slot| slot.class == Class::Run && slot.same)
+            .collect();
         Scanner {
             normalizer: normalizer.clone(),
             table,
+            same_in_run,
         }
     }
 
@@ -200,20 +208,20 @@ impl Scanner {
 
     /// Where the two-byte letters from `i` on that stay as they are end, each noted in `state`.
     #[inline]
-    fn same_two_byte_letters(&self, bytes: &[u8], mut i: usize, state: &mut State<'_>) -> usize {
-        while i + 1 < bytes.len() && (0xC2..0xE0).contains(&bytes[i]) {
-            let code = (usize::from(bytes[i] & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
-            let slot = self.table[code];
-            if slot.class != Class::Run || !slot.same {
+    fn same_two_byte_letters(&self, bytes: &[u8], i: usize, state: &mut State<'_>) -> usize {
+        let mut end = i;
+        for pair in bytes[i..].chunks_exact(2) {
+            // Two-byte sequences have lead bytes C2 to DF.
+            if !(0xC2..0xE0).contains(&pair[0])
+                || !self.same_in_run
+                    [(usize::from(pair[0] & 0x1F) << 6) | usize::from(pair[1] & 0x3F)]
+            {
                 break;
             }
-            state.note_char(CharSpan {
-                start: i,
-                end: i + 2,
-            });
-            i += 2;
+            end += 2;
         }
-        i
+        state.note_two_byte_chars(i, end);
+        end
     }
 
     /// The pieces of an already normalised name, as text is cut: `(text, spaced, run)`.
@@ -294,6 +302,21 @@ impl<'t> State<'t> {
             *slot = region;
         }
         self.count += 1;
+    }
+
+    /// Notes the two-byte characters of `original[from..to]`, taken in one go: only the first few are
+    /// kept, and each one's span follows from where the run starts.
+    #[inline]
+    fn note_two_byte_chars(&mut self, from: usize, to: usize) {
+        let mut at = from;
+        while at < to && self.count < self.chars.len() {
+            self.note_char(CharSpan {
+                start: at,
+                end: at + 2,
+            });
+            at += 2;
+        }
+        self.count += (to - at) / 2;
     }
 
     /// Appends a character to the open piece.
