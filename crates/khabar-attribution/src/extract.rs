@@ -435,10 +435,12 @@ pub(crate) fn extract(
     evidence: &Findings<'_, '_>,
 ) -> Vec<Attribution> {
     let doc = Doc::new(lexicon, text, evidence);
-    let editorial = editorial_tokens(&doc);
     let mut out: Vec<Attribution> = Vec::new();
-    for (i, in_editorial) in editorial.iter().enumerate() {
-        if *in_editorial || doc.toks[i].quoted || doc.toks[i].kind != TokenKind::Arabic {
+    // One past the last token of the editorial formulas started so far: no cue starts inside one.
+    let mut editorial_end = 0;
+    for i in 0..doc.toks.len() {
+        editorial_end = editorial_end.max(editorial_phrase_end(&doc, i));
+        if i < editorial_end || doc.toks[i].quoted || doc.toks[i].kind != TokenKind::Arabic {
             continue;
         }
         let Some(hit) = find_cue(&doc, i) else {
@@ -466,25 +468,28 @@ pub(crate) fn extract(
     out
 }
 
-/// Marks the tokens of editorial formulas (يذكر أن، تجدر الإشارة إلى أن).
-fn editorial_tokens(doc: &Doc<'_>) -> Vec<bool> {
-    let mut marked = vec![false; doc.toks.len()];
-    for (i, tok) in doc.toks.iter().enumerate() {
-        let bare_entry = tok.has_conjunction().then_some(tok.bare_entry);
-        for entry in std::iter::once(tok.entry).chain(bare_entry).flatten() {
-            for phrase in &entry.editorial {
-                let rest_matches = phrase
-                    .iter()
-                    .enumerate()
-                    .skip(1)
-                    .all(|(k, word)| doc.norm(i + k) == word);
-                if rest_matches {
-                    marked[i..(i + phrase.len()).min(doc.toks.len())].fill(true);
-                }
-            }
-        }
+/// One past the last token of the longest editorial formula (يذكر أن، تجدر الإشارة إلى أن) starting at
+/// token `i`, or 0 when none does.
+fn editorial_phrase_end(doc: &Doc<'_>, i: usize) -> usize {
+    let tok = &doc.toks[i];
+    if tok.entry.is_none() && tok.bare_entry.is_none() {
+        return 0;
     }
-    marked
+    let bare_entry = tok.has_conjunction().then_some(tok.bare_entry);
+    std::iter::once(tok.entry)
+        .chain(bare_entry)
+        .flatten()
+        .flat_map(|entry| &entry.editorial)
+        .filter(|phrase| {
+            phrase
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, word)| doc.norm(i + k) == word)
+        })
+        .map(|phrase| (i + phrase.len()).min(doc.toks.len()))
+        .max()
+        .unwrap_or(0)
 }
 
 fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
