@@ -5,7 +5,7 @@ use khabar_gazetteer::rules::Guess;
 use khabar_gazetteer::{EntityKind, MatchSource, Mention};
 use khabar_tokenize::{Span, TokenKind};
 
-use crate::lexicon::{Complement, ComplementWord, Cue, CueClass, Entry, Lexicon};
+use crate::lexicon::{ComplementWord, Cue, CueClass, Entry, Lexicon};
 use crate::{Attribution, AttributionKind, CueKind, Findings, SourceKind};
 
 /// The longest source, in tokens, a rule will read.
@@ -526,67 +526,66 @@ fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
         })
 }
 
-/// Matches one of the cue's complements at token `k`: returns where the content starts.
+/// Matches one of the cue's complements at token `k`: returns where the content starts. The longest
+/// complement wins (إلى أن over إلى).
 fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Option<ContentStart> {
     let tok = doc.toks.get(k)?;
+    let complements = &cue.complements;
+    let fits = |len: usize| k + len < doc.toks.len();
     // A word complement can only match from a complement word, which most tokens are not.
-    let complement_word = tok.entry.and_then(|entry| entry.complement_word);
-    let mut best: Option<ContentStart> = None;
-    for complement in &cue.complements {
-        let start = match complement {
-            Complement::Words(words) if complement_word.is_some() => {
-                let matched = words
-                    .iter()
-                    .enumerate()
-                    .all(|(n, &w)| doc.complement_word(k + n) == Some(w));
-                let next = k + words.len();
-                (matched && next < doc.toks.len()).then(|| ContentStart {
-                    token: next,
-                    byte: doc.toks[next].span.start,
+    let words = tok
+        .entry
+        .and_then(|entry| entry.complement_word)
+        .and_then(|word| {
+            complements
+                .phrases
+                .iter()
+                .find(|phrase| {
+                    fits(phrase.len())
+                        && phrase
+                            .iter()
+                            .enumerate()
+                            .all(|(n, &w)| doc.complement_word(k + n) == Some(w))
                 })
-            }
-            Complement::Colon if doc.is_punct(k, &[":"]) => {
-                let next = k + 1;
-                (next < doc.toks.len()).then(|| ContentStart {
-                    token: next,
-                    byte: doc.toks[next].span.start,
-                })
-            }
-            Complement::Direct
-                if allow_direct && tok.kind == TokenKind::Quote && is_opening_quote(tok.norm) =>
-            {
-                Some(ContentStart {
-                    token: k,
-                    byte: tok.span.start,
-                })
-            }
-            Complement::Joined(letter) => {
-                let after_preposition = || {
-                    k > 0 && matches!(doc.norm(k - 1), "من" | "في" | "عن" | "علي" | "الي" | "مع")
-                };
-                let joined = tok.kind == TokenKind::Arabic
-                    && tok.norm.starts_with(*letter)
-                    && tok.norm.chars().count() >= 4
-                    && !after_preposition()
-                    && !JOINED_FUNCTION_WORDS
-                        .iter()
-                        .any(|w| tok.norm.starts_with(w))
-                    && !doc.overlaps_mention(tok.span);
-                joined.then_some(ContentStart {
-                    token: k,
-                    byte: tok.span.start,
-                })
-            }
-            _ => None,
-        };
-        // A longer complement (إلى أن) wins over its prefix (إلى).
-        if let Some(s) = start
-            && best.is_none_or(|b| s.token > b.token)
-        {
-            best = Some(s);
-        }
-    }
-    best
+                .map(Vec::len)
+                .or_else(|| (complements.has_single_word(word) && fits(1)).then_some(1))
+        });
+    let colon = || (complements.colon && fits(1) && doc.is_punct(k, &[":"])).then_some(1);
+    let direct = || {
+        complements.direct
+            && allow_direct
+            && tok.kind == TokenKind::Quote
+            && is_opening_quote(tok.norm)
+    };
+    let joined = || {
+        complements
+            .joined
+            .iter()
+            .any(|&letter| starts_with_joined_preposition(doc, k, letter))
+    };
+    let len = words
+        .or_else(colon)
+        .or_else(|| (direct() || joined()).then_some(0))?;
+    Some(ContentStart {
+        token: k + len,
+        byte: doc.toks[k + len].span.start,
+    })
+}
+
+/// Whether token `k` is a content word carrying the preposition `letter` (بضرورة، لتعزيز), not a function
+/// word, a name or the object of another preposition.
+fn starts_with_joined_preposition(doc: &Doc<'_>, k: usize, letter: char) -> bool {
+    let tok = &doc.toks[k];
+    let after_preposition =
+        || k > 0 && matches!(doc.norm(k - 1), "من" | "في" | "عن" | "علي" | "الي" | "مع");
+    tok.kind == TokenKind::Arabic
+        && tok.norm.starts_with(letter)
+        && tok.norm.chars().count() >= 4
+        && !after_preposition()
+        && !JOINED_FUNCTION_WORDS
+            .iter()
+            .any(|w| tok.norm.starts_with(w))
+        && !doc.overlaps_mention(tok.span)
 }
 
 /// Whether token `k` opens an adjunct that ends a source: a time word, في + occasion, لـ + addressee.
@@ -1277,7 +1276,7 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
         }
         norm if norm.starts_with('ل')
             && norm.chars().count() > 3
-            && hit.cue.complements.contains(&Complement::Joined('ل')) =>
+            && hit.cue.complements.joined.contains(&'ل') =>
         {
             // وفقا لوكالة: the joined ل is not part of the source.
             let rest = &norm['ل'.len_utf8()..];

@@ -34,17 +34,46 @@ impl Error {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct ComplementWord(u32);
 
-/// What may stand between a cue (with its source and adjuncts) and its content.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Complement {
-    /// Words that are skipped: أن، إلى أن، عن ….
-    Words(Vec<ComplementWord>),
+/// What may stand between a cue (with its source and adjuncts) and its content, compiled so that the
+/// rules, which try a cue's complements at many tokens, test each kind once instead of walking a list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Complements {
+    /// The words that are a complement on their own (أن، عن …), as bits indexed by their numbers.
+    single_words: Vec<u64>,
+    /// The complements of two or more words that are skipped (إلى أن …), longest first.
+    pub phrases: Vec<Vec<ComplementWord>>,
     /// A colon.
-    Colon,
+    pub colon: bool,
     /// The content may start at once; khabar only accepts this before an opening quotation mark.
-    Direct,
-    /// The content starts with a word carrying this joined preposition, which stays in the content.
-    Joined(char),
+    pub direct: bool,
+    /// Joined prepositions: the content starts with a word carrying one, which stays in the content.
+    pub joined: Vec<char>,
+}
+
+impl Complements {
+    /// Whether `word` alone is one of the complements.
+    pub fn has_single_word(&self, word: ComplementWord) -> bool {
+        let bit = word.0 as usize;
+        self.single_words
+            .get(bit / 64)
+            .is_some_and(|bits| bits >> (bit % 64) & 1 == 1)
+    }
+
+    fn add_words(&mut self, words: Vec<ComplementWord>) {
+        match words[..] {
+            [word] => {
+                let bit = word.0 as usize;
+                if self.single_words.len() <= bit / 64 {
+                    self.single_words.resize(bit / 64 + 1, 0);
+                }
+                self.single_words[bit / 64] |= 1 << (bit % 64);
+            }
+            _ => {
+                let at = self.phrases.partition_point(|p| p.len() >= words.len());
+                self.phrases.insert(at, words);
+            }
+        }
+    }
 }
 
 /// How safe a cue is.
@@ -63,7 +92,7 @@ pub(crate) enum CueClass {
 pub(crate) struct Cue {
     pub lemma: String,
     pub kind: CueKind,
-    pub complements: Vec<Complement>,
+    pub complements: Complements,
     pub class: CueClass,
 }
 
@@ -192,27 +221,27 @@ impl Lexicon {
                     ));
                 }
             };
-            let complements = complements
-                .split('|')
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(|c| match c {
-                    ":" => Complement::Colon,
-                    "_" => Complement::Direct,
-                    "ب" => Complement::Joined('ب'),
-                    "ل" => Complement::Joined('ل'),
-                    words => Complement::Words(
-                        words
+            let mut compiled = Complements::default();
+            for complement in complements.split('|').map(str::trim) {
+                match complement {
+                    "" => {}
+                    ":" => compiled.colon = true,
+                    "_" => compiled.direct = true,
+                    "ب" => compiled.joined.push('ب'),
+                    "ل" => compiled.joined.push('ل'),
+                    words => {
+                        let words = words
                             .split_whitespace()
                             .map(|w| self.complement_word(w))
-                            .collect(),
-                    ),
-                })
-                .collect();
+                            .collect();
+                        compiled.add_words(words);
+                    }
+                }
+            }
             let cue = Cue {
                 lemma: lemma.trim().to_string(),
                 kind,
-                complements,
+                complements: compiled,
                 class,
             };
             let words: Vec<String> = form.split_whitespace().map(|w| self.normalize(w)).collect();
