@@ -475,21 +475,25 @@ fn editorial_phrase_end(doc: &Doc<'_>, i: usize) -> usize {
     if tok.entry.is_none() && tok.bare_entry.is_none() {
         return 0;
     }
-    let bare_entry = tok.has_conjunction().then_some(tok.bare_entry);
-    std::iter::once(tok.entry)
-        .chain(bare_entry)
-        .flatten()
-        .flat_map(|entry| &entry.editorial)
-        .filter(|phrase| {
-            phrase
+    let bare_entry = if tok.has_conjunction() {
+        tok.bare_entry
+    } else {
+        None
+    };
+    let mut end = 0;
+    for entry in [tok.entry, bare_entry].into_iter().flatten() {
+        for phrase in &entry.editorial {
+            let rest_matches = phrase
                 .iter()
                 .enumerate()
                 .skip(1)
-                .all(|(k, word)| doc.norm(i + k) == word)
-        })
-        .map(|phrase| (i + phrase.len()).min(doc.toks.len()))
-        .max()
-        .unwrap_or(0)
+                .all(|(k, word)| doc.norm(i + k) == word);
+            if rest_matches {
+                end = end.max((i + phrase.len()).min(doc.toks.len()));
+            }
+        }
+    }
+    end
 }
 
 fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
