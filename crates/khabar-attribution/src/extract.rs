@@ -5,7 +5,7 @@ use khabar_gazetteer::rules::Guess;
 use khabar_gazetteer::{EntityKind, MatchSource, Mention};
 use khabar_tokenize::{Span, TokenKind};
 
-use crate::lexicon::{ComplementWord, Cue, CueClass, Entry, Lexicon};
+use crate::lexicon::{ComplementWord, Cue, CueClass, Entry, Lexicon, WordClasses};
 use crate::{Attribution, AttributionKind, CueKind, Findings, SourceKind};
 
 /// The longest source, in tokens, a rule will read.
@@ -101,6 +101,24 @@ const WRITER_CLAUSES: &[&str] = &[
     "وذلك",
     "ولكن",
 ];
+/// The rules' word classes, each word as the tokens' normalised forms spell it (not normalised again, so
+/// that a word matches exactly the tokens it did as a list entry), for [`Lexicon`] to mark its entries.
+pub(crate) fn word_classes() -> impl Iterator<Item = (String, WordClasses)> {
+    let listed = [
+        (ADJUNCT_STARTS, WordClasses::ADJUNCT_START),
+        (OCCASIONS, WordClasses::OCCASION),
+        (WRITER_CLAUSES, WordClasses::WRITER_CLAUSE),
+        (NAME_HEADS, WordClasses::NAME_HEAD),
+    ]
+    .into_iter()
+    .flat_map(|(words, class)| words.iter().map(move |word| (word.to_string(), class)));
+    // في البيان is an occasion as much as في بيان.
+    let with_article = OCCASIONS
+        .iter()
+        .map(|word| (format!("ال{word}"), WordClasses::OCCASION));
+    listed.chain(with_article)
+}
+
 /// Words before a cue that make it part of a relative or editorial clause (وهو ما يشير، مما يؤكد).
 const NOT_AFTER: &[&str] = &[
     "ما",
@@ -345,9 +363,25 @@ impl<'a> Doc<'a> {
         self.toks.get(i)?.entry?.complement_word
     }
 
-    /// Whether the token, with or without a proclitic و/ف, is one of `words` (وكالة keeps its و).
-    fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
-        words.contains(&self.norm(i)) || words.contains(&self.bare(i))
+    /// Whether the token's normalised form is in `class`.
+    fn is(&self, i: usize, class: WordClasses) -> bool {
+        self.toks
+            .get(i)
+            .and_then(|t| t.entry)
+            .is_some_and(|entry| entry.classes.contains(class))
+    }
+
+    /// Whether the token without one proclitic و/ف is in `class`.
+    fn bare_is(&self, i: usize, class: WordClasses) -> bool {
+        self.toks
+            .get(i)
+            .and_then(|t| t.bare_entry)
+            .is_some_and(|entry| entry.classes.contains(class))
+    }
+
+    /// Whether the token, with or without a proclitic و/ف, is in `class` (وكالة keeps its و).
+    fn is_one_of(&self, i: usize, class: WordClasses) -> bool {
+        self.is(i, class) || self.bare_is(i, class)
     }
 
     /// The source kind the token's head noun signals.
@@ -597,13 +631,12 @@ fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
     let norm = doc.norm(k);
     let next = doc.norm(k + 1);
     // في with a noun carrying a possessive pronoun is an occasion too: في دليلها، في كلمته.
-    let possessed = next.chars().count() >= 4
-        && (next.ends_with("ها") || next.ends_with("هم") || next.ends_with('ه'));
-    ADJUNCT_STARTS.contains(&norm)
-        || (norm == "في"
-            && (possessed
-                || OCCASIONS.contains(&next)
-                || OCCASIONS.contains(&next.strip_prefix("ال").unwrap_or(next))))
+    let possessed = || {
+        next.chars().count() >= 4
+            && (next.ends_with("ها") || next.ends_with("هم") || next.ends_with('ه'))
+    };
+    doc.is(k, WordClasses::ADJUNCT_START)
+        || (norm == "في" && (doc.is(k + 1, WordClasses::OCCASION) || possessed()))
         || (norm == "بعد" && next == "ذلك")
         || norm == "ل"
         || matches!(
@@ -669,7 +702,7 @@ fn skip_one_adjunct(doc: &Doc<'_>, from: usize) -> usize {
         {
             k += 1;
         }
-    } else if ADJUNCT_STARTS.contains(&doc.norm(from))
+    } else if doc.is(from, WordClasses::ADJUNCT_START)
         && doc.norm(from) != "خلال"
         && doc.norm(from) != "منذ"
     {
@@ -705,7 +738,7 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
     {
         let tok = &doc.toks[k];
         if tok.kind == TokenKind::Quote {
-            let names_a_name = k > from && doc.is_one_of(k - 1, NAME_HEADS);
+            let names_a_name = k > from && doc.is_one_of(k - 1, WordClasses::NAME_HEAD);
             match doc.closing_quote(k) {
                 Some(close)
                     if names_a_name
@@ -732,7 +765,7 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
             match apposed {
                 Some(j)
                     if j > k + 1
-                        && !WRITER_CLAUSES.contains(&doc.bare(k + 1))
+                        && !doc.bare_is(k + 1, WordClasses::WRITER_CLAUSE)
                         && lexicon_free(doc, k + 1, j) =>
                 {
                     k = j;
@@ -859,9 +892,7 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
             || (tok.norm == "الامر" && next == "الذي")
             || (tok.norm == "في" && next == "حين");
     }
-    WRITER_CLAUSES.contains(&tok.norm)
-        || WRITER_CLAUSES.contains(&doc.bare(k))
-        || tok.norm == "الامر"
+    doc.is_one_of(k, WordClasses::WRITER_CLAUSE) || tok.norm == "الامر"
 }
 
 /// Builds the content span and its kind from a start to the end the content rules find.
@@ -888,8 +919,8 @@ fn content_kind(doc: &Doc<'_>, first: usize, last: usize) -> AttributionKind {
             && let Some(close) = doc.closing_quote(k).filter(|&c| c <= last)
         {
             let quoted = doc.span(k, close);
-            let is_name =
-                doc.overlaps_mention(quoted) || (k > 0 && doc.is_one_of(k - 1, NAME_HEADS));
+            let is_name = doc.overlaps_mention(quoted)
+                || (k > 0 && doc.is_one_of(k - 1, WordClasses::NAME_HEAD));
             if !is_name {
                 return AttributionKind::Mixed;
             }
@@ -1303,8 +1334,8 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
     let mut end = from;
     while end < doc.toks.len() && end - from < 10 && doc.same_sentence(from, end) {
         let tok = &doc.toks[end];
-        let after_head =
-            doc.is_one_of(end - 1, NAME_HEADS) || (end - 1 == from && joined_head.is_some());
+        let after_head = doc.is_one_of(end - 1, WordClasses::NAME_HEAD)
+            || (end - 1 == from && joined_head.is_some());
         if tok.kind == TokenKind::Quote && end > from && after_head {
             if let Some(close) = doc.closing_quote(end) {
                 end = close + 1;

@@ -96,6 +96,27 @@ pub(crate) struct Cue {
     pub class: CueClass,
 }
 
+/// Closed classes of function words that the rules test at many tokens, kept as bits of each word's
+/// entry: the test is then one AND on the entry looked up once per token, not a search of a word list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordClasses(u8);
+
+impl WordClasses {
+    /// Opens a time adjunct (أمس، خلال، أيضا).
+    pub const ADJUNCT_START: WordClasses = WordClasses(1);
+    /// After في, makes an occasion adjunct (بيان، تصريح، وقت), with or without the article.
+    pub const OCCASION: WordClasses = WordClasses(1 << 1);
+    /// After a comma, opens a clause of the writer's (فيما، كما، لكن).
+    pub const WRITER_CLAUSE: WordClasses = WordClasses(1 << 2);
+    /// A quotation after it holds a name, not speech (وكالة، صحيفة).
+    pub const NAME_HEAD: WordClasses = WordClasses(1 << 3);
+
+    /// Whether every class of `other` is in `self`.
+    pub fn contains(self, other: WordClasses) -> bool {
+        self.0 & other.0 == other.0
+    }
+}
+
 /// Everything the lexicon says about one normalised word, so that the rules look a token up once.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Entry {
@@ -107,6 +128,8 @@ pub(crate) struct Entry {
     pub editorial: Vec<Vec<String>>,
     /// The word's number when some complement holds it.
     pub complement_word: Option<ComplementWord>,
+    /// The closed classes the word belongs to.
+    pub classes: WordClasses,
 }
 
 /// The lexicon an [`crate::Attributor`] works with.
@@ -141,12 +164,18 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 impl Lexicon {
     /// An empty lexicon (for building one from scratch).
     pub fn empty() -> Lexicon {
-        Lexicon {
+        let mut lexicon = Lexicon {
             normalizer: Normalizer::new(),
             entries: WordMap::new(),
             complement_words: 0,
             heads: WordMap::new(),
+        };
+        // The rules' own word classes, which are not data: every lexicon has them.
+        for (word, class) in crate::extract::word_classes() {
+            let classes = &mut lexicon.entry_mut(&word).classes;
+            *classes = WordClasses(classes.0 | class.0);
         }
+        lexicon
     }
 
     /// The built-in lexicon of `data/`.
