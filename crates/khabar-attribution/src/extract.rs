@@ -472,9 +472,13 @@ pub(crate) fn extract(
     let mut out: Vec<Attribution> = Vec::new();
     // One past the last token of the editorial formulas started so far: no cue starts inside one.
     let mut editorial_end = 0;
-    for i in 0..doc.toks.len() {
+    for (i, tok) in doc.toks.iter().enumerate() {
+        // A word the lexicon does not know starts neither a formula nor a cue.
+        if tok.entry.is_none() && tok.bare_entry.is_none() {
+            continue;
+        }
         editorial_end = editorial_end.max(editorial_phrase_end(&doc, i));
-        if i < editorial_end || doc.toks[i].quoted || doc.toks[i].kind != TokenKind::Arabic {
+        if i < editorial_end || tok.quoted || tok.kind != TokenKind::Arabic {
             continue;
         }
         let Some(hit) = find_cue(&doc, i) else {
@@ -506,9 +510,6 @@ pub(crate) fn extract(
 /// token `i`, or 0 when none does.
 fn editorial_phrase_end(doc: &Doc<'_>, i: usize) -> usize {
     let tok = &doc.toks[i];
-    if tok.entry.is_none() && tok.bare_entry.is_none() {
-        return 0;
-    }
     let bare_entry = if tok.has_conjunction() {
         tok.bare_entry
     } else {
