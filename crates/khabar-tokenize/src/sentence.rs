@@ -28,6 +28,9 @@ fn is_abbreviation(token: &Token<'_>) -> bool {
 fn line_break_between(text: &str, from: usize, to: usize) -> bool {
     // Read as bytes (the gap is usually one space): \n, \r, NEL (C2 85), LS and PS (E2 80 A8/A9).
     let gap = &text.as_bytes()[from..to];
+    if let [] | [b' '] = gap {
+        return false;
+    }
     gap.iter().enumerate().any(|(i, &b)| match b {
         b'\n' | b'\r' => true,
         0xC2 => gap.get(i + 1) == Some(&0x85),
