@@ -511,26 +511,30 @@ pub(crate) fn extract(
 /// One past the last token of the longest editorial formula (يذكر أن، تجدر الإشارة إلى أن) starting at
 /// token `i`, or 0 when none does.
 fn editorial_phrase_end(doc: &Doc<'_>, i: usize) -> usize {
-    let tok = &doc.toks[i];
-    let bare_entry = if tok.has_conjunction() {
-        tok.bare_entry
-    } else {
-        None
-    };
-    let mut end = 0;
-    for entry in [tok.entry, bare_entry].into_iter().flatten() {
-        for phrase in &entry.editorial {
-            let rest_matches = phrase
+    let longest_from = |entry: Option<&Entry>| {
+        entry.map_or(0, |entry| {
+            entry
+                .editorial
                 .iter()
-                .enumerate()
-                .skip(1)
-                .all(|(k, word)| doc.norm(i + k) == word);
-            if rest_matches {
-                end = end.max((i + phrase.len()).min(doc.toks.len()));
-            }
-        }
-    }
-    end
+                .filter(|phrase| {
+                    phrase
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .all(|(k, word)| doc.norm(i + k) == word)
+                })
+                .map(|phrase| (i + phrase.len()).min(doc.toks.len()))
+                .max()
+                .unwrap_or(0)
+        })
+    };
+    let tok = &doc.toks[i];
+    let bare_end = if tok.has_conjunction() {
+        longest_from(tok.bare_entry)
+    } else {
+        0
+    };
+    longest_from(tok.entry).max(bare_end)
 }
 
 fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
