@@ -860,6 +860,15 @@ impl Recognizer {
 
 /// The proclitics [`Words::read`] takes off a word before an article or a head noun.
 const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+/// Whether `word` starts with one of [`PROCLITICS`], told from its first two bytes without decoding a
+/// letter (this runs for every token): ب is D8 A8, ف ك ل و are D9 81, 83, 84, 88.
+fn starts_with_proclitic(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [0xD8, 0xA8, ..] | [0xD9, 0x81 | 0x83 | 0x84 | 0x88, ..]
+    )
+}
+
 /// The proclitics that are conjunctions.
 const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
 
@@ -949,30 +958,27 @@ impl Words<'_, '_> {
     #[inline(always)]
     fn read(&self, i: usize) -> Reading<'_> {
         let norm = self.norm(i);
-        let mut letters = norm.chars();
-        match letters.next() {
-            Some(first) if PROCLITICS.contains(&first) => {
-                self.read_proclitic(i, first, letters.as_str())
-            }
-            // Most words: nothing to strip, one lookup.
-            _ => {
-                let bits = self.bits(i);
-                Reading {
-                    bare: Cow::Borrowed(norm),
-                    bare_bits: bits,
-                    conjunctionless: norm,
-                    conjunctionless_bits: bits,
-                }
-            }
+        if starts_with_proclitic(norm) {
+            return self.read_proclitic(i);
+        }
+        // Most words: nothing to strip, one lookup.
+        let bits = self.bits(i);
+        Reading {
+            bare: Cow::Borrowed(norm),
+            bare_bits: bits,
+            conjunctionless: norm,
+            conjunctionless_bits: bits,
         }
     }
 
-    /// [`Words::read`] for a token whose first letter, `first`, may be a proclitic. Kept out of line so
-    /// that the common path of `read` stays small enough to inline.
+    /// [`Words::read`] for a token that starts with a proclitic letter. Kept out of line so that the
+    /// common path of `read` stays small enough to inline.
     #[inline(never)]
-    fn read_proclitic<'w>(&'w self, i: usize, first: char, after_first: &'w str) -> Reading<'w> {
+    fn read_proclitic(&self, i: usize) -> Reading<'_> {
         let norm = self.norm(i);
-        let conjunctionless = if CONJUNCTIONS.contains(&first) {
+        // Every proclitic is a two-byte letter.
+        let after_first = &norm[2..];
+        let conjunctionless = if norm.starts_with(CONJUNCTIONS) {
             after_first
         } else {
             norm
@@ -1391,4 +1397,23 @@ fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(G
         },
         end,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proclitics_are_told_by_their_bytes() {
+        for letter in '\u{0600}'..='\u{06FF}' {
+            let word = format!("{letter}ا");
+            assert_eq!(
+                starts_with_proclitic(&word),
+                PROCLITICS.contains(&letter),
+                "{letter}"
+            );
+        }
+        assert!(!starts_with_proclitic(""));
+        assert!(!starts_with_proclitic("x"));
+    }
 }
