@@ -162,7 +162,8 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 impl Lexicon {
-    /// An empty lexicon (for building one from scratch).
+    /// A lexicon with no cues, formulas or head nouns, for building one from scratch (it has only the
+    /// word classes the rules themselves test).
     pub fn empty() -> Lexicon {
         let mut lexicon = Lexicon {
             normalizer: Normalizer::new(),
@@ -364,5 +365,28 @@ impl Lexicon {
                     .and_then(|bare| self.heads.get(bare))
             })
             .copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lexicon;
+    use crate::Attributor;
+
+    #[test]
+    fn a_lexicon_built_from_scratch_knows_the_rules_word_classes() {
+        let mut lexicon = Lexicon::empty();
+        lexicon
+            .add_cues("كشف\tكشف\tverb\tأن", "test")
+            .expect("one well-formed row");
+        // في وقت سابق is an occasion adjunct: it ends the source although no data file was loaded.
+        let text = "وكشف متحدث عسكري عراقي في وقت سابق أن المباحثات تهدف إلى صياغة جدول زمني.";
+        let found = Attributor::with_lexicon(lexicon).find(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].source.unwrap()], "متحدث عسكري عراقي");
+        assert_eq!(
+            &text[found[0].content],
+            "المباحثات تهدف إلى صياغة جدول زمني"
+        );
     }
 }
