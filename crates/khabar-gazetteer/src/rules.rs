@@ -424,6 +424,10 @@ enum Class {
     /// adjective before it is a family name.
     PlaceName = 1 << 10,
     MediaHeads = 1 << 11,
+    /// A stop word at which no rule starts, marked when a recognizer is built so that
+    /// [`Recognizer::find`] passes it after one lookup. Only in a recognizer's own table, never in
+    /// [`CLASSES`], whose bits are also features of [`crate::tagger`].
+    StartsNoRule = 1 << 12,
 }
 
 static CLASSES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
@@ -489,7 +493,8 @@ impl Default for Recognizer {
             words: CLASSES.iter().map(|(word, &bits)| (word, bits)).collect(),
             person_token_count: 0,
             disabled: Rule::OrgHead.bit(),
-        };
+        }
+        .with_inert_stop_words_marked();
         #[cfg(feature = "embedded")]
         let recognizer = recognizer.with_person_tokens(
             EMBEDDED_PERSON_TOKENS
@@ -504,6 +509,31 @@ impl Recognizer {
     /// A recognizer with the embedded person-name tokens.
     pub fn new() -> Recognizer {
         Recognizer::default()
+    }
+
+    /// Marks the stop words at which no rule can start ([`Class::StartsNoRule`]). Only a stop word that
+    /// its reading keeps whole is marked: whether a rule may start there then depends on the static lists
+    /// alone (a stop word is never a name token), so the name tokens added later cannot change it.
+    fn with_inert_stop_words_marked(mut self) -> Recognizer {
+        let inert: Vec<&str> = STOP
+            .iter()
+            .copied()
+            .filter(|&word| {
+                let tokens = [Token {
+                    span: Span::new(0, word.len()),
+                    text: word,
+                    norm: Cow::Borrowed(word),
+                    kind: TokenKind::Arabic,
+                }];
+                let words = Words::new(&tokens, &self.words);
+                let reading = words.read(0);
+                reading.bare == word && !reading.may_start_a_rule()
+            })
+            .collect();
+        for word in inert {
+            *self.words.get_or_insert_with(word, || 0) |= Class::StartsNoRule as u16;
+        }
+        self
     }
 
     /// Switches one rule on or off.
@@ -594,14 +624,15 @@ impl Recognizer {
         let mut i = 0;
         while i < tokens.len() {
             let on = |rule| self.uses(rule);
-            // Most words start no rule: skip them after a lookup or two.
+            // Most words start no rule: skip them after a lookup or two, stop words after one.
+            if words.is(i, Class::StartsNoRule) {
+                i += 1;
+                continue;
+            }
             let reading = words.read(i);
             let bare = reading.bare.as_ref();
             let bare_bits = reading.bare_bits;
-            let may_start = bare_bits & (HEAD_CLASSES | Class::PersonToken as u16) != 0
-                || reading.conjunctionless_bits & Class::ReportingVerbs as u16 != 0
-                || is_nisba(reading.conjunctionless);
-            if !may_start {
+            if !reading.may_start_a_rule() {
                 i += 1;
                 continue;
             }
@@ -894,6 +925,16 @@ struct Reading<'w> {
     /// The token without one conjunction و/ف (وقال → قال).
     conjunctionless: &'w str,
     conjunctionless_bits: u16,
+}
+
+impl Reading<'_> {
+    /// Whether a rule may start at the word read: a head noun or a name token (bare), a reporting
+    /// verb (without its conjunction) or a nisba.
+    fn may_start_a_rule(&self) -> bool {
+        self.bare_bits & (HEAD_CLASSES | Class::PersonToken as u16) != 0
+            || self.conjunctionless_bits & Class::ReportingVerbs as u16 != 0
+            || is_nisba(self.conjunctionless)
+    }
 }
 
 impl<'a, 't> Words<'a, 't> {
@@ -1415,5 +1456,15 @@ mod tests {
         }
         assert!(!starts_with_proclitic(""));
         assert!(!starts_with_proclitic("x"));
+    }
+
+    #[test]
+    fn stop_words_that_start_no_rule_are_marked_in_the_recognizer_only() {
+        let inert = Class::StartsNoRule as u16;
+        let recognizer = Recognizer::new();
+        for word in ["في", "من", "لا", "كما"] {
+            assert_ne!(recognizer.word_bits(word) & inert, 0, "{word}");
+            assert_eq!(bits(word) & inert, 0, "{word}");
+        }
     }
 }
