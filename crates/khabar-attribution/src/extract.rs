@@ -5,7 +5,7 @@ use khabar_gazetteer::rules::Guess;
 use khabar_gazetteer::{EntityKind, MatchSource, Mention};
 use khabar_tokenize::{Span, TokenKind};
 
-use crate::lexicon::{Complement, ComplementWord, Cue, CueClass, Entry, Lexicon};
+use crate::lexicon::{ComplementWord, Cue, CueClass, Entry, Lexicon, WordClasses};
 use crate::{Attribution, AttributionKind, CueKind, Findings, SourceKind};
 
 /// The longest source, in tokens, a rule will read.
@@ -101,6 +101,24 @@ const WRITER_CLAUSES: &[&str] = &[
     "وذلك",
     "ولكن",
 ];
+/// The rules' word classes, each word as the tokens' normalised forms spell it (not normalised again, so
+/// that a word matches exactly the tokens it did as a list entry), for [`Lexicon`] to mark its entries.
+pub(crate) fn word_classes() -> impl Iterator<Item = (String, WordClasses)> {
+    let listed = [
+        (ADJUNCT_STARTS, WordClasses::ADJUNCT_START),
+        (OCCASIONS, WordClasses::OCCASION),
+        (WRITER_CLAUSES, WordClasses::WRITER_CLAUSE),
+        (NAME_HEADS, WordClasses::NAME_HEAD),
+    ]
+    .into_iter()
+    .flat_map(|(words, class)| words.iter().map(move |word| (word.to_string(), class)));
+    // في البيان is an occasion as much as في بيان.
+    let with_article = OCCASIONS
+        .iter()
+        .map(|word| (format!("ال{word}"), WordClasses::OCCASION));
+    listed.chain(with_article)
+}
+
 /// Words before a cue that make it part of a relative or editorial clause (وهو ما يشير، مما يؤكد).
 const NOT_AFTER: &[&str] = &[
     "ما",
@@ -249,10 +267,11 @@ impl<'a> Doc<'a> {
             {
                 sentence += 1;
             }
-            // The gap is a space or two: a plain loop beats a memchr call on it.
-            let new_paragraph = text.as_bytes()[prev_end..token.span.start]
-                .iter()
-                .any(|&b| b == b'\n' || b == b'\r');
+            // The gap is nearly always one space or none, told at once; otherwise a space or two, where a
+            // plain loop beats a memchr call.
+            let gap = &text.as_bytes()[prev_end..token.span.start];
+            let new_paragraph =
+                !matches!(gap, [] | [b' ']) && gap.iter().any(|&b| b == b'\n' || b == b'\r');
             if new_paragraph {
                 (depth, straight) = (0, false);
             }
@@ -345,9 +364,25 @@ impl<'a> Doc<'a> {
         self.toks.get(i)?.entry?.complement_word
     }
 
-    /// Whether the token, with or without a proclitic و/ف, is one of `words` (وكالة keeps its و).
-    fn is_one_of(&self, i: usize, words: &[&str]) -> bool {
-        words.contains(&self.norm(i)) || words.contains(&self.bare(i))
+    /// Whether the token's normalised form is in `class`.
+    fn is(&self, i: usize, class: WordClasses) -> bool {
+        self.toks
+            .get(i)
+            .and_then(|t| t.entry)
+            .is_some_and(|entry| entry.classes.contains(class))
+    }
+
+    /// Whether the token without one proclitic و/ف is in `class`.
+    fn bare_is(&self, i: usize, class: WordClasses) -> bool {
+        self.toks
+            .get(i)
+            .and_then(|t| t.bare_entry)
+            .is_some_and(|entry| entry.classes.contains(class))
+    }
+
+    /// Whether the token, with or without a proclitic و/ف, is in `class` (وكالة keeps its و).
+    fn is_one_of(&self, i: usize, class: WordClasses) -> bool {
+        self.is(i, class) || self.bare_is(i, class)
     }
 
     /// The source kind the token's head noun signals.
@@ -409,8 +444,9 @@ impl<'a> Doc<'a> {
 }
 
 fn strip_conjunction(norm: &str) -> &str {
-    match norm.strip_prefix('و').or_else(|| norm.strip_prefix('ف')) {
-        Some(rest) if rest.chars().nth(1).is_some() => rest,
+    // و is D9 88 and ف D9 81 in UTF-8: two bytes tell them without decoding.
+    match norm.as_bytes() {
+        [0xD9, 0x88 | 0x81, ..] if norm[2..].chars().nth(1).is_some() => &norm[2..],
         _ => norm,
     }
 }
@@ -435,10 +471,16 @@ pub(crate) fn extract(
     evidence: &Findings<'_, '_>,
 ) -> Vec<Attribution> {
     let doc = Doc::new(lexicon, text, evidence);
-    let editorial = editorial_tokens(&doc);
     let mut out: Vec<Attribution> = Vec::new();
-    for (i, in_editorial) in editorial.iter().enumerate() {
-        if *in_editorial || doc.toks[i].quoted || doc.toks[i].kind != TokenKind::Arabic {
+    // One past the last token of the editorial formulas started so far: no cue starts inside one.
+    let mut editorial_end = 0;
+    for (i, tok) in doc.toks.iter().enumerate() {
+        // A word the lexicon does not know starts neither a formula nor a cue.
+        if tok.entry.is_none() && tok.bare_entry.is_none() {
+            continue;
+        }
+        editorial_end = editorial_end.max(editorial_phrase_end(&doc, i));
+        if i < editorial_end || tok.quoted || tok.kind != TokenKind::Arabic {
             continue;
         }
         let Some(hit) = find_cue(&doc, i) else {
@@ -466,25 +508,33 @@ pub(crate) fn extract(
     out
 }
 
-/// Marks the tokens of editorial formulas (يذكر أن، تجدر الإشارة إلى أن).
-fn editorial_tokens(doc: &Doc<'_>) -> Vec<bool> {
-    let mut marked = vec![false; doc.toks.len()];
-    for (i, tok) in doc.toks.iter().enumerate() {
-        let bare_entry = tok.has_conjunction().then_some(tok.bare_entry);
-        for entry in std::iter::once(tok.entry).chain(bare_entry).flatten() {
-            for phrase in &entry.editorial {
-                let rest_matches = phrase
-                    .iter()
-                    .enumerate()
-                    .skip(1)
-                    .all(|(k, word)| doc.norm(i + k) == word);
-                if rest_matches {
-                    marked[i..(i + phrase.len()).min(doc.toks.len())].fill(true);
-                }
-            }
-        }
-    }
-    marked
+/// One past the last token of the longest editorial formula (يذكر أن، تجدر الإشارة إلى أن) starting at
+/// token `i`, or 0 when none does.
+fn editorial_phrase_end(doc: &Doc<'_>, i: usize) -> usize {
+    let longest_from = |entry: Option<&Entry>| {
+        entry.map_or(0, |entry| {
+            entry
+                .editorial
+                .iter()
+                .filter(|phrase| {
+                    phrase
+                        .iter()
+                        .enumerate()
+                        .skip(1)
+                        .all(|(k, word)| doc.norm(i + k) == word)
+                })
+                .map(|phrase| (i + phrase.len()).min(doc.toks.len()))
+                .max()
+                .unwrap_or(0)
+        })
+    };
+    let tok = &doc.toks[i];
+    let bare_end = if tok.has_conjunction() {
+        longest_from(tok.bare_entry)
+    } else {
+        0
+    };
+    longest_from(tok.entry).max(bare_end)
 }
 
 fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
@@ -521,67 +571,66 @@ fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
         })
 }
 
-/// Matches one of the cue's complements at token `k`: returns where the content starts.
+/// Matches one of the cue's complements at token `k`: returns where the content starts. The longest
+/// complement wins (إلى أن over إلى).
 fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Option<ContentStart> {
     let tok = doc.toks.get(k)?;
+    let complements = &cue.complements;
+    let fits = |len: usize| k + len < doc.toks.len();
     // A word complement can only match from a complement word, which most tokens are not.
-    let complement_word = tok.entry.and_then(|entry| entry.complement_word);
-    let mut best: Option<ContentStart> = None;
-    for complement in &cue.complements {
-        let start = match complement {
-            Complement::Words(words) if complement_word.is_some() => {
-                let matched = words
-                    .iter()
-                    .enumerate()
-                    .all(|(n, &w)| doc.complement_word(k + n) == Some(w));
-                let next = k + words.len();
-                (matched && next < doc.toks.len()).then(|| ContentStart {
-                    token: next,
-                    byte: doc.toks[next].span.start,
+    let words = tok
+        .entry
+        .and_then(|entry| entry.complement_word)
+        .and_then(|word| {
+            complements
+                .phrases
+                .iter()
+                .find(|phrase| {
+                    fits(phrase.len())
+                        && phrase
+                            .iter()
+                            .enumerate()
+                            .all(|(n, &w)| doc.complement_word(k + n) == Some(w))
                 })
-            }
-            Complement::Colon if doc.is_punct(k, &[":"]) => {
-                let next = k + 1;
-                (next < doc.toks.len()).then(|| ContentStart {
-                    token: next,
-                    byte: doc.toks[next].span.start,
-                })
-            }
-            Complement::Direct
-                if allow_direct && tok.kind == TokenKind::Quote && is_opening_quote(tok.norm) =>
-            {
-                Some(ContentStart {
-                    token: k,
-                    byte: tok.span.start,
-                })
-            }
-            Complement::Joined(letter) => {
-                let after_preposition = || {
-                    k > 0 && matches!(doc.norm(k - 1), "من" | "في" | "عن" | "علي" | "الي" | "مع")
-                };
-                let joined = tok.kind == TokenKind::Arabic
-                    && tok.norm.starts_with(*letter)
-                    && tok.norm.chars().count() >= 4
-                    && !after_preposition()
-                    && !JOINED_FUNCTION_WORDS
-                        .iter()
-                        .any(|w| tok.norm.starts_with(w))
-                    && !doc.overlaps_mention(tok.span);
-                joined.then_some(ContentStart {
-                    token: k,
-                    byte: tok.span.start,
-                })
-            }
-            _ => None,
-        };
-        // A longer complement (إلى أن) wins over its prefix (إلى).
-        if let Some(s) = start
-            && best.is_none_or(|b| s.token > b.token)
-        {
-            best = Some(s);
-        }
-    }
-    best
+                .map(Vec::len)
+                .or_else(|| (complements.has_single_word(word) && fits(1)).then_some(1))
+        });
+    let colon = || (complements.colon && fits(1) && doc.is_punct(k, &[":"])).then_some(1);
+    let direct = || {
+        complements.direct
+            && allow_direct
+            && tok.kind == TokenKind::Quote
+            && is_opening_quote(tok.norm)
+    };
+    let joined = || {
+        complements
+            .joined
+            .iter()
+            .any(|&letter| starts_with_joined_preposition(doc, k, letter))
+    };
+    let len = words
+        .or_else(colon)
+        .or_else(|| (direct() || joined()).then_some(0))?;
+    Some(ContentStart {
+        token: k + len,
+        byte: doc.toks[k + len].span.start,
+    })
+}
+
+/// Whether token `k` is a content word carrying the preposition `letter` (بضرورة، لتعزيز), not a function
+/// word, a name or the object of another preposition.
+fn starts_with_joined_preposition(doc: &Doc<'_>, k: usize, letter: char) -> bool {
+    let tok = &doc.toks[k];
+    let after_preposition =
+        || k > 0 && matches!(doc.norm(k - 1), "من" | "في" | "عن" | "علي" | "الي" | "مع");
+    tok.kind == TokenKind::Arabic
+        && tok.norm.starts_with(letter)
+        && tok.norm.chars().count() >= 4
+        && !after_preposition()
+        && !JOINED_FUNCTION_WORDS
+            .iter()
+            .any(|w| tok.norm.starts_with(w))
+        && !doc.overlaps_mention(tok.span)
 }
 
 /// Whether token `k` opens an adjunct that ends a source: a time word, في + occasion, لـ + addressee.
@@ -589,13 +638,12 @@ fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
     let norm = doc.norm(k);
     let next = doc.norm(k + 1);
     // في with a noun carrying a possessive pronoun is an occasion too: في دليلها، في كلمته.
-    let possessed = next.chars().count() >= 4
-        && (next.ends_with("ها") || next.ends_with("هم") || next.ends_with('ه'));
-    ADJUNCT_STARTS.contains(&norm)
-        || (norm == "في"
-            && (possessed
-                || OCCASIONS.contains(&next)
-                || OCCASIONS.contains(&next.strip_prefix("ال").unwrap_or(next))))
+    let possessed = || {
+        next.chars().count() >= 4
+            && (next.ends_with("ها") || next.ends_with("هم") || next.ends_with('ه'))
+    };
+    doc.is(k, WordClasses::ADJUNCT_START)
+        || (norm == "في" && (doc.is(k + 1, WordClasses::OCCASION) || possessed()))
         || (norm == "بعد" && next == "ذلك")
         || norm == "ل"
         || matches!(
@@ -661,7 +709,7 @@ fn skip_one_adjunct(doc: &Doc<'_>, from: usize) -> usize {
         {
             k += 1;
         }
-    } else if ADJUNCT_STARTS.contains(&doc.norm(from))
+    } else if doc.is(from, WordClasses::ADJUNCT_START)
         && doc.norm(from) != "خلال"
         && doc.norm(from) != "منذ"
     {
@@ -697,7 +745,7 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
     {
         let tok = &doc.toks[k];
         if tok.kind == TokenKind::Quote {
-            let names_a_name = k > from && doc.is_one_of(k - 1, NAME_HEADS);
+            let names_a_name = k > from && doc.is_one_of(k - 1, WordClasses::NAME_HEAD);
             match doc.closing_quote(k) {
                 Some(close)
                     if names_a_name
@@ -724,7 +772,7 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
             match apposed {
                 Some(j)
                     if j > k + 1
-                        && !WRITER_CLAUSES.contains(&doc.bare(k + 1))
+                        && !doc.bare_is(k + 1, WordClasses::WRITER_CLAUSE)
                         && lexicon_free(doc, k + 1, j) =>
                 {
                     k = j;
@@ -851,9 +899,7 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
             || (tok.norm == "الامر" && next == "الذي")
             || (tok.norm == "في" && next == "حين");
     }
-    WRITER_CLAUSES.contains(&tok.norm)
-        || WRITER_CLAUSES.contains(&doc.bare(k))
-        || tok.norm == "الامر"
+    doc.is_one_of(k, WordClasses::WRITER_CLAUSE) || tok.norm == "الامر"
 }
 
 /// Builds the content span and its kind from a start to the end the content rules find.
@@ -880,8 +926,8 @@ fn content_kind(doc: &Doc<'_>, first: usize, last: usize) -> AttributionKind {
             && let Some(close) = doc.closing_quote(k).filter(|&c| c <= last)
         {
             let quoted = doc.span(k, close);
-            let is_name =
-                doc.overlaps_mention(quoted) || (k > 0 && doc.is_one_of(k - 1, NAME_HEADS));
+            let is_name = doc.overlaps_mention(quoted)
+                || (k > 0 && doc.is_one_of(k - 1, WordClasses::NAME_HEAD));
             if !is_name {
                 return AttributionKind::Mixed;
             }
@@ -1272,7 +1318,7 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
         }
         norm if norm.starts_with('ل')
             && norm.chars().count() > 3
-            && hit.cue.complements.contains(&Complement::Joined('ل')) =>
+            && hit.cue.complements.joined.contains(&'ل') =>
         {
             // وفقا لوكالة: the joined ل is not part of the source.
             let rest = &norm['ل'.len_utf8()..];
@@ -1295,8 +1341,8 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
     let mut end = from;
     while end < doc.toks.len() && end - from < 10 && doc.same_sentence(from, end) {
         let tok = &doc.toks[end];
-        let after_head =
-            doc.is_one_of(end - 1, NAME_HEADS) || (end - 1 == from && joined_head.is_some());
+        let after_head = doc.is_one_of(end - 1, WordClasses::NAME_HEAD)
+            || (end - 1 == from && joined_head.is_some());
         if tok.kind == TokenKind::Quote && end > from && after_head {
             if let Some(close) = doc.closing_quote(end) {
                 end = close + 1;

@@ -34,17 +34,46 @@ impl Error {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct ComplementWord(u32);
 
-/// What may stand between a cue (with its source and adjuncts) and its content.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Complement {
-    /// Words that are skipped: أن، إلى أن، عن ….
-    Words(Vec<ComplementWord>),
+/// What may stand between a cue (with its source and adjuncts) and its content, compiled so that the
+/// rules, which try a cue's complements at many tokens, test each kind once instead of walking a list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Complements {
+    /// The words that are a complement on their own (أن، عن …), as bits indexed by their numbers.
+    single_words: Vec<u64>,
+    /// The complements of two or more words that are skipped (إلى أن …), longest first.
+    pub phrases: Vec<Vec<ComplementWord>>,
     /// A colon.
-    Colon,
+    pub colon: bool,
     /// The content may start at once; khabar only accepts this before an opening quotation mark.
-    Direct,
-    /// The content starts with a word carrying this joined preposition, which stays in the content.
-    Joined(char),
+    pub direct: bool,
+    /// Joined prepositions: the content starts with a word carrying one, which stays in the content.
+    pub joined: Vec<char>,
+}
+
+impl Complements {
+    /// Whether `word` alone is one of the complements.
+    pub fn has_single_word(&self, word: ComplementWord) -> bool {
+        let bit = word.0 as usize;
+        self.single_words
+            .get(bit / 64)
+            .is_some_and(|bits| bits >> (bit % 64) & 1 == 1)
+    }
+
+    fn add_words(&mut self, words: Vec<ComplementWord>) {
+        match words[..] {
+            [word] => {
+                let bit = word.0 as usize;
+                if self.single_words.len() <= bit / 64 {
+                    self.single_words.resize(bit / 64 + 1, 0);
+                }
+                self.single_words[bit / 64] |= 1 << (bit % 64);
+            }
+            _ => {
+                let at = self.phrases.partition_point(|p| p.len() >= words.len());
+                self.phrases.insert(at, words);
+            }
+        }
+    }
 }
 
 /// How safe a cue is.
@@ -63,8 +92,29 @@ pub(crate) enum CueClass {
 pub(crate) struct Cue {
     pub lemma: String,
     pub kind: CueKind,
-    pub complements: Vec<Complement>,
+    pub complements: Complements,
     pub class: CueClass,
+}
+
+/// Closed classes of function words that the rules test at many tokens, kept as bits of each word's
+/// entry: the test is then one AND on the entry looked up once per token, not a search of a word list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordClasses(u8);
+
+impl WordClasses {
+    /// Opens a time adjunct (أمس، خلال، أيضا).
+    pub const ADJUNCT_START: WordClasses = WordClasses(1);
+    /// After في, makes an occasion adjunct (بيان، تصريح، وقت), with or without the article.
+    pub const OCCASION: WordClasses = WordClasses(1 << 1);
+    /// After a comma, opens a clause of the writer's (فيما، كما، لكن).
+    pub const WRITER_CLAUSE: WordClasses = WordClasses(1 << 2);
+    /// A quotation after it holds a name, not speech (وكالة، صحيفة).
+    pub const NAME_HEAD: WordClasses = WordClasses(1 << 3);
+
+    /// Whether every class of `other` is in `self`.
+    pub fn contains(self, other: WordClasses) -> bool {
+        self.0 & other.0 == other.0
+    }
 }
 
 /// Everything the lexicon says about one normalised word, so that the rules look a token up once.
@@ -78,6 +128,8 @@ pub(crate) struct Entry {
     pub editorial: Vec<Vec<String>>,
     /// The word's number when some complement holds it.
     pub complement_word: Option<ComplementWord>,
+    /// The closed classes the word belongs to.
+    pub classes: WordClasses,
 }
 
 /// The lexicon an [`crate::Attributor`] works with.
@@ -110,14 +162,21 @@ fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 impl Lexicon {
-    /// An empty lexicon (for building one from scratch).
+    /// A lexicon with no cues, formulas or head nouns, for building one from scratch (it has only the
+    /// word classes the rules themselves test).
     pub fn empty() -> Lexicon {
-        Lexicon {
+        let mut lexicon = Lexicon {
             normalizer: Normalizer::new(),
             entries: WordMap::new(),
             complement_words: 0,
             heads: WordMap::new(),
+        };
+        // The rules' own word classes, which are not data: every lexicon has them.
+        for (word, class) in crate::extract::word_classes() {
+            let classes = &mut lexicon.entry_mut(&word).classes;
+            *classes = WordClasses(classes.0 | class.0);
         }
+        lexicon
     }
 
     /// The built-in lexicon of `data/`.
@@ -192,27 +251,27 @@ impl Lexicon {
                     ));
                 }
             };
-            let complements = complements
-                .split('|')
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(|c| match c {
-                    ":" => Complement::Colon,
-                    "_" => Complement::Direct,
-                    "ب" => Complement::Joined('ب'),
-                    "ل" => Complement::Joined('ل'),
-                    words => Complement::Words(
-                        words
+            let mut compiled = Complements::default();
+            for complement in complements.split('|').map(str::trim) {
+                match complement {
+                    "" => {}
+                    ":" => compiled.colon = true,
+                    "_" => compiled.direct = true,
+                    "ب" => compiled.joined.push('ب'),
+                    "ل" => compiled.joined.push('ل'),
+                    words => {
+                        let words = words
                             .split_whitespace()
                             .map(|w| self.complement_word(w))
-                            .collect(),
-                    ),
-                })
-                .collect();
+                            .collect();
+                        compiled.add_words(words);
+                    }
+                }
+            }
             let cue = Cue {
                 lemma: lemma.trim().to_string(),
                 kind,
-                complements,
+                complements: compiled,
                 class,
             };
             let words: Vec<String> = form.split_whitespace().map(|w| self.normalize(w)).collect();
@@ -306,5 +365,28 @@ impl Lexicon {
                     .and_then(|bare| self.heads.get(bare))
             })
             .copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lexicon;
+    use crate::Attributor;
+
+    #[test]
+    fn a_lexicon_built_from_scratch_knows_the_rules_word_classes() {
+        let mut lexicon = Lexicon::empty();
+        lexicon
+            .add_cues("كشف\tكشف\tverb\tأن", "test")
+            .expect("one well-formed row");
+        // في وقت سابق is an occasion adjunct: it ends the source although no data file was loaded.
+        let text = "وكشف متحدث عسكري عراقي في وقت سابق أن المباحثات تهدف إلى صياغة جدول زمني.";
+        let found = Attributor::with_lexicon(lexicon).find(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(&text[found[0].source.unwrap()], "متحدث عسكري عراقي");
+        assert_eq!(
+            &text[found[0].content],
+            "المباحثات تهدف إلى صياغة جدول زمني"
+        );
     }
 }

@@ -424,6 +424,10 @@ enum Class {
     /// adjective before it is a family name.
     PlaceName = 1 << 10,
     MediaHeads = 1 << 11,
+    /// A stop word at which no rule starts, marked when a recognizer is built so that
+    /// [`Recognizer::find`] passes it after one lookup. Only in a recognizer's own table, never in
+    /// [`CLASSES`], whose bits are also features of [`crate::tagger`].
+    StartsNoRule = 1 << 12,
 }
 
 static CLASSES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
@@ -489,7 +493,8 @@ impl Default for Recognizer {
             words: CLASSES.iter().map(|(word, &bits)| (word, bits)).collect(),
             person_token_count: 0,
             disabled: Rule::OrgHead.bit(),
-        };
+        }
+        .with_inert_stop_words_marked();
         #[cfg(feature = "embedded")]
         let recognizer = recognizer.with_person_tokens(
             EMBEDDED_PERSON_TOKENS
@@ -504,6 +509,31 @@ impl Recognizer {
     /// A recognizer with the embedded person-name tokens.
     pub fn new() -> Recognizer {
         Recognizer::default()
+    }
+
+    /// Marks the stop words at which no rule can start ([`Class::StartsNoRule`]). Only a stop word that
+    /// its reading keeps whole is marked: whether a rule may start there then depends on the static lists
+    /// alone (a stop word is never a name token), so the name tokens added later cannot change it.
+    fn with_inert_stop_words_marked(mut self) -> Recognizer {
+        let inert: Vec<&str> = STOP
+            .iter()
+            .copied()
+            .filter(|&word| {
+                let tokens = [Token {
+                    span: Span::new(0, word.len()),
+                    text: word,
+                    norm: Cow::Borrowed(word),
+                    kind: TokenKind::Arabic,
+                }];
+                let words = Words::new(&tokens, &self.words);
+                let reading = words.read(0);
+                reading.bare == word && !reading.may_start_a_rule()
+            })
+            .collect();
+        for word in inert {
+            *self.words.get_or_insert_with(word, || 0) |= Class::StartsNoRule as u16;
+        }
+        self
     }
 
     /// Switches one rule on or off.
@@ -594,14 +624,15 @@ impl Recognizer {
         let mut i = 0;
         while i < tokens.len() {
             let on = |rule| self.uses(rule);
-            // Most words start no rule: skip them after a lookup or two.
+            // Most words start no rule: skip them after a lookup or two, stop words after one.
+            if words.is(i, Class::StartsNoRule) {
+                i += 1;
+                continue;
+            }
             let reading = words.read(i);
             let bare = reading.bare.as_ref();
             let bare_bits = reading.bare_bits;
-            let may_start = bare_bits & (HEAD_CLASSES | Class::PersonToken as u16) != 0
-                || reading.conjunctionless_bits & Class::ReportingVerbs as u16 != 0
-                || is_nisba(reading.conjunctionless);
-            if !may_start {
+            if !reading.may_start_a_rule() {
                 i += 1;
                 continue;
             }
@@ -860,6 +891,15 @@ impl Recognizer {
 
 /// The proclitics [`Words::read`] takes off a word before an article or a head noun.
 const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
+/// Whether `word` starts with one of [`PROCLITICS`], told from its first two bytes without decoding a
+/// letter (this runs for every token): ب is D8 A8, ف ك ل و are D9 81, 83, 84, 88.
+fn starts_with_proclitic(word: &str) -> bool {
+    matches!(
+        word.as_bytes(),
+        [0xD8, 0xA8, ..] | [0xD9, 0x81 | 0x83 | 0x84 | 0x88, ..]
+    )
+}
+
 /// The proclitics that are conjunctions.
 const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
 
@@ -885,6 +925,16 @@ struct Reading<'w> {
     /// The token without one conjunction و/ف (وقال → قال).
     conjunctionless: &'w str,
     conjunctionless_bits: u16,
+}
+
+impl Reading<'_> {
+    /// Whether a rule may start at the word read: a head noun or a name token (bare), a reporting
+    /// verb (without its conjunction) or a nisba.
+    fn may_start_a_rule(&self) -> bool {
+        self.bare_bits & (HEAD_CLASSES | Class::PersonToken as u16) != 0
+            || self.conjunctionless_bits & Class::ReportingVerbs as u16 != 0
+            || is_nisba(self.conjunctionless)
+    }
 }
 
 impl<'a, 't> Words<'a, 't> {
@@ -949,30 +999,27 @@ impl Words<'_, '_> {
     #[inline(always)]
     fn read(&self, i: usize) -> Reading<'_> {
         let norm = self.norm(i);
-        let mut letters = norm.chars();
-        match letters.next() {
-            Some(first) if PROCLITICS.contains(&first) => {
-                self.read_proclitic(i, first, letters.as_str())
-            }
-            // Most words: nothing to strip, one lookup.
-            _ => {
-                let bits = self.bits(i);
-                Reading {
-                    bare: Cow::Borrowed(norm),
-                    bare_bits: bits,
-                    conjunctionless: norm,
-                    conjunctionless_bits: bits,
-                }
-            }
+        if starts_with_proclitic(norm) {
+            return self.read_proclitic(i);
+        }
+        // Most words: nothing to strip, one lookup.
+        let bits = self.bits(i);
+        Reading {
+            bare: Cow::Borrowed(norm),
+            bare_bits: bits,
+            conjunctionless: norm,
+            conjunctionless_bits: bits,
         }
     }
 
-    /// [`Words::read`] for a token whose first letter, `first`, may be a proclitic. Kept out of line so
-    /// that the common path of `read` stays small enough to inline.
+    /// [`Words::read`] for a token that starts with a proclitic letter. Kept out of line so that the
+    /// common path of `read` stays small enough to inline.
     #[inline(never)]
-    fn read_proclitic<'w>(&'w self, i: usize, first: char, after_first: &'w str) -> Reading<'w> {
+    fn read_proclitic(&self, i: usize) -> Reading<'_> {
         let norm = self.norm(i);
-        let conjunctionless = if CONJUNCTIONS.contains(&first) {
+        // Every proclitic is a two-byte letter.
+        let after_first = &norm[2..];
+        let conjunctionless = if norm.starts_with(CONJUNCTIONS) {
             after_first
         } else {
             norm
@@ -1391,4 +1438,33 @@ fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(G
         },
         end,
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn proclitics_are_told_by_their_bytes() {
+        for letter in '\u{0600}'..='\u{06FF}' {
+            let word = format!("{letter}ا");
+            assert_eq!(
+                starts_with_proclitic(&word),
+                PROCLITICS.contains(&letter),
+                "{letter}"
+            );
+        }
+        assert!(!starts_with_proclitic(""));
+        assert!(!starts_with_proclitic("x"));
+    }
+
+    #[test]
+    fn stop_words_that_start_no_rule_are_marked_in_the_recognizer_only() {
+        let inert = Class::StartsNoRule as u16;
+        let recognizer = Recognizer::new();
+        for word in ["في", "من", "لا", "كما"] {
+            assert_ne!(recognizer.word_bits(word) & inert, 0, "{word}");
+            assert_eq!(bits(word) & inert, 0, "{word}");
+        }
+    }
 }

@@ -28,6 +28,9 @@ fn is_abbreviation(token: &Token<'_>) -> bool {
 fn line_break_between(text: &str, from: usize, to: usize) -> bool {
     // Read as bytes (the gap is usually one space): \n, \r, NEL (C2 85), LS and PS (E2 80 A8/A9).
     let gap = &text.as_bytes()[from..to];
+    if let [] | [b' '] = gap {
+        return false;
+    }
     gap.iter().enumerate().any(|(i, &b)| match b {
         b'\n' | b'\r' => true,
         0xC2 => gap.get(i + 1) == Some(&0x85),
@@ -69,12 +72,15 @@ pub fn sentence_spans(text: &str, tokens: &[Token<'_>]) -> Vec<Span> {
                 _ => {}
             }
         }
-        let inside_quote = guillemets > 0 || curly > 0 || straight_open;
-        let abbreviation = token.text == "."
-            && i > 0
-            && is_abbreviation(&tokens[i - 1])
-            && tokens[i - 1].span.end == token.span.start;
-        if ends_sentence(token) && !inside_quote && !abbreviation {
+        // Tested only at a final sign, which few tokens are.
+        let inside_quote = || guillemets > 0 || curly > 0 || straight_open;
+        let abbreviation = || {
+            token.text == "."
+                && i > 0
+                && is_abbreviation(&tokens[i - 1])
+                && tokens[i - 1].span.end == token.span.start
+        };
+        if ends_sentence(token) && !inside_quote() && !abbreviation() {
             // Further final signs (؟! ?!) and closing quotation marks glued to the stop belong to the
             // sentence.
             while let Some(next) = tokens.get(i + 1).filter(|t| {
