@@ -257,7 +257,7 @@ impl<'a, 't> Tokens<'a, 't> {
         let mut folds = 0;
         let mut changes = false;
         let mut block_only = true;
-        loop {
+        let end = loop {
             // Fast path: two-byte sequences of the Arabic block (lead bytes D8–DB), read from a table.
             for pair in bytes[end..].chunks_exact(2) {
                 if !(0xD8..=0xDB).contains(&pair[0]) {
@@ -272,21 +272,14 @@ impl<'a, 't> Tokens<'a, 't> {
                 end += 2;
             }
             // Most words end at a space or ASCII punctuation: only `-` and `/` can continue them.
-            let word_ends = match bytes.get(end) {
-                None => true,
-                Some(&byte) => byte < 0x80 && !matches!(byte, b'-' | b'/'),
-            };
-            if word_ends {
-                return (
-                    end,
-                    WordNorm::new(changes || folds & FOLDS != 0, block_only),
-                );
+            if bytes
+                .get(end)
+                .is_none_or(|&byte| byte < 0x80 && !matches!(byte, b'-' | b'/'))
+            {
+                break end;
             }
             let Some(ch) = char_at(self.text, end) else {
-                return (
-                    end,
-                    WordNorm::new(changes || folds & FOLDS != 0, block_only),
-                );
+                break end;
             };
             if is_arabic_letter(ch) || is_arabic_word_mark(ch) {
                 changes |= self.tokenizer.normalizer.changes(ch);
@@ -302,11 +295,10 @@ impl<'a, 't> Tokens<'a, 't> {
                 end = after;
                 continue;
             }
-            return (
-                end,
-                WordNorm::new(changes || folds & FOLDS != 0, block_only),
-            );
-        }
+            break end;
+        };
+        let changes = changes || folds & FOLDS != 0;
+        (end, WordNorm::new(changes, block_only))
     }
 
     /// A word in Latin or another script: letters, digits and combining marks, with inner apostrophes and
