@@ -668,6 +668,20 @@ mod tests {
     use super::*;
 
     proptest! {
+        /// The branch-free plainness check says what checking each pair says, on words mixing plain
+        /// letters with everything around them (marks, tatweel, the other Arabic letters, ASCII).
+        #[test]
+        fn plain_check_agrees_with_a_pair_by_pair_check(
+            word in "([\u{0621}-\u{064A}]{1,6}[\u{0600}-\u{0672}a]?){0,3}",
+        ) {
+            let bytes = word.as_bytes();
+            let reference = bytes.len() % 2 == 0
+                && bytes
+                    .chunks_exact(2)
+                    .all(|pair| matches!(pair, [0xD8, 0xA1..=0xBF] | [0xD9, 0x81..=0x8A]));
+            prop_assert_eq!(PlainLetters::new(&word, 0).is_some(), reference);
+        }
+
         /// The byte-pair reading of plain words and the general reading decide every split alike.
         #[test]
         fn plain_and_decoded_readings_agree(
