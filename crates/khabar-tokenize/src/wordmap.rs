@@ -122,6 +122,24 @@ impl<V> WordMap<V> {
     /// here rather than passed through memory from the caller, for which few lookups get this far.
     #[inline(never)]
     fn probe(&self, word: &str, hash: u64) -> Option<usize> {
+        if word.len() > WHOLE_KEY_LEN {
+            return self.probe_long(word, hash);
+        }
+        // The key holds every byte of a word this short: equal keys are equal words.
+        self.find_slot(word, hash, |_| true)
+    }
+
+    /// [`WordMap::probe`] for a word longer than its key, whose text is compared too. Kept apart so that
+    /// the common probe makes no call and saves few registers.
+    #[inline(never)]
+    fn probe_long(&self, word: &str, hash: u64) -> Option<usize> {
+        self.find_slot(word, hash, |index| *self.entries[index].0 == *word)
+    }
+
+    /// Walks the slots from `hash` to the entry whose key is that of `word` and whose text `same_text`
+    /// accepts.
+    #[inline]
+    fn find_slot(&self, word: &str, hash: u64, same_text: impl Fn(usize) -> bool) -> Option<usize> {
         let key = Key::of(word.as_bytes());
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
@@ -131,7 +149,7 @@ impl<V> WordMap<V> {
                 return None;
             }
             let index = entry as usize - 1;
-            if there == key && (key.len <= WHOLE_KEY_LEN || *self.entries[index].0 == *word) {
+            if there == key && same_text(index) {
                 return Some(index);
             }
             slot = (slot + 1) & mask;
