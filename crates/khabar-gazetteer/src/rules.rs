@@ -889,19 +889,15 @@ impl Recognizer {
     }
 }
 
-/// The proclitics [`Words::read`] takes off a word before an article or a head noun.
-const PROCLITICS: [char; 5] = ['و', 'ف', 'ب', 'ل', 'ك'];
-/// Whether `word` starts with one of [`PROCLITICS`], told from its first two bytes without decoding a
-/// letter (this runs for every token): ب is D8 A8, ف ك ل و are D9 81, 83, 84, 88.
+/// Whether `word` starts with one of the proclitics [`Words::read`] takes off a word before an article
+/// or a head noun (و ف ب ل ك), told from its first two bytes without decoding a letter (this runs for
+/// every token): ب is D8 A8, ف ك ل و are D9 81, 83, 84, 88.
 fn starts_with_proclitic(word: &str) -> bool {
     matches!(
         word.as_bytes(),
         [0xD8, 0xA8, ..] | [0xD9, 0x81 | 0x83 | 0x84 | 0x88, ..]
     )
 }
-
-/// The proclitics that are conjunctions.
-const CONJUNCTIONS: [char; 2] = ['و', 'ف'];
 
 /// A class-bits value no word has (the classes use the low twelve bits): not looked up yet.
 const UNKNOWN_BITS: u16 = u16::MAX;
@@ -1019,7 +1015,8 @@ impl Words<'_, '_> {
         let norm = self.norm(i);
         // Every proclitic is a two-byte letter.
         let after_first = &norm[2..];
-        let conjunctionless = if norm.starts_with(CONJUNCTIONS) {
+        // The proclitic is a conjunction, و (D9 88) or ف (D9 81), when its second byte says so.
+        let conjunctionless = if matches!(norm.as_bytes()[1], 0x81 | 0x88) {
             after_first
         } else {
             norm
@@ -1039,7 +1036,7 @@ impl Words<'_, '_> {
             let after = if round == 0 {
                 Some(after_first)
             } else {
-                rest.strip_prefix(PROCLITICS)
+                starts_with_proclitic(rest).then(|| &rest[2..])
             };
             let Some(after) = after else {
                 break;
@@ -1450,7 +1447,7 @@ mod tests {
             let word = format!("{letter}ا");
             assert_eq!(
                 starts_with_proclitic(&word),
-                PROCLITICS.contains(&letter),
+                ['و', 'ف', 'ب', 'ل', 'ك'].contains(&letter),
                 "{letter}"
             );
         }
