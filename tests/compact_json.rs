@@ -3,8 +3,8 @@
 //! JSON escapes.
 
 use khabar::{
-    Analyzer, AttributionKind, CueKind, JsonAnalysis, JsonId, JsonSpan, OffsetUnit, SourceKind,
-    TokenKind,
+    Analyzer, AttributionKind, CueKind, JsonAnalysis, JsonId, JsonMention, JsonSpan, OffsetUnit,
+    SourceKind, TokenKind,
 };
 use proptest::prelude::*;
 
@@ -123,6 +123,39 @@ fn enum_names_are_the_serde_names() {
             serde_name(serde_json::to_value(kind).unwrap())
         );
     }
+}
+
+/// The JSON structs are public: a label or rule name set by hand that needs escapes is escaped too.
+#[test]
+fn hand_made_names_with_escapes_are_escaped() {
+    let json = JsonAnalysis {
+        id: None,
+        offsets: OffsetUnit::Byte,
+        mentions: vec![JsonMention {
+            start: 0,
+            end: 8,
+            text: "الناتو",
+            kind: "ORG \"alliance\"",
+            entity: Some("org:nato\\1"),
+            canonical: None,
+            source: "rule\nwith a line break",
+            proclitic: None,
+            also: vec!["x\u{1}"],
+        }],
+        attributions: Vec::new(),
+        sentences: Vec::new(),
+        tokens: None,
+    };
+    let written = compact(&json);
+    assert_eq!(written, serde_json::to_string(&json).unwrap());
+    assert!(
+        written.contains(r#""kind":"ORG \"alliance\"""#),
+        "{written}"
+    );
+    assert!(
+        written.contains(r#""source":"rule\nwith a line break""#),
+        "{written}"
+    );
 }
 
 /// Text weighted to what JSON escapes and to the bytes around the escape checks' thresholds.

@@ -33,7 +33,7 @@ impl JsonAnalysis<'_> {
             out.push(b',');
         }
         out.extend_from_slice(b"\"offsets\":");
-        write_str(out, self.offsets.as_str());
+        write_name(out, self.offsets.as_str());
         out.extend_from_slice(b",\"mentions\":");
         write_array(out, &self.mentions, write_mention);
         out.extend_from_slice(b",\"attributions\":");
@@ -80,7 +80,7 @@ fn write_offsets(out: &mut Vec<u8>, start: usize, end: usize, text: &str) {
 fn write_mention(out: &mut Vec<u8>, mention: &JsonMention<'_>) {
     write_offsets(out, mention.start, mention.end, mention.text);
     out.extend_from_slice(b",\"kind\":");
-    write_str(out, mention.kind);
+    write_name(out, mention.kind);
     out.extend_from_slice(b",\"entity\":");
     write_option(out, mention.entity.as_ref(), |out, id| write_str(out, id));
     out.extend_from_slice(b",\"canonical\":");
@@ -88,7 +88,7 @@ fn write_mention(out: &mut Vec<u8>, mention: &JsonMention<'_>) {
         write_str(out, name)
     });
     out.extend_from_slice(b",\"source\":");
-    write_str(out, mention.source);
+    write_name(out, mention.source);
     if let Some(proclitic) = &mention.proclitic {
         out.extend_from_slice(b",\"proclitic\":");
         write_span(out, proclitic);
@@ -106,16 +106,16 @@ fn write_attribution(out: &mut Vec<u8>, attribution: &JsonAttribution<'_>) {
     out.extend_from_slice(b",\"cue_lemma\":");
     write_str(out, attribution.cue_lemma);
     out.extend_from_slice(b",\"cue_kind\":");
-    write_str(out, attribution.cue_kind.as_str());
+    write_name(out, attribution.cue_kind.as_str());
     out.extend_from_slice(b",\"source\":");
     write_option(out, attribution.source.as_ref(), write_span);
     out.extend_from_slice(b",\"content\":");
     write_span(out, &attribution.content);
     out.extend_from_slice(b",\"kind\":");
-    write_str(out, attribution.kind.as_str());
+    write_name(out, attribution.kind.as_str());
     out.extend_from_slice(b",\"source_kind\":");
     write_option(out, attribution.source_kind.as_ref(), |out, kind| {
-        write_str(out, kind.as_str())
+        write_name(out, kind.as_str())
     });
     out.extend_from_slice(b",\"source_entity\":");
     write_option(out, attribution.source_entity.as_ref(), |out, id| {
@@ -126,7 +126,7 @@ fn write_attribution(out: &mut Vec<u8>, attribution: &JsonAttribution<'_>) {
         out.extend_from_slice(itoa::Buffer::new().format(*index).as_bytes())
     });
     out.extend_from_slice(b",\"rule\":");
-    write_str(out, attribution.rule);
+    write_name(out, attribution.rule);
     out.push(b'}');
 }
 
@@ -135,7 +135,7 @@ fn write_token(out: &mut Vec<u8>, token: &JsonToken<'_>) {
     out.extend_from_slice(b",\"norm\":");
     write_str(out, token.norm);
     out.extend_from_slice(b",\"kind\":");
-    write_str(out, token.kind.as_str());
+    write_name(out, token.kind.as_str());
     out.push(b'}');
 }
 
@@ -188,6 +188,18 @@ fn escape(byte: u8) -> Option<&'static [u8]> {
         }
         _ => return None,
     })
+}
+
+/// Writes a short name (a kind, a label, a rule: khabar's own are ASCII words that need no escape) with
+/// one plain check of its bytes instead of [`write_str`]'s machinery, which costs more than the copy for
+/// strings this short. A name that does need escapes (the JSON structs are public) goes to `write_str`.
+fn write_name(out: &mut Vec<u8>, name: &str) {
+    if name.bytes().any(|byte| escape(byte).is_some()) {
+        return write_str(out, name);
+    }
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.push(b'"');
 }
 
 /// Writes `text` as a JSON string: quoted, escaped where JSON requires.
