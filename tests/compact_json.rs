@@ -60,69 +60,69 @@ fn real_articles_come_out_as_serde_json_writes_them() {
     assert!(attributions > 50, "{attributions} attributions");
 }
 
+/// Each value's `as_str` is its serde name.
+fn assert_serde_names<T: serde::Serialize + Copy + std::fmt::Debug>(
+    values: &[T],
+    as_str: impl Fn(T) -> &'static str,
+) {
+    for &value in values {
+        let serialized = serde_json::to_value(value).expect("serialisable");
+        assert_eq!(Some(as_str(value)), serialized.as_str(), "{value:?}");
+    }
+}
+
 #[test]
 fn enum_names_are_the_serde_names() {
-    let serde_name = |value: serde_json::Value| value.as_str().expect("a string").to_string();
-    for unit in [OffsetUnit::Char, OffsetUnit::Byte, OffsetUnit::Utf16] {
-        assert_eq!(
-            unit.as_str(),
-            serde_name(serde_json::to_value(unit).unwrap())
-        );
-    }
-    for kind in [
-        CueKind::Verb,
-        CueKind::Participle,
-        CueKind::AccordingTo,
-        CueKind::Noun,
-        CueKind::Colon,
-    ] {
-        assert_eq!(
-            kind.as_str(),
-            serde_name(serde_json::to_value(kind).unwrap())
-        );
-    }
-    for kind in [
-        AttributionKind::Direct,
-        AttributionKind::Indirect,
-        AttributionKind::Mixed,
-    ] {
-        assert_eq!(
-            kind.as_str(),
-            serde_name(serde_json::to_value(kind).unwrap())
-        );
-    }
-    for kind in [
-        SourceKind::Person,
-        SourceKind::Organization,
-        SourceKind::Media,
-        SourceKind::Document,
-        SourceKind::Anonymous,
-        SourceKind::Group,
-    ] {
-        assert_eq!(
-            kind.as_str(),
-            serde_name(serde_json::to_value(kind).unwrap())
-        );
-    }
-    for kind in [
-        TokenKind::Arabic,
-        TokenKind::Latin,
-        TokenKind::OtherWord,
-        TokenKind::Number,
-        TokenKind::Punctuation,
-        TokenKind::Quote,
-        TokenKind::Symbol,
-        TokenKind::Emoji,
-        TokenKind::Url,
-        TokenKind::Email,
-        TokenKind::Hashtag,
-        TokenKind::Mention,
-    ] {
-        assert_eq!(
-            kind.as_str(),
-            serde_name(serde_json::to_value(kind).unwrap())
-        );
-    }
+    assert_serde_names(
+        &[OffsetUnit::Char, OffsetUnit::Byte, OffsetUnit::Utf16],
+        OffsetUnit::as_str,
+    );
+    assert_serde_names(
+        &[
+            CueKind::Verb,
+            CueKind::Participle,
+            CueKind::AccordingTo,
+            CueKind::Noun,
+            CueKind::Colon,
+        ],
+        CueKind::as_str,
+    );
+    assert_serde_names(
+        &[
+            AttributionKind::Direct,
+            AttributionKind::Indirect,
+            AttributionKind::Mixed,
+        ],
+        AttributionKind::as_str,
+    );
+    assert_serde_names(
+        &[
+            SourceKind::Person,
+            SourceKind::Organization,
+            SourceKind::Media,
+            SourceKind::Document,
+            SourceKind::Anonymous,
+            SourceKind::Group,
+        ],
+        SourceKind::as_str,
+    );
+    assert_serde_names(
+        &[
+            TokenKind::Arabic,
+            TokenKind::Latin,
+            TokenKind::OtherWord,
+            TokenKind::Number,
+            TokenKind::Punctuation,
+            TokenKind::Quote,
+            TokenKind::Symbol,
+            TokenKind::Emoji,
+            TokenKind::Url,
+            TokenKind::Email,
+            TokenKind::Hashtag,
+            TokenKind::Mention,
+        ],
+        TokenKind::as_str,
+    );
 }
 
 /// The JSON structs are public: a label or rule name set by hand that needs escapes is escaped too.
