@@ -81,6 +81,14 @@ fn assert_no_panic(output: &Output) {
     assert_ne!(output.status.code(), Some(101), "panic: {err}");
 }
 
+/// The run failed cleanly (exit 1, no panic) with an error naming `place` (a file, or `file:line`).
+fn assert_failed_naming(output: &Output, place: &str) {
+    assert_eq!(output.status.code(), Some(1));
+    assert_no_panic(output);
+    let err = stderr(output);
+    assert!(err.contains(place), "{err}");
+}
+
 #[test]
 fn missing_file_is_one_line_naming_it_exit_1() {
     let path = temp_path("does-not-exist.txt");
@@ -130,10 +138,8 @@ fn invalid_utf8_names_file_and_byte_offset_and_lossy_succeeds() {
     let file = Temp::file("bad.txt", &bytes);
 
     let out = khabar(&["analyze", file.arg()]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_no_panic(&out);
+    assert_failed_naming(&out, file.arg());
     let err = stderr(&out);
-    assert!(err.contains(file.arg()), "{err}");
     assert!(err.contains(&format!("byte {at}")), "{err}");
 
     let out = khabar(&["analyze", "--lossy", "--format", "json", file.arg()]);
@@ -162,13 +168,7 @@ fn invalid_utf8_in_one_json_line_fails_that_line_only() {
         "jsonl",
         file.arg(),
     ]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_no_panic(&out);
-    assert!(
-        stderr(&out).contains(&format!("{}:2", file.arg())),
-        "{}",
-        stderr(&out)
-    );
+    assert_failed_naming(&out, &format!("{}:2", file.arg()));
     let ids: Vec<i64> = stdout(&out)
         .lines()
         .map(|l| {
@@ -226,11 +226,8 @@ fn jsonl_batch_with_a_malformed_line_keeps_the_others_in_order() {
         "2",
         file.arg(),
     ]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_no_panic(&out);
-    let err = stderr(&out);
-    assert!(err.contains(&format!("{}:21", file.arg())), "{err}");
-    assert!(err.contains(&format!("{}:31", file.arg())), "{err}");
+    assert_failed_naming(&out, &format!("{}:21", file.arg()));
+    assert_failed_naming(&out, &format!("{}:31", file.arg()));
     let ids: Vec<String> = stdout(&out)
         .lines()
         .map(|l| {
@@ -381,13 +378,7 @@ fn match_finds_mentions_through_clitics_and_custom_gazetteers() {
 fn a_bad_gazetteer_file_is_named() {
     let gazetteer = Temp::file("bad-gazetteer.jsonl", "{not json\n");
     let out = khabar_stdin(&["match", "--gazetteer", gazetteer.arg()], Some(b"x"));
-    assert_eq!(out.status.code(), Some(1));
-    assert_no_panic(&out);
-    assert!(
-        stderr(&out).contains("bad-gazetteer.jsonl"),
-        "{}",
-        stderr(&out)
-    );
+    assert_failed_naming(&out, "bad-gazetteer.jsonl");
 }
 
 #[test]
@@ -414,9 +405,7 @@ fn corpus_rejects_a_file_that_is_not_a_zip() {
     let out_path = temp_path("out.jsonl");
     let out = khabar(&["corpus", bogus.arg(), "-o", out_path.to_str().unwrap()]);
     let _ = std::fs::remove_file(&out_path);
-    assert_eq!(out.status.code(), Some(1));
-    assert_no_panic(&out);
-    assert!(stderr(&out).contains("bogus.zip"), "{}", stderr(&out));
+    assert_failed_naming(&out, "bogus.zip");
 }
 
 #[test]
@@ -538,13 +527,7 @@ fn a_bad_cluster_file_is_named_with_its_line() {
         "--clusters",
         clusters.arg(),
     ]);
-    assert_eq!(out.status.code(), Some(1));
-    assert_no_panic(&out);
-    assert!(
-        stderr(&out).contains(&format!("{}:3:", clusters.arg())),
-        "{}",
-        stderr(&out)
-    );
+    assert_failed_naming(&out, &format!("{}:3:", clusters.arg()));
     assert!(!model.exists());
 }
 
