@@ -466,8 +466,11 @@ impl Gazetteer {
     /// The text is normalised on the fly, piece by piece, and never copied: spans point into `text`.
     pub fn find(&self, text: &str) -> Vec<Mention> {
         let inner = &*self.inner;
-        let mut names = Matcher::new(&inner.names, true);
-        let mut adjectives = inner.nisba.as_ref().map(|set| Matcher::new(set, false));
+        let mut names = Matcher::new(&inner.names, text, true);
+        let mut adjectives = inner
+            .nisba
+            .as_ref()
+            .map(|set| Matcher::new(set, text, false));
         inner.scanner.scan(text, |piece| {
             names.feed(piece);
             if let Some(adjectives) = &mut adjectives {

@@ -198,10 +198,14 @@ fn hash(bytes: &[u8]) -> u64 {
             w.copy_from_slice(&bytes[at..at + 8]);
             u64::from_le_bytes(w)
         };
-        let mut at = 0;
-        while at + 8 < n {
-            hash = mix(hash, word(at));
-            at += 8;
+        hash = mix(hash, word(0));
+        if n > 16 {
+            // Long pieces are few: the loop's test is not paid by the many of one or two words.
+            let mut at = 8;
+            while at + 8 < n {
+                hash = mix(hash, word(at));
+                at += 8;
+            }
         }
         hash = mix(hash, word(n - 8));
     } else if n >= 4 {
@@ -666,17 +670,29 @@ struct Partial {
     after_definite_noun: bool,
 }
 
+/// Where [`Matcher::remember`] keeps the previous piece: most are read in place in the text, and nearly
+/// half the words of news begin with ال, so they are not copied.
+#[derive(Clone, Copy, Debug)]
+enum Previous {
+    /// `text[start..end]`, empty when the previous piece is no possible noun.
+    At(usize, usize),
+    Copied,
+}
+
 /// Walks a [`PatternSet`] over the pieces of one text.
-pub(crate) struct Matcher<'p> {
+pub(crate) struct Matcher<'p, 't> {
     set: &'p PatternSet,
     partials: Vec<Partial>,
     advanced: Vec<Partial>,
     /// Candidates ending in a piece that is not a run: they stand only if no letter or digit is glued
     /// after them, which the next piece tells.
     pending: Vec<Candidate>,
-    /// The previous piece's text, when it was a run beginning with ال (a possible definite noun);
-    /// empty otherwise.
-    previous: String,
+    /// The text matched, where pieces read in place are.
+    text: &'t str,
+    /// The previous piece's text, when it was a run beginning with ال (a possible definite noun):
+    /// where it is in `text`, or [`Previous::Copied`] to `copied` when it was folded.
+    previous: Previous,
+    copied: String,
     /// Whether to collect [`Matcher::family_hits`].
     with_family: bool,
     /// Every hit that passed the boundary checks.
@@ -685,15 +701,18 @@ pub(crate) struct Matcher<'p> {
     pub family_hits: Vec<Candidate>,
 }
 
-impl<'p> Matcher<'p> {
-    /// A matcher of `set`; with `with_family`, it also collects the family names it sees.
-    pub fn new(set: &'p PatternSet, with_family: bool) -> Matcher<'p> {
+impl<'p, 't> Matcher<'p, 't> {
+    /// A matcher of `set` over the pieces of `text`; with `with_family`, it also collects the family
+    /// names it sees.
+    pub fn new(set: &'p PatternSet, text: &'t str, with_family: bool) -> Matcher<'p, 't> {
         Matcher {
             set,
             partials: Vec::new(),
             advanced: Vec::new(),
             pending: Vec::new(),
-            previous: String::new(),
+            text,
+            previous: Previous::At(0, 0),
+            copied: String::new(),
             with_family,
             candidates: Vec::new(),
             family_hits: Vec::new(),
@@ -718,15 +737,16 @@ impl<'p> Matcher<'p> {
         }
         let vocabulary = &self.set.vocabulary;
         let whole = vocabulary.get(piece.text);
-        let mut partials = std::mem::take(&mut self.partials);
-        self.advanced.clear();
+        // Names begun move on by this piece into `advanced`, with the names it starts.
+        let begun = self.partials.len();
         if let Some(id) = whole {
-            for partial in &partials {
+            for k in 0..begun {
+                let partial = self.partials[k];
                 if let Some(node) = self.set.child(partial.node, label(id, piece.spaced)) {
                     let partial = Partial {
                         node,
                         pieces: partial.pieces + 1,
-                        ..*partial
+                        ..partial
                     };
                     self.advance(partial, piece, id);
                 }
@@ -737,30 +757,47 @@ impl<'p> Matcher<'p> {
                 self.start(piece, 0, false, id);
             }
             let bytes = piece.text.as_bytes();
-            if let Some(after_lam) = proclitic(bytes, 0, true) {
+            let first = proclitic_letter(bytes, 0);
+            if first != 0 {
                 if let Some(id) = vocabulary.get(&piece.text[2..]) {
-                    self.start(piece, 1, after_lam, id);
+                    self.start(piece, 1, first & LAM != 0, id);
                 }
-                if matches!(bytes[..2], [0xD9, 0x88 | 0x81]) {
-                    if let Some(after_lam) = proclitic(bytes, 2, false) {
-                        if let Some(id) = vocabulary.get(&piece.text[4..]) {
-                            self.start(piece, 2, after_lam, id);
-                        }
+                let second = proclitic_letter(bytes, 2);
+                if first & CONJUNCTION != 0 && second & PREPOSITION != 0 {
+                    if let Some(id) = vocabulary.get(&piece.text[4..]) {
+                        self.start(piece, 2, second & LAM != 0, id);
                     }
                 }
             }
         }
-        partials.clear();
-        self.partials = std::mem::replace(&mut self.advanced, partials);
+        // Unconditionally: whether a piece starts names goes either way, and a branch on it
+        // mispredicted more than the swap costs.
+        std::mem::swap(&mut self.partials, &mut self.advanced);
+        self.advanced.clear();
         self.remember(piece);
     }
 
     /// Keeps `piece` as the previous piece, if it may be a definite noun.
     #[inline]
     fn remember(&mut self, piece: &Piece<'_>) {
-        self.previous.clear();
-        if piece.run && piece.text.starts_with("ال") {
-            self.previous.push_str(piece.text);
+        let noun = piece.run & piece.text.starts_with("ال");
+        self.previous = match piece.text_at {
+            // An empty range for any other piece: no branch on a test that goes either way.
+            Some(at) => Previous::At(at, at + piece.text.len() * usize::from(noun)),
+            None if noun => {
+                self.copied.clear();
+                self.copied.push_str(piece.text);
+                Previous::Copied
+            }
+            None => Previous::At(0, 0),
+        };
+    }
+
+    /// The text [`Matcher::remember`] kept ("" for none).
+    fn previous(&self) -> &str {
+        match self.previous {
+            Previous::At(start, end) => self.text.get(start..end).unwrap_or_default(),
+            Previous::Copied => &self.copied,
         }
     }
 
@@ -813,7 +850,7 @@ impl<'p> Matcher<'p> {
         let after_definite_noun = proclitics == 0
             && piece.spaced
             && piece.text.starts_with("ال")
-            && self.previous.strip_prefix("ال").is_some_and(|noun| {
+            && self.previous().strip_prefix("ال").is_some_and(|noun| {
                 noun.chars().count() >= 3 && !crate::rules::is_place_word(noun)
             });
         let partial = Partial {
@@ -886,15 +923,42 @@ fn push_in_order(candidates: &mut Vec<Candidate>, candidate: Candidate) {
     candidates.insert(at, candidate);
 }
 
-/// Whether bytes `at..at + 2` of a piece are a proclitic letter (و and ف only `first`): Some(whether
-/// it is ل).
+/// [`PROCLITIC_LETTERS`] bits: و ف, which start a stack.
+const CONJUNCTION: u8 = 1;
+/// ب ك ل, alone or second in a stack.
+const PREPOSITION: u8 = 2;
+/// ل, after which contracted names (لعراق) match.
+const LAM: u8 = 4;
+
+/// The proclitic bits of the letters U+0600–U+067F, by the low bit of their UTF-8 lead byte (D8 or D9)
+/// and the six of their second: a table, because a match over the byte pairs mispredicted about once a
+/// word.
+const PROCLITIC_LETTERS: [u8; 128] = {
+    let mut table = [0; 128];
+    let letters: [(char, u8); 5] = [
+        ('و', CONJUNCTION),
+        ('ف', CONJUNCTION),
+        ('ب', PREPOSITION),
+        ('ك', PREPOSITION),
+        ('ل', PREPOSITION | LAM),
+    ];
+    let mut i = 0;
+    while i < letters.len() {
+        let (letter, bits) = letters[i];
+        table[letter as usize - 0x600] = bits;
+        i += 1;
+    }
+    table
+};
+
+/// The [`PROCLITIC_LETTERS`] bits of the letter at bytes `at..at + 2` of a piece (0 for any other).
 #[inline]
-fn proclitic(bytes: &[u8], at: usize, first: bool) -> Option<bool> {
-    match bytes.get(at..at + 2)? {
-        [0xD9, 0x88] | [0xD9, 0x81] if first => Some(false), // و ف
-        [0xD8, 0xA8] | [0xD9, 0x83] => Some(false),          // ب ك
-        [0xD9, 0x84] => Some(true),                          // ل
-        _ => None,
+fn proclitic_letter(bytes: &[u8], at: usize) -> u8 {
+    match bytes.get(at..at + 2) {
+        Some(&[lead, next]) if lead & 0xFE == 0xD8 => {
+            PROCLITIC_LETTERS[usize::from(lead & 1) << 6 | usize::from(next & 0x3F)]
+        }
+        _ => 0,
     }
 }
 
@@ -985,7 +1049,7 @@ mod tests {
             true
         })
         .unwrap();
-        let mut matcher = Matcher::new(&set, true);
+        let mut matcher = Matcher::new(&set, text, true);
         scanner.scan(text, |p| matcher.feed(p));
         matcher.finish();
         let mut out: Vec<_> = matcher
@@ -1017,6 +1081,24 @@ mod tests {
                 ("لبنان", "ب", 2),
             ]
         );
+    }
+
+    #[test]
+    fn the_proclitic_table_knows_exactly_its_five_letters() {
+        for code in 0x600..0x680 {
+            let letter = char::from_u32(code).unwrap().to_string();
+            let expected = match letter.as_str() {
+                "و" | "ف" => CONJUNCTION,
+                "ب" | "ك" => PREPOSITION,
+                "ل" => PREPOSITION | LAM,
+                _ => 0,
+            };
+            assert_eq!(proclitic_letter(letter.as_bytes(), 0), expected, "{letter}");
+        }
+        assert_eq!(proclitic_letter("xوب".as_bytes(), 1), CONJUNCTION);
+        assert_eq!(proclitic_letter("وب".as_bytes(), 2), PREPOSITION);
+        assert_eq!(proclitic_letter("و".as_bytes(), 1), 0);
+        assert_eq!(proclitic_letter("ڤ".as_bytes(), 0), 0); // U+06A4: lead DA, outside the table
     }
 
     #[test]
@@ -1052,7 +1134,7 @@ mod tests {
         })
         .unwrap();
         let text = "السوداني وللسوداني لسوداني";
-        let mut matcher = Matcher::new(&set, true);
+        let mut matcher = Matcher::new(&set, text, true);
         scanner.scan(text, |p| matcher.feed(p));
         let found: Vec<(&str, bool)> = matcher
             .family_hits

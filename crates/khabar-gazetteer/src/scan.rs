@@ -77,10 +77,13 @@ pub(crate) struct Piece<'s> {
     /// Offset of the piece in the normalised text (whitespace runs count as one space).
     pub norm_start: usize,
     /// The original spans of the first three characters (enough for a proclitic stack and a contracted
-    /// article): `chars[i]` for `i < text.chars().count()`.
+    /// article): `chars[i]` for `i < text.chars().count()`; later slots hold anything.
     pub chars: [CharSpan; 3],
     /// Original end of the piece.
     pub end: usize,
+    /// Where `text` is in the original text, when it is read there in place (most pieces); `None`
+    /// when it is a folded copy.
+    pub text_at: Option<usize>,
 }
 
 #[cfg(test)]
@@ -308,15 +311,18 @@ impl<'t> State<'t> {
     /// kept, and each one's span follows from where the run starts.
     #[inline]
     fn note_two_byte_chars(&mut self, from: usize, to: usize) {
-        let mut at = from;
-        while at < to && self.count < self.chars.len() {
-            self.note_char(CharSpan {
-                start: at,
-                end: at + 2,
-            });
-            at += 2;
+        // Every slot from `count` on gets the span the run's character there would have, whatever the
+        // run's length (a loop bounded by it mispredicted once a word): a slot past the piece's last
+        // character is either overwritten by a later character or never read.
+        let first = self.count;
+        for k in first..self.chars.len() {
+            let start = from + 2 * (k - first);
+            self.chars[k] = CharSpan {
+                start,
+                end: start + 2,
+            };
         }
-        self.count += (to - at) / 2;
+        self.count += (to - from) / 2;
     }
 
     /// Appends a character to the open piece.
@@ -428,10 +434,13 @@ impl<'t> State<'t> {
             return;
         }
         self.open = false;
-        let text = if self.borrowed {
-            &self.original[self.text_start..self.text_end]
+        let (text, text_at) = if self.borrowed {
+            (
+                &self.original[self.text_start..self.text_end],
+                Some(self.text_start),
+            )
         } else {
-            &self.text
+            (self.text.as_str(), None)
         };
         emit(&Piece {
             text,
@@ -441,6 +450,7 @@ impl<'t> State<'t> {
             norm_start: self.norm_start,
             chars: self.chars,
             end: self.end,
+            text_at,
         });
     }
 }
