@@ -195,7 +195,9 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
     let started = Instant::now();
     let stdout = io::stdout();
     let color = stdout.is_terminal();
-    let mut out = BufWriter::new(stdout.lock());
+    // A result line is often longer than the default 8 KiB buffer, which then writes each line with its
+    // own system call.
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let unit = OffsetUnit::from(args.offsets);
     let (mut total_articles, mut total_bytes) = (0usize, 0usize);
     let mut progress = Progress::new(articles.bytes_total);

@@ -191,16 +191,31 @@ impl Scanner {
             if slot.class == Class::Run && slot.same {
                 // The bulk of the text: a letter that stays as it is, and the run's following two-byte
                 // letters that do too (of Arabic, most), checked one by one and taken in one go.
-                state.open_run(region.start, &mut emit);
-                state.note_char(region);
-                i = self.same_two_byte_letters(bytes, i, &mut state);
-                state.extend_same(region.start, i);
+                let end = self.same_two_byte_letters(bytes, i);
+                if !state.open && len == 2 && self.ends_run(text, end) {
+                    // A whole word of such letters (most words): it leaves at once, without the
+                    // bookkeeping of a piece being built.
+                    state.emit_word(region.start, end, &mut emit);
+                    if bytes.get(end) == Some(&b' ') {
+                        // And the plain space after it, as a space is pushed.
+                        state.push_space();
+                        i = end + 1;
+                        continue;
+                    }
+                } else {
+                    state.open_run(region.start, &mut emit);
+                    state.note_char(region);
+                    state.note_two_byte_chars(i, end);
+                    state.extend_same(region.start, end);
+                }
+                i = end;
                 continue;
             }
             state.push(slot.class, slot.folded, slot.same, region, &mut emit);
             if slot.class == Class::Run {
                 let from = i;
-                i = self.same_two_byte_letters(bytes, i, &mut state);
+                i = self.same_two_byte_letters(bytes, i);
+                state.note_two_byte_chars(from, i);
                 if i > from {
                     state.extend_same(from, i);
                 }
@@ -209,9 +224,9 @@ impl Scanner {
         state.close(&mut emit);
     }
 
-    /// Where the two-byte letters from `i` on that stay as they are end, each noted in `state`.
+    /// Where the two-byte letters from `i` on that stay as they are end.
     #[inline]
-    fn same_two_byte_letters(&self, bytes: &[u8], i: usize, state: &mut State<'_>) -> usize {
+    fn same_two_byte_letters(&self, bytes: &[u8], i: usize) -> usize {
         let mut end = i;
         for pair in bytes[i..].chunks_exact(2) {
             // Two-byte sequences have lead bytes C2 to DF.
@@ -223,8 +238,27 @@ impl Scanner {
             }
             end += 2;
         }
-        state.note_two_byte_chars(i, end);
         end
+    }
+
+    /// Whether the character at `at` (if any) ends a run before it, neither continuing it nor removed
+    /// into it: whitespace or punctuation of one or two bytes, or the end of the text. (Anything
+    /// rarer answers no, and the run takes the general way.)
+    #[inline]
+    fn ends_run(&self, text: &str, at: usize) -> bool {
+        let bytes = text.as_bytes();
+        let Some(&lead) = bytes.get(at) else {
+            return true;
+        };
+        let class = if lead < 0x80 {
+            self.table[usize::from(lead)].class
+        } else if lead < 0xE0 {
+            let code = (usize::from(lead & 0x1F) << 6) | usize::from(bytes[at + 1] & 0x3F);
+            self.table[code].class
+        } else {
+            return false;
+        };
+        matches!(class, Class::Space | Class::Other | Class::GluedOther)
     }
 
     /// The pieces of an already normalised name, as text is cut: `(text, spaced, run)`.
@@ -325,6 +359,30 @@ impl<'t> State<'t> {
         self.count += (to - from) / 2;
     }
 
+    /// Hands `emit` the word `original[start..end]`, two-byte letters that stay as they are, followed
+    /// by what ends a run ([`Scanner::ends_run`]), with no piece open: the piece that opening a run at
+    /// `start`, taking the letters and closing would give.
+    #[inline]
+    fn emit_word(&mut self, start: usize, end: usize, emit: &mut impl FnMut(&Piece<'_>)) {
+        let char_at = |k: usize| CharSpan {
+            start: start + 2 * k,
+            end: start + 2 * k + 2,
+        };
+        emit(&Piece {
+            text: &self.original[start..end],
+            run: true,
+            spaced: self.space_before,
+            glued: self.glues,
+            norm_start: self.norm_pos,
+            chars: [char_at(0), char_at(1), char_at(2)],
+            end,
+            text_at: Some(start),
+        });
+        self.norm_pos += end - start;
+        self.space_before = false;
+        self.glues = true;
+    }
+
     /// Appends a character to the open piece.
     #[inline]
     fn extend(&mut self, folded: char, same: bool, region: CharSpan) {
@@ -385,11 +443,7 @@ impl<'t> State<'t> {
             }
             Class::Space => {
                 self.close(emit);
-                if !self.space_before {
-                    self.norm_pos += 1;
-                }
-                self.space_before = true;
-                self.glues = false;
+                self.push_space();
             }
             Class::Run => {
                 self.open_run(region.start, emit);
@@ -402,6 +456,16 @@ impl<'t> State<'t> {
                 self.glues = class == Class::GluedOther;
             }
         }
+    }
+
+    /// Takes whitespace, with no piece open: a run of it is one space of the normalised text.
+    #[inline]
+    fn push_space(&mut self) {
+        if !self.space_before {
+            self.norm_pos += 1;
+        }
+        self.space_before = true;
+        self.glues = false;
     }
 
     /// Goes on with the open run, or starts one at `at`; what follows glues to it.
