@@ -131,6 +131,14 @@ impl Vocabulary {
         &self.text[start..self.ends[id] as usize]
     }
 
+    /// [`Vocabulary::piece`] as bytes, for comparing: no check of char boundaries.
+    #[inline]
+    fn piece_bytes(&self, id: u32) -> &[u8] {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        &self.text.as_bytes()[start..self.ends[id] as usize]
+    }
+
     /// The first slot of a hash (its low half scaled to the table: any table size will do).
     #[inline]
     fn slot(&self, hash: u64) -> usize {
@@ -163,7 +171,7 @@ impl Vocabulary {
                 return None;
             }
             let id = entry & MAX_PIECES;
-            if entry & !MAX_PIECES == tag && self.piece(id) == piece {
+            if entry & !MAX_PIECES == tag && self.piece_bytes(id) == piece.as_bytes() {
                 return Some(id);
             }
             slot = self.next(slot);
