@@ -135,7 +135,11 @@ impl Vocabulary {
     #[inline]
     fn piece_bytes(&self, id: u32) -> &[u8] {
         let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] as usize };
+        let start = if id == 0 {
+            0
+        } else {
+            self.ends[id - 1] as usize
+        };
         &self.text.as_bytes()[start..self.ends[id] as usize]
     }
 
