@@ -6,7 +6,7 @@
 
 use std::fmt;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
 
 use khabar::JsonId as Id;
@@ -202,7 +202,7 @@ impl Articles {
         let open = self.open.as_mut()?;
         loop {
             self.line_buffer.clear();
-            let read = match open.reader.read_until(b'\n', &mut self.line_buffer) {
+            let read = match read_line(&mut open.reader, &mut self.line_buffer) {
                 Ok(0) => return None,
                 Ok(read) => read,
                 Err(e) => {
@@ -238,6 +238,29 @@ impl Articles {
                 continue;
             }
             return Some(parse_line(&line, place));
+        }
+    }
+}
+
+/// `BufRead::read_until(b'\n', line)`, which it replaces because std looks for the line break a word at a
+/// time and memchr sixteen or thirty-two bytes at a time.
+fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let (used, ended) = match memchr::memchr(b'\n', available) {
+            Some(at) => (at + 1, true),
+            None => (available.len(), available.is_empty()),
+        };
+        line.extend_from_slice(&available[..used]);
+        reader.consume(used);
+        read += used;
+        if ended {
+            return Ok(read);
         }
     }
 }
