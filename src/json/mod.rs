@@ -134,27 +134,36 @@ pub struct JsonAnalysis<'t> {
     pub tokens: Option<Vec<JsonToken<'t>>>,
 }
 
-struct Converter<'t> {
-    text: &'t str,
-    index: OffsetIndex<'t>,
-    unit: OffsetUnit,
+/// Converts spans to the offsets of the chosen unit; byte offsets need no index.
+enum Converter<'t> {
+    Byte,
+    Char(OffsetIndex<'t>),
+    Utf16(OffsetIndex<'t>),
 }
 
 impl<'t> Converter<'t> {
-    fn offsets(&self, span: Span) -> (usize, usize) {
-        match self.unit {
-            OffsetUnit::Byte => (span.start, span.end),
-            OffsetUnit::Char => self.index.char_span(span),
-            OffsetUnit::Utf16 => self.index.utf16_span(span),
+    fn new(text: &'t str, unit: OffsetUnit) -> Converter<'t> {
+        match unit {
+            OffsetUnit::Byte => Converter::Byte,
+            OffsetUnit::Char => Converter::Char(OffsetIndex::new(text)),
+            OffsetUnit::Utf16 => Converter::Utf16(OffsetIndex::new(text)),
         }
     }
 
-    fn span(&self, span: Span) -> JsonSpan<'t> {
+    fn offsets(&self, span: Span) -> (usize, usize) {
+        match self {
+            Converter::Byte => (span.start, span.end),
+            Converter::Char(index) => index.char_span(span),
+            Converter::Utf16(index) => index.utf16_span(span),
+        }
+    }
+
+    fn span(&self, text: &'t str, span: Span) -> JsonSpan<'t> {
         let (start, end) = self.offsets(span);
         JsonSpan {
             start,
             end,
-            text: &self.text[span],
+            text: &text[span],
         }
     }
 }
@@ -168,39 +177,33 @@ impl Analysis<'_> {
         with_tokens: bool,
     ) -> JsonAnalysis<'a> {
         let text: &'a str = self.text;
-        let convert = Converter {
-            text,
-            index: OffsetIndex::new(text),
-            unit,
-        };
+        let convert = Converter::new(text, unit);
         let gazetteer = analyzer.gazetteer();
-        let mut mentions: Vec<JsonMention<'a>> = self
-            .mentions
-            .iter()
-            .map(|m| {
-                let entity = gazetteer.entity(m.entity);
-                let (start, end) = convert.offsets(m.span);
-                JsonMention {
-                    start,
-                    end,
-                    text: &text[m.span],
-                    kind: m.kind.label(),
-                    entity: Some(&entity.id),
-                    canonical: Some(&entity.name),
-                    source: match m.source {
-                        khabar_gazetteer::MatchSource::ShortName => "short_name",
-                        khabar_gazetteer::MatchSource::Nisba => "nisba",
-                        _ => "name",
-                    },
-                    proclitic: m.proclitic.map(|p| convert.span(p)),
-                    also: m
-                        .also
-                        .iter()
-                        .map(|id| gazetteer.entity(*id).id.as_str())
-                        .collect(),
-                }
-            })
-            .collect();
+        let mut mentions: Vec<JsonMention<'a>> =
+            Vec::with_capacity(self.mentions.len() + self.guesses.len());
+        mentions.extend(self.mentions.iter().map(|m| {
+            let entity = gazetteer.entity(m.entity);
+            let (start, end) = convert.offsets(m.span);
+            JsonMention {
+                start,
+                end,
+                text: &text[m.span],
+                kind: m.kind.label(),
+                entity: Some(&entity.id),
+                canonical: Some(&entity.name),
+                source: match m.source {
+                    khabar_gazetteer::MatchSource::ShortName => "short_name",
+                    khabar_gazetteer::MatchSource::Nisba => "nisba",
+                    _ => "name",
+                },
+                proclitic: m.proclitic.map(|p| convert.span(text, p)),
+                also: m
+                    .also
+                    .iter()
+                    .map(|id| gazetteer.entity(*id).id.as_str())
+                    .collect(),
+            }
+        }));
         mentions.extend(self.guesses.iter().map(|g| {
             let (start, end) = convert.offsets(g.span);
             JsonMention {
@@ -220,11 +223,11 @@ impl Analysis<'_> {
             .attributions
             .iter()
             .map(|a| JsonAttribution {
-                cue: convert.span(a.cue),
+                cue: convert.span(text, a.cue),
                 cue_lemma: &a.cue_lemma,
                 cue_kind: a.cue_kind,
-                source: a.source.map(|s| convert.span(s)),
-                content: convert.span(a.content),
+                source: a.source.map(|s| convert.span(text, s)),
+                content: convert.span(text, a.content),
                 kind: a.kind,
                 source_kind: a.source_kind,
                 source_entity: a.source_entity.map(|id| gazetteer.entity(id).id.as_str()),
@@ -252,7 +255,11 @@ impl Analysis<'_> {
             offsets: unit,
             mentions,
             attributions,
-            sentences: self.sentences.iter().map(|&s| convert.span(s)).collect(),
+            sentences: self
+                .sentences
+                .iter()
+                .map(|&s| convert.span(text, s))
+                .collect(),
             tokens,
         }
     }

@@ -6,7 +6,7 @@
 
 use std::fmt;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
 
 use khabar::JsonId as Id;
@@ -46,6 +46,16 @@ struct Line {
     #[serde(default)]
     id: Option<serde_json::Value>,
     text: String,
+}
+
+/// [`Line`] as the fast path reads it: the text's JSON string as serde_json checked it, for
+/// [`unescape`].
+#[derive(serde::Deserialize)]
+struct RawLine<'a> {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(borrow)]
+    text: &'a serde_json::value::RawValue,
 }
 
 /// Expands directories (recursively, sorted by name).
@@ -202,7 +212,7 @@ impl Articles {
         let open = self.open.as_mut()?;
         loop {
             self.line_buffer.clear();
-            let read = match open.reader.read_until(b'\n', &mut self.line_buffer) {
+            let read = match read_line(&mut open.reader, &mut self.line_buffer) {
                 Ok(0) => return None,
                 Ok(read) => read,
                 Err(e) => {
@@ -242,19 +252,85 @@ impl Articles {
     }
 }
 
-/// One JSON line as an article. The text is read straight into its String; a line that does not fit
-/// the shape is read again as a plain JSON value, only to say what is wrong with it.
-fn parse_line(line: &str, place: String) -> Result<Article, Failure> {
-    let Line { id, text } = serde_json::from_str::<Line>(line).map_err(|e| {
-        let message = match serde_json::from_str::<serde_json::Value>(line) {
-            Err(_) => format!("invalid JSON: {e}"),
-            Ok(value) if !value.get("text").is_some_and(serde_json::Value::is_string) => {
-                "no string field \"text\"".to_string()
-            }
-            Ok(_) => format!("invalid line: {e}"),
+/// `BufRead::read_until(b'\n', line)`, which it replaces because std looks for the line break a word at a
+/// time and memchr sixteen or thirty-two bytes at a time.
+fn read_line(reader: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut read = 0;
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(available) => available,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
         };
-        fail(place.as_str(), message)
-    })?;
+        let (used, ended) = match memchr::memchr(b'\n', available) {
+            Some(at) => (at + 1, true),
+            None => (available.len(), available.is_empty()),
+        };
+        line.extend_from_slice(&available[..used]);
+        reader.consume(used);
+        read += used;
+        if ended {
+            return Ok(read);
+        }
+    }
+}
+
+/// The value of the JSON string `raw` (quotes included), which serde_json has checked, unescaped straight
+/// into a String of its size: serde_json would unescape it into a scratch buffer that grows as it goes,
+/// then copy it. `None` for what it leaves to serde_json: anything but a string, and `\u` escapes of
+/// surrogates (whose errors serde_json reports).
+fn unescape(raw: &str) -> Option<String> {
+    let mut rest = raw.strip_prefix('"')?.strip_suffix('"')?;
+    let mut text = String::with_capacity(rest.len());
+    while let Some(at) = memchr::memchr(b'\\', rest.as_bytes()) {
+        text.push_str(&rest[..at]);
+        let escape = *rest.as_bytes().get(at + 1)?;
+        rest = &rest[at + 2..];
+        text.push(match escape {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{C}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => {
+                let hex = rest.get(..4)?;
+                rest = &rest[4..];
+                char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+            }
+            _ => return None,
+        });
+    }
+    text.push_str(rest);
+    Some(text)
+}
+
+/// One JSON line as an article. The text is unescaped straight into its String when it can be; otherwise
+/// the line is read again with the text as a plain String, and a line that does not fit the shape is read
+/// once more as a plain JSON value, only to say what is wrong with it.
+fn parse_line(line: &str, place: String) -> Result<Article, Failure> {
+    let fast = serde_json::from_str::<RawLine<'_>>(line)
+        .ok()
+        .and_then(|RawLine { id, text }| {
+            Some(Line {
+                id,
+                text: unescape(text.get())?,
+            })
+        });
+    let Line { id, text } = fast
+        .map_or_else(|| serde_json::from_str::<Line>(line), Ok)
+        .map_err(|e| {
+            let message = match serde_json::from_str::<serde_json::Value>(line) {
+                Err(_) => format!("invalid JSON: {e}"),
+                Ok(value) if !value.get("text").is_some_and(serde_json::Value::is_string) => {
+                    "no string field \"text\"".to_string()
+                }
+                Ok(_) => format!("invalid line: {e}"),
+            };
+            fail(place.as_str(), message)
+        })?;
     let id = match id {
         Some(serde_json::Value::String(s)) => Some(Id::Text(s)),
         Some(serde_json::Value::Number(n)) => n.as_i64().map(Id::Number),
@@ -265,4 +341,50 @@ fn parse_line(line: &str, place: String) -> Result<Article, Failure> {
         name: place,
         text,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::unescape;
+
+    /// `text` as a JSON string with every char escaped as `\uXXXX` (astral ones as surrogate pairs), as
+    /// Python's `json.dumps` writes text by default.
+    fn ascii_json(text: &str) -> String {
+        let units: String = text
+            .encode_utf16()
+            .map(|unit| format!("\\u{unit:04x}"))
+            .collect();
+        format!("\"{units}\"")
+    }
+
+    proptest! {
+        /// Strings as serde_json writes them, and as Python does: the same text back, except where
+        /// surrogates are left to serde_json.
+        #[test]
+        fn unescapes_what_serde_json_reads(text in any::<String>()) {
+            let plain = serde_json::to_string(&text).unwrap();
+            prop_assert_eq!(unescape(&plain), Some(text.clone()));
+            let astral = text.chars().any(|c| c.len_utf16() == 2);
+            prop_assert_eq!(unescape(&ascii_json(&text)), (!astral).then_some(text));
+        }
+    }
+
+    #[test]
+    fn leaves_surrogates_and_other_values_to_serde_json() {
+        for raw in [
+            r#""\ud800""#,
+            r#""x \ud83d\ude00""#,
+            "null",
+            "12",
+            r#"["x"]"#,
+        ] {
+            assert_eq!(unescape(raw), None, "{raw}");
+        }
+        assert_eq!(
+            unescape(r#""\"\\\/\b\f\n\r\t\u0628""#).as_deref(),
+            Some("\"\\/\u{8}\u{C}\n\r\tب")
+        );
+    }
 }

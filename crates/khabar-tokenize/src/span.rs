@@ -140,6 +140,22 @@ fn count_word_units(x: u64) -> (usize, usize) {
     (sum(starts), sum(astral))
 }
 
+/// [`count_units`] of one whole block, for building the index: the counters are single bytes, so that
+/// the compiler tests and adds sixteen bytes at a time in vector registers, with no branch, and sums the
+/// lanes once at the end. (Lookups count partial blocks with `count_units`, which costs less on a few
+/// bytes.)
+#[inline]
+fn count_block_units(block: &[u8; CHECKPOINT_BYTES]) -> (u32, u32) {
+    let (mut starts, mut astral) = (0u8, 0u8);
+    for &byte in block {
+        // Not a continuation byte (10xxxxxx).
+        starts += u8::from((byte as i8) >= -0x40);
+        // A four-byte lead (11110xxx and above).
+        astral += u8::from(byte >= 0xF0);
+    }
+    (u32::from(starts), u32::from(starts) + u32::from(astral))
+}
+
 /// A prepared index that converts byte offsets of one text into char (Unicode code point) and UTF-16
 /// offsets in constant time per lookup.
 ///
@@ -172,14 +188,19 @@ impl<'t> OffsetIndex<'t> {
         let mut checkpoints = Vec::with_capacity(blocks.len() + 1);
         let (mut chars, mut units) = (0u32, 0u32);
         checkpoints.push((chars, units));
-        for block in blocks {
-            let (c, u) = count_units(block);
-            // Wrapping: counts of texts over 4 GiB wrap rather than panic (a block's counts are at most
-            // 128).
-            chars = chars.wrapping_add(c as u32);
-            units = units.wrapping_add(u as u32);
-            checkpoints.push((chars, units));
-        }
+        // `extend` from an iterator of known length: no capacity check per block.
+        checkpoints.extend(
+            blocks
+                .filter_map(|block| <&[u8; CHECKPOINT_BYTES]>::try_from(block).ok())
+                .map(|block| {
+                    let (c, u) = count_block_units(block);
+                    // Wrapping: counts of texts over 4 GiB wrap rather than panic (a block's counts are
+                    // at most 128).
+                    chars = chars.wrapping_add(c);
+                    units = units.wrapping_add(u);
+                    (chars, units)
+                }),
+        );
         OffsetIndex { text, checkpoints }
     }
 
@@ -254,6 +275,18 @@ mod tests {
                 count_units(text.as_bytes()),
                 (text.chars().count(), text.encode_utf16().count())
             );
+        }
+
+        /// The index, built a block at a time, agrees with Rust's counts at every char boundary.
+        #[test]
+        fn offsets_agree_with_counting_from_the_start(
+            text in "[a\u{0627}-\u{0629}\u{20AC}\u{1F600}-\u{1F602}]{0,200}"
+        ) {
+            let index = OffsetIndex::new(&text);
+            for (chars, (at, _)) in text.char_indices().chain([(text.len(), ' ')]).enumerate() {
+                prop_assert_eq!(index.char_offset(at), chars);
+                prop_assert_eq!(index.utf16_offset(at), text[..at].encode_utf16().count());
+            }
         }
     }
 
