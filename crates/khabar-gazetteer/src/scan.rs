@@ -145,19 +145,13 @@ impl Scanner {
         let mut expansion = String::new();
         let mut i = 0;
         while i < bytes.len() {
-            let lead = bytes[i];
-            let (slot, len) = if lead < 0x80 {
-                (self.table[usize::from(lead)], 1)
-            } else if lead < 0xE0 {
-                let code = (usize::from(lead & 0x1F) << 6) | usize::from(bytes[i + 1] & 0x3F);
-                (self.table[code], 2)
-            } else {
+            let (slot, len) = self.short_slot(bytes, i).unwrap_or_else(|| {
                 let ch = text[i..]
                     .chars()
                     .next()
                     .unwrap_or(char::REPLACEMENT_CHARACTER);
                 (self.slot(ch), ch.len_utf8())
-            };
+            });
             let region = CharSpan {
                 start: i,
                 end: i + len,
@@ -266,18 +260,25 @@ impl Scanner {
     #[inline]
     fn ends_run(&self, text: &str, at: usize) -> bool {
         let bytes = text.as_bytes();
-        let Some(&lead) = bytes.get(at) else {
-            return true;
-        };
-        let class = if lead < 0x80 {
-            self.table[usize::from(lead)].class
+        at == bytes.len()
+            || self.short_slot(bytes, at).is_some_and(|(slot, _)| {
+                matches!(slot.class, Class::Space | Class::Other | Class::GluedOther)
+            })
+    }
+
+    /// The slot and length of the one- or two-byte character at `at` (most of any text), from the
+    /// table; `None` for a longer one.
+    #[inline]
+    fn short_slot(&self, bytes: &[u8], at: usize) -> Option<(Slot, usize)> {
+        let lead = bytes[at];
+        if lead < 0x80 {
+            Some((self.table[usize::from(lead)], 1))
         } else if lead < 0xE0 {
             let code = (usize::from(lead & 0x1F) << 6) | usize::from(bytes[at + 1] & 0x3F);
-            self.table[code].class
+            Some((self.table[code], 2))
         } else {
-            return false;
-        };
-        matches!(class, Class::Space | Class::Other | Class::GluedOther)
+            None
+        }
     }
 
     /// The pieces of an already normalised name, as text is cut: `(text, spaced, run)`.
