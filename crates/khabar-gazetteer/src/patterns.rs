@@ -125,22 +125,26 @@ impl Vocabulary {
         self.ends.len()
     }
 
-    fn piece(&self, id: u32) -> &str {
-        let id = id as usize;
-        let start = id.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
-        &self.text[start..self.ends[id] as usize]
-    }
-
-    /// [`Vocabulary::piece`] as bytes, for comparing: no check of char boundaries.
+    /// Where piece `id` lies in `text`.
     #[inline]
-    fn piece_bytes(&self, id: u32) -> &[u8] {
+    fn range(&self, id: u32) -> std::ops::Range<usize> {
         let id = id as usize;
         let start = if id == 0 {
             0
         } else {
             self.ends[id - 1] as usize
         };
-        &self.text.as_bytes()[start..self.ends[id] as usize]
+        start..self.ends[id] as usize
+    }
+
+    fn piece(&self, id: u32) -> &str {
+        &self.text[self.range(id)]
+    }
+
+    /// [`Vocabulary::piece`] as bytes, for comparing: no check of char boundaries.
+    #[inline]
+    fn piece_bytes(&self, id: u32) -> &[u8] {
+        &self.text.as_bytes()[self.range(id)]
     }
 
     /// The first slot of a hash (its low half scaled to the table: any table size will do).

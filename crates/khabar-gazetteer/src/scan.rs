@@ -62,6 +62,17 @@ pub(crate) struct CharSpan {
     pub end: usize,
 }
 
+impl CharSpan {
+    /// The span of a two-byte character at `start`, with nothing removed after it.
+    #[inline]
+    fn two_byte(start: usize) -> CharSpan {
+        CharSpan {
+            start,
+            end: start + 2,
+        }
+    }
+}
+
 /// A run of letters, digits and word marks, or one other character, normalised.
 #[derive(Debug)]
 pub(crate) struct Piece<'s> {
@@ -370,11 +381,7 @@ impl<'t> State<'t> {
         // character is either overwritten by a later character or never read.
         let first = self.count;
         for k in first..self.chars.len() {
-            let start = from + 2 * (k - first);
-            self.chars[k] = CharSpan {
-                start,
-                end: start + 2,
-            };
+            self.chars[k] = CharSpan::two_byte(from + 2 * (k - first));
         }
         self.count += (to - from) / 2;
     }
@@ -384,10 +391,7 @@ impl<'t> State<'t> {
     /// `start`, taking the letters and closing would give.
     #[inline]
     fn emit_word(&mut self, start: usize, end: usize, emit: &mut impl FnMut(&Piece<'_>)) {
-        let char_at = |k: usize| CharSpan {
-            start: start + 2 * k,
-            end: start + 2 * k + 2,
-        };
+        let char_at = |k: usize| CharSpan::two_byte(start + 2 * k);
         emit(&Piece {
             text: &self.original[start..end],
             run: true,
