@@ -971,11 +971,18 @@ const PROCLITIC_LETTERS: [u8; 128] = {
 #[inline]
 fn proclitic_letter(bytes: &[u8], at: usize) -> u8 {
     match bytes.get(at..at + 2) {
-        Some(&[lead, next]) if lead & 0xFE == 0xD8 => {
-            PROCLITIC_LETTERS[usize::from(lead & 1) << 6 | usize::from(next & 0x3F)]
-        }
+        Some(&[lead, next]) => proclitic_bits(lead, next),
         _ => 0,
     }
+}
+
+/// The [`PROCLITIC_LETTERS`] bits of the two bytes `lead`, `next` (0 for anything but those letters),
+/// without a branch on them.
+#[inline]
+pub(crate) fn proclitic_bits(lead: u8, next: u8) -> u8 {
+    // After a lead byte D8 or D9 comes a continuation byte, whose low six bits tell the letter.
+    let bits = PROCLITIC_LETTERS[usize::from(lead & 1) << 6 | usize::from(next & 0x3F)];
+    bits * u8::from(lead & 0xFE == 0xD8)
 }
 
 /// Picks non-overlapping candidates (proclitics included), longest normalised name first (then
