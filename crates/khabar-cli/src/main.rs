@@ -218,12 +218,13 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
         progress.advance(total_articles, total_bytes, chunk.input_read);
         Ok(())
     };
-    if rayon::current_num_threads() > 1 {
+    let threads = rayon::current_num_threads();
+    if threads > 1 {
         // One thread reads (and parses) the next chunk while the pool analyses this one.
         std::thread::scope(|scope| -> io::Result<()> {
             let (sender, receiver) = std::sync::mpsc::sync_channel::<Chunk>(1);
             scope.spawn(move || {
-                while let Some(chunk) = Chunk::read(&mut articles) {
+                while let Some(chunk) = Chunk::read(&mut articles, threads) {
                     if sender.send(chunk).is_err() {
                         break;
                     }
@@ -232,7 +233,7 @@ fn analyze(args: &AnalyzeArgs, mentions_only: bool) -> io::Result<bool> {
             receiver.into_iter().try_for_each(&mut write_chunk)
         })?;
     } else {
-        while let Some(chunk) = Chunk::read(&mut articles) {
+        while let Some(chunk) = Chunk::read(&mut articles, threads) {
             write_chunk(chunk)?;
         }
     }
@@ -262,15 +263,20 @@ struct Chunk {
 }
 
 impl Chunk {
-    /// The next chunk: up to [`CHUNK_ARTICLES`] articles or [`CHUNK_BYTES`] of text; `None` at the end.
-    fn read(articles: &mut input::Articles) -> Option<Chunk> {
+    /// The next chunk for `threads` threads: up to [`CHUNK_ARTICLES_PER_THREAD`] articles or
+    /// [`CHUNK_BYTES_PER_THREAD`] of text a thread; `None` at the end.
+    fn read(articles: &mut input::Articles, threads: usize) -> Option<Chunk> {
         let mut chunk = Chunk {
             articles: Vec::new(),
             failures: Vec::new(),
             text_bytes: 0,
             input_read: 0,
         };
-        while chunk.articles.len() < CHUNK_ARTICLES && chunk.text_bytes < CHUNK_BYTES {
+        let (most_articles, most_bytes) = (
+            CHUNK_ARTICLES_PER_THREAD * threads,
+            CHUNK_BYTES_PER_THREAD * threads,
+        );
+        while chunk.articles.len() < most_articles && chunk.text_bytes < most_bytes {
             match articles.next() {
                 Some(Ok(article)) => {
                     chunk.text_bytes += article.text.len();
@@ -285,11 +291,14 @@ impl Chunk {
     }
 }
 
-/// Articles analysed together: enough to keep every thread busy, few enough that memory stays bounded
-/// and results come out steadily.
-const CHUNK_ARTICLES: usize = 256;
-/// Text bytes analysed together, for inputs of long articles.
-const CHUNK_BYTES: usize = 16 << 20;
+/// Articles analysed together, per thread: enough to keep every thread busy, few enough that memory
+/// stays small and results come out steadily. A chunk's memory is touched afresh as the heap grows,
+/// and a first touch is dear on a virtual machine: over the 99 MB corpus on one thread, chunks of 256
+/// articles peaked at 23 MB with 5,340 page faults, chunks of 64 at 15 MB with 3,640, and ran 2–6 %
+/// faster in each of four alternating runs.
+const CHUNK_ARTICLES_PER_THREAD: usize = 64;
+/// Text bytes analysed together per thread, for inputs of long articles.
+const CHUNK_BYTES_PER_THREAD: usize = 2 << 20;
 
 /// A progress line on standard error for long batches: only when standard error is a terminal, first
 /// shown after half a second, then rewritten in place (carriage return) about twice a second.
