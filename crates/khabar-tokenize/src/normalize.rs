@@ -37,6 +37,9 @@ enum Fold {
 pub struct Normalizer {
     /// Fold actions for U+0600..=U+06FF, the Arabic block, precomputed from the switches.
     arabic: [Fold; 256],
+    /// For each character of the Arabic block: the UTF-8 bytes it folds to, padded to two, and how many
+    /// of them there are (0 when it is removed); see [`Normalizer::fold_arabic_block_str`].
+    arabic_bytes: [[u8; 3]; 256],
     options: NormalizerBuilder,
 }
 
@@ -173,8 +176,26 @@ impl NormalizerBuilder {
             let ch = char::from_u32(0x600 + i as u32).unwrap_or('\u{600}');
             *slot = self.fold_arabic_block(ch);
         }
+        let arabic_bytes = std::array::from_fn(|i| {
+            let own = char::from_u32(0x600 + i as u32).unwrap_or('\u{600}');
+            let to = match arabic[i] {
+                Fold::Keep => Some(own),
+                Fold::To(to) => Some(to),
+                // The block holds no compatibility forms.
+                Fold::Drop | Fold::Nfkc => None,
+            };
+            let mut bytes = [0; 3];
+            if let Some(to) = to {
+                // Every fold of the block is to an Arabic letter or an ASCII digit: two bytes or one.
+                debug_assert!(to.len_utf8() <= 2, "{to:?}");
+                let len = to.encode_utf8(&mut bytes).len();
+                bytes[2] = len as u8;
+            }
+            bytes
+        });
         Normalizer {
             arabic,
+            arabic_bytes,
             options: self.clone(),
         }
     }
@@ -282,24 +303,18 @@ impl Normalizer {
     /// block's table: the same result as [`Normalizer::normalize_str`] without its per-character
     /// checks, for the tokenizer's common case.
     pub(crate) fn fold_arabic_block_str(&self, word: &str) -> String {
-        let mut out = String::with_capacity(word.len());
-        // Unchanged runs are copied whole; only the folded characters are pushed one by one.
-        let mut copied_to = 0;
-        for (at, pair) in word.as_bytes().chunks_exact(2).enumerate() {
-            let fold =
-                self.arabic[(usize::from(pair[0] & 0x03) << 6) | usize::from(pair[1] & 0x3F)];
-            if fold == Fold::Keep {
-                continue;
-            }
-            let at = 2 * at;
-            out.push_str(&word[copied_to..at]);
-            if let Fold::To(to) = fold {
-                out.push(to);
-            }
-            copied_to = at + 2;
+        // Each character's two output bytes are written whatever they are and the length advances by
+        // its count: which characters fold is close to random, and a branch on it mispredicted. The
+        // output never outgrows the input, so the capacity always holds the two bytes written.
+        let mut out = Vec::with_capacity(word.len());
+        for pair in word.as_bytes().chunks_exact(2) {
+            let [first, second, len] =
+                self.arabic_bytes[(usize::from(pair[0] & 0x03) << 6) | usize::from(pair[1] & 0x3F)];
+            let kept = out.len() + usize::from(len);
+            out.extend_from_slice(&[first, second]);
+            out.truncate(kept);
         }
-        out.push_str(&word[copied_to..]);
-        out
+        String::from_utf8(out).unwrap_or_else(|_| self.normalize_str(word).into_owned())
     }
 
     /// Whether every ASCII string without whitespace is left as it is: only the `quotes` fold rewrites
