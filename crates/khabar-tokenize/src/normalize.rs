@@ -172,27 +172,12 @@ impl NormalizerBuilder {
     /// Builds the normaliser. Building cannot fail: every combination of switches is valid.
     pub fn build(&self) -> Normalizer {
         let mut arabic = [Fold::Keep; 256];
-        for (i, slot) in arabic.iter_mut().enumerate() {
+        let mut arabic_bytes = [[0; 3]; 256];
+        for (i, (fold, bytes)) in arabic.iter_mut().zip(&mut arabic_bytes).enumerate() {
             let ch = char::from_u32(0x600 + i as u32).unwrap_or('\u{600}');
-            *slot = self.fold_arabic_block(ch);
+            *fold = self.fold_arabic_block(ch);
+            *bytes = folded_bytes(ch, *fold);
         }
-        let arabic_bytes = std::array::from_fn(|i| {
-            let own = char::from_u32(0x600 + i as u32).unwrap_or('\u{600}');
-            let to = match arabic[i] {
-                Fold::Keep => Some(own),
-                Fold::To(to) => Some(to),
-                // The block holds no compatibility forms.
-                Fold::Drop | Fold::Nfkc => None,
-            };
-            let mut bytes = [0; 3];
-            if let Some(to) = to {
-                // Every fold of the block is to an Arabic letter or an ASCII digit: two bytes or one.
-                debug_assert!(to.len_utf8() <= 2, "{to:?}");
-                let len = to.encode_utf8(&mut bytes).len();
-                bytes[2] = len as u8;
-            }
-            bytes
-        });
         Normalizer {
             arabic,
             arabic_bytes,
@@ -218,6 +203,22 @@ impl NormalizerBuilder {
             _ => Fold::Keep,
         }
     }
+}
+
+/// What `ch`, a character of the Arabic block, folds to by `fold`: its UTF-8 bytes padded to two, and
+/// how many they are (0 when it is removed).
+fn folded_bytes(ch: char, fold: Fold) -> [u8; 3] {
+    let to = match fold {
+        Fold::Keep => ch,
+        Fold::To(to) => to,
+        // The block holds no compatibility forms.
+        Fold::Drop | Fold::Nfkc => return [0; 3],
+    };
+    // Every fold of the block is to an Arabic letter or an ASCII digit: two bytes or one.
+    debug_assert!(to.len_utf8() <= 2, "{to:?}");
+    let mut bytes = [0; 3];
+    bytes[2] = to.encode_utf8(&mut bytes).len() as u8;
+    bytes
 }
 
 fn ascii_digit(value: u32) -> char {
