@@ -149,6 +149,13 @@ const TITLE_MODIFIERS: &[&str] = &[
     "المكلف",
     "الاعلي",
     "العام",
+    // Military ranks: اللواء بحري، الفريق أول ركن، العقيد طيار.
+    "اول",
+    "ركن",
+    "الركن",
+    "بحري",
+    "جوي",
+    "طيار",
 ];
 /// Reporting verbs whose subject often follows at once (وقال ستيفان).
 const REPORTING_VERBS: &[&str] = &[
@@ -560,7 +567,12 @@ impl Recognizer {
             let norm = self.normalizer.normalize_str(token.as_ref().trim());
             // Link words (بن، أبو، آل) join names but are never one: they stay out of the list.
             let word = norm.as_ref();
-            if word.chars().count() >= 2 && !is(word, Class::Stop) && !is(word, Class::NameLinks) {
+            if word.chars().count() >= 2
+                && !is(word, Class::Stop)
+                && !is(word, Class::NameLinks)
+                && !is(word, Class::Titles)
+                && !is(word, Class::ConstructTitles)
+            {
                 let bits = self.words.get_or_insert_with(word, || 0);
                 if *bits & Class::PersonToken as u16 == 0 {
                     *bits |= Class::PersonToken as u16;
@@ -748,17 +760,24 @@ impl Recognizer {
     fn name_end_with_family(&self, words: &Words<'_, '_>, from: usize, max: usize) -> usize {
         let end = self.name_end(words, from, max);
         let family = words.norm(end);
+        // After a chain of descent (حسن بن عبدالله), the next word is the family name with or without
+        // the article (زعبان، كابلي).
+        // A word that starts like a verb or with a glued conjunction or preposition (تتواصل، فكان،
+        // للمؤتمرات) is not one, unless it is a known name.
+        let after_descent = (from + 1..end).any(|k| words.is(k, Class::NameLinks))
+            && (words.is_name_token(end) || !family.starts_with(['و', 'ف', 'ب', 'ل', 'ت', 'ي']));
         let is_family = end < words.len()
             && end - from < max
             && words.is_arabic(end)
-            && family.starts_with("ال")
+            && (family.starts_with("ال") || after_descent)
             && family.chars().count() >= 4
             // Feminine adjectives (الطبية) qualify a place, never a person.
             && !family.ends_with("ية")
             && !family.ends_with("يه")
             && !words.is(end, Class::Stop)
             && !words.is(end, Class::TitleModifiers)
-            && !words.is(end, Class::Titles);
+            && !words.is(end, Class::Titles)
+            && !words.is(end, Class::ConstructTitles);
         if is_family { end + 1 } else { end }
     }
 
@@ -806,11 +825,13 @@ impl Recognizer {
             && !words.is(k, Class::Stop)
             && !glued_preposition
             && words.is_name_token(k + 1);
-        let plausible_first = words.is_name_token(k) || unknown_then_name;
+        // An ordinal after the title is the title's own (الفريق الأول, النائب الثاني).
+        let plausible_first =
+            (words.is_name_token(k) || unknown_then_name) && !ORDINALS.contains(&first);
         if !plausible_first || words.is(k, Class::Titles) || words.is(k, Class::ConstructTitles) {
             return None;
         }
-        let end = self.name_end_with_family(words, k, 4);
+        let end = self.name_end_with_family(words, k, 5);
         let span = words.span(k, end - 1);
         Some((
             Guess {
@@ -830,12 +851,16 @@ impl Recognizer {
         i: usize,
         introducer: &Reading<'_>,
     ) -> Option<(Guess, usize)> {
-        if !(introducer.conjunctionless_bits & Class::ReportingVerbs as u16 != 0
-            || is_nisba(introducer.conjunctionless))
-        {
+        let after_verb = introducer.conjunctionless_bits & Class::ReportingVerbs as u16 != 0;
+        if !(after_verb || is_nisba(introducer.conjunctionless)) {
             return None;
         }
         let k = i + 1;
+        // After an adjective, a word with the article is another adjective (عيد الأضحى المبارك، الأهالي
+        // الصغير): the names that follow a nationality are foreign given names, without it.
+        if !after_verb && words.norm(k).starts_with("ال") {
+            return None;
+        }
         // A title after the verb (وقال أمير المنطقة، وقال المهندس …) is the title rule's to read.
         let title = words.is(k, Class::Titles)
             || words.is(k, Class::ConstructTitles)
@@ -843,7 +868,7 @@ impl Recognizer {
         if !words.is_arabic(k) || !words.is_name_token(k) || title {
             return None;
         }
-        let end = self.name_end_with_family(words, k, 4);
+        let end = self.name_end_with_family(words, k, 5);
         Some((
             Guess {
                 span: words.span(k, end - 1),
@@ -863,11 +888,13 @@ impl Recognizer {
     ) -> Option<(Guess, usize)> {
         let continues = words.is_name_token(i + 1)
             || (words.is(i + 1, Class::NameLinks) && words.is_arabic(i + 2));
-        let first_is_name = first.bare_bits & Class::PersonToken as u16 != 0;
+        // وأكد is the verb أكد after و far more often than the family name واكد.
+        let first_is_name = first.bare_bits & Class::PersonToken as u16 != 0
+            && first.conjunctionless_bits & Class::ReportingVerbs as u16 == 0;
         if !words.is_arabic(i) || !first_is_name || !continues {
             return None;
         }
-        let end = self.name_end_with_family(words, i, 4);
+        let end = self.name_end_with_family(words, i, 5);
         if end < i + 2 {
             return None;
         }

@@ -291,3 +291,55 @@ case!(
     "وكتب موقع \"الحكومة لم تفعل شيئا يذكر منذ بداية العام الماضي\" على صفحته",
     []
 );
+
+case!(
+    a_conjunction_and_a_reporting_verb_start_no_name,
+    // واكد is also a family name, but وأكد at the head of a clause is the verb.
+    "وأكد أمير نجران أن جميع رجال الأمن يبلون بلاء حسنا",
+    []
+);
+case!(
+    a_definite_word_after_an_adjective_is_another_adjective,
+    "يجمع المهرجان الأهالي الصغير والكبير في عيد الأضحى المبارك",
+    []
+);
+case!(
+    the_family_name_after_a_chain_of_descent_needs_no_article,
+    "وقال شيخ القبيلة الشيخ حسن بن عبدالله زعبان إن الأهالي يرحبون",
+    [("حسن بن عبدالله زعبان", Person, "title")]
+);
+case!(
+    a_verb_after_a_chain_of_descent_is_no_family_name,
+    "وقال الشيخ عثمان بن عفان فكان أول المتحدثين",
+    [("عثمان بن عفان", Person, "title")]
+);
+case!(
+    names_of_five_words,
+    "والتقى المهندس عبدالرحمن بن عبدالملك آل الشيخ بالوفد",
+    [("عبدالرحمن بن عبدالملك آل الشيخ", Person, "title")]
+);
+case!(
+    military_rank_modifiers_stay_with_the_rank,
+    "نقل مدير عام سلاح الحدود اللواء بحري عواد بن عيد البلوي تعازي القيادة",
+    [("عواد بن عيد البلوي", Person, "title")]
+);
+case!(
+    an_ordinal_after_a_title_is_the_title_s,
+    "تعاقدت إدارة النادي مع لاعب الفريق الأول لكرة القدم",
+    []
+);
+
+/// A title in some person's name of the gazetteer (أبو مهدي المهندس) does not become a name token: the
+/// word before المهندس is no given name.
+#[test]
+fn titles_in_gazetteer_names_are_not_name_tokens() {
+    let recognizer = Recognizer::new().with_gazetteer_names(&Gazetteer::default());
+    let text = "وزير الشؤون البلدية والقروية المهندس عبداللطيف بن عبدالملك آل الشيخ";
+    let tokens = Tokenizer::new().tokens(text);
+    let found: Vec<&str> = recognizer
+        .find(text, &tokens, &[])
+        .iter()
+        .map(|g| &text[g.span])
+        .collect();
+    assert_eq!(found, ["عبداللطيف بن عبدالملك آل الشيخ"]);
+}
