@@ -23,7 +23,7 @@ pub struct Guess {
     /// What kind of name the rule expects there.
     pub kind: EntityKind,
     /// The rule that found it: `title`, `after-cue`, `name-tokens`, `org-head`, `place-word`,
-    /// `family-name`, `place-institution`, `byline`, `quoted-name`, or `tagger` for the statistical
+    /// `family-name`, `place-institution`, `byline`, `quoted-name`, `newspaper`, or `tagger` for the statistical
     /// tagger of [`crate::tagger`].
     pub rule: &'static str,
 }
@@ -404,6 +404,9 @@ pub enum Rule {
     /// شركاء”، قناة "العربية"): the name inside the quotation marks, without the head, which only
     /// classifies it.
     QuotedName,
+    /// The unquoted name after صحيفة or جريدة (بصحيفة الوئام، صحيفة الرياض): an outlet, even where the
+    /// same word names a place the gazetteer knows (that mention gives way, [`inside_a_guess`]).
+    Newspaper,
 }
 
 impl Rule {
@@ -643,6 +646,16 @@ impl Recognizer {
             let bare = reading.bare.as_ref();
             let bare_bits = reading.bare_bits;
             if !reading.may_start_a_rule() {
+                continue;
+            }
+            if let Some((guess, next)) = (on(Rule::Newspaper)
+                && bare_bits & Class::MediaHeads as u16 != 0)
+                .then(|| newspaper(&words, i, bare, known))
+                .flatten()
+                .filter(|(guess, _)| !out.last().is_some_and(|g| g.span.overlaps(guess.span)))
+            {
+                out.push(guess);
+                free = next;
                 continue;
             }
             if let Some((guess, next)) = (on(Rule::PlaceInstitution)
@@ -1453,6 +1466,51 @@ pub(crate) fn is_place_word(norm: &str) -> bool {
     is(norm, Class::PlaceWords)
 }
 
+/// Heads after which an unquoted definite word is a newspaper's name (normalised, as in
+/// [`MEDIA_HEADS`]): not موقع or قناة, which also mean a site and a canal.
+const NEWSPAPER_HEADS: &[&str] = &["صحيفه", "صحيفة", "جريده", "جريدة"];
+
+/// بصحيفة الوئام، صحيفة الرياض، جريدة الشرق الأوسط: after a newspaper head (token `i`, whose bare form is
+/// `bare`), one definite word, or the place the gazetteer knows there (الشرق الأوسط) read as the outlet.
+/// A name the gazetteer already knows as an organisation is left to it; an adjective (صحيفة محلية،
+/// الصحيفة الإلكترونية) is no name.
+fn newspaper(
+    words: &Words<'_, '_>,
+    i: usize,
+    bare: &str,
+    known: &[Mention],
+) -> Option<(Guess, usize)> {
+    let k = i + 1;
+    let name = words.norm(k);
+    if !NEWSPAPER_HEADS.contains(&bare)
+        || !words.is_arabic(k)
+        || !name.starts_with("ال")
+        || name.chars().count() < 4
+        || words.is(k, Class::Stop)
+        || has_nisba_shape(name)
+    {
+        return None;
+    }
+    let start = words.tokens[k].span.start;
+    let mut end = k + 1;
+    if let Some(mention) = known.iter().find(|m| m.span.start == start) {
+        if mention.kind != EntityKind::Location {
+            return None;
+        }
+        while end < words.len() && words.tokens[end].span.start < mention.span.end {
+            end += 1;
+        }
+    }
+    Some((
+        Guess {
+            span: Span::new(start, words.tokens[end - 1].span.end),
+            kind: EntityKind::Organization,
+            rule: "newspaper",
+        },
+        end,
+    ))
+}
+
 /// إمارة منطقة الباحة، صحة الطائف، مستشفى عسير المركزي: after an institution's head noun (token `i`,
 /// checked by the caller), a place word or none, a place the gazetteer knows, and a relational adjective
 /// or none.
@@ -1495,11 +1553,12 @@ fn place_institution(
 }
 
 /// Whether `mention` lies inside a longer name a rule found around it (the place in إمارة منطقة
-/// الباحة): the annotation guide annotates only the whole name, so such mentions are left out.
+/// الباحة), or a rule read the same words as another kind (صحيفة الرياض: the newspaper, not the city):
+/// the annotation guide annotates only the whole name, so such mentions are left out.
 pub fn inside_a_guess(mention: &Mention, guesses: &[Guess]) -> bool {
-    guesses
-        .iter()
-        .any(|g| g.span != mention.span && g.span.contains(mention.span))
+    guesses.iter().any(|g| {
+        g.span.contains(mention.span) && (g.span != mention.span || g.kind != mention.kind)
+    })
 }
 
 /// محافظة جدة، منطقة مكة المكرمة: the name after a place word.

@@ -343,3 +343,33 @@ fn titles_in_gazetteer_names_are_not_name_tokens() {
         .collect();
     assert_eq!(found, ["عبداللطيف بن عبدالملك آل الشيخ"]);
 }
+
+case!(
+    the_definite_name_after_a_newspaper_head,
+    "رابط الخبر بصحيفة الوئام: انطلاق الحملة في موعدها",
+    [("الوئام", Organization, "newspaper")]
+);
+case!(
+    an_adjective_after_a_newspaper_head_is_no_name,
+    "ونقلت صحيفة محلية عن الصحيفة الإلكترونية أن الحادث وقع",
+    []
+);
+
+/// After صحيفة, a word the gazetteer knows as a place is the newspaper: the rule reads the whole place
+/// name as the outlet, and the place mention gives way to it; the same word elsewhere stays a place.
+#[test]
+fn a_newspaper_named_like_a_place_is_the_newspaper() {
+    use khabar_gazetteer::rules::inside_a_guess;
+
+    let text = "ونقلت صحيفة الشرق الأوسط عن مصادر في الرياض أن الوفد وصل";
+    let gazetteer = Gazetteer::default();
+    let mut mentions = gazetteer.find(text);
+    let tokens = Tokenizer::new().tokens(text);
+    let found = Recognizer::new().find(text, &tokens, &mentions);
+    let guessed: Vec<(&str, EntityKind)> = found.iter().map(|g| (&text[g.span], g.kind)).collect();
+    assert_eq!(guessed, [("الشرق الأوسط", EntityKind::Organization)]);
+    mentions.retain(|m| !inside_a_guess(m, &found));
+    let places: Vec<(&str, EntityKind)> =
+        mentions.iter().map(|m| (&text[m.span], m.kind)).collect();
+    assert_eq!(places, [("الرياض", EntityKind::Location)]);
+}
