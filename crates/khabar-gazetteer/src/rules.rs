@@ -276,6 +276,18 @@ const PLACE_WORDS: &[&str] = &[
     "مطار",
     "صحراء",
 ];
+/// Place words that are part of the name they head, as the annotation guide has facilities and natural
+/// features whole (مطار الدمام، جبل القارة، ميناء جدة); the other place words are left out of it.
+const FEATURE_HEADS: &[&str] = &[
+    "جزيره",
+    "جزيرة",
+    "نهر",
+    "بحيره",
+    "بحيرة",
+    "جبل",
+    "ميناء",
+    "مطار",
+];
 /// Words that never start or continue a name.
 const STOP: &[&str] = &[
     // Words the name-token list holds (as transliterated names) that news uses as common words: God
@@ -648,6 +660,17 @@ impl Recognizer {
             if !reading.may_start_a_rule() {
                 continue;
             }
+            if let Some((guess, next)) = (on(Rule::PlaceWord)
+                && bare_bits & Class::PlaceWords as u16 != 0
+                && FEATURE_HEADS.contains(&bare))
+            .then(|| self.feature(&words, i, bare, known))
+            .flatten()
+            .filter(|(guess, _)| !out.last().is_some_and(|g| g.span.overlaps(guess.span)))
+            {
+                out.push(guess);
+                free = next;
+                continue;
+            }
             if let Some((guess, next)) = (on(Rule::Newspaper)
                 && bare_bits & Class::MediaHeads as u16 != 0)
                 .then(|| newspaper(&words, i, bare, known))
@@ -792,6 +815,45 @@ impl Recognizer {
             && !words.is(end, Class::Titles)
             && !words.is(end, Class::ConstructTitles);
         if is_family { end + 1 } else { end }
+    }
+
+    /// مطار الدمام، جبل القارة، مطار الملك خالد: a facility or a natural feature (token `i`, whose bare
+    /// form is `bare`) with its name, head included: a place the gazetteer knows (whose mention gives way,
+    /// [`inside_a_guess`]), a person named with a title, or a name as after any place word.
+    fn feature(
+        &self,
+        words: &Words<'_, '_>,
+        i: usize,
+        bare: &str,
+        known: &[Mention],
+    ) -> Option<(Guess, usize)> {
+        let k = i + 1;
+        let start = words.tokens.get(k)?.span.start;
+        let end = if let Some(place) = known.iter().find(|m| m.span.start == start) {
+            if place.kind != EntityKind::Location {
+                return None;
+            }
+            let mut end = k;
+            while end < words.len() && words.tokens[end].span.start < place.span.end {
+                end += 1;
+            }
+            end
+        } else if words.is(k, Class::Titles) && words.is_name_token(k + 1) {
+            self.name_end_with_family(words, k + 1, 5)
+        } else {
+            place_name_end(words, k)?
+        };
+        Some((
+            Guess {
+                span: Span::new(
+                    words.start_without_proclitic(i, bare),
+                    words.tokens[end - 1].span.end,
+                ),
+                kind: EntityKind::Location,
+                rule: "place-word",
+            },
+            end,
+        ))
     }
 
     /// الرئيس (الفرنسي) جاك شيراك; وزير الخارجية الأمريكي جون كيري.
@@ -1563,10 +1625,26 @@ pub fn inside_a_guess(mention: &Mention, guesses: &[Guess]) -> bool {
 
 /// محافظة جدة، منطقة مكة المكرمة: the name after a place word.
 fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(Guess, usize)> {
-    if place.bare_bits & Class::PlaceWords as u16 == 0 {
+    if place.bare_bits & Class::PlaceWords as u16 == 0
+        || FEATURE_HEADS.contains(&place.bare.as_ref())
+    {
         return None;
     }
     let k = i + 1;
+    let end = place_name_end(words, k)?;
+    Some((
+        Guess {
+            span: words.span(k, end - 1),
+            kind: EntityKind::Location,
+            rule: "place-word",
+        },
+        end,
+    ))
+}
+
+/// One past the last token of the name a place word introduces at token `k`: one word, or two when the
+/// first has no article and the second has it (مكة المكرمة); `None` when no name stands there.
+fn place_name_end(words: &Words<'_, '_>, k: usize) -> Option<usize> {
     let first = words.norm(k);
     // Not a title (مدينة الملك فهد names a person's city) nor an adjective (منطقة سكنية).
     let adjective = first.chars().count() >= 4 && (first.ends_with("ية") || first.ends_with("يه"));
@@ -1586,15 +1664,7 @@ fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(G
         && words.is_arabic(k + 1)
         && !words.is(k + 1, Class::Stop)
         && !is_nisba(second);
-    let end = if two { k + 2 } else { k + 1 };
-    Some((
-        Guess {
-            span: words.span(k, end - 1),
-            kind: EntityKind::Location,
-            rule: "place-word",
-        },
-        end,
-    ))
+    Some(if two { k + 2 } else { k + 1 })
 }
 
 #[cfg(test)]

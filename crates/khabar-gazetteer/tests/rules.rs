@@ -373,3 +373,33 @@ fn a_newspaper_named_like_a_place_is_the_newspaper() {
         mentions.iter().map(|m| (&text[m.span], m.kind)).collect();
     assert_eq!(places, [("الرياض", EntityKind::Location)]);
 }
+
+case!(
+    a_feature_keeps_its_head_without_the_proclitic,
+    "تقع القرية المواجهة لجبل القارة الشهير",
+    [("جبل القارة", Location, "place-word")]
+);
+case!(
+    an_airport_named_after_a_king,
+    "وصل الوفد إلى مطار الملك خالد بالرياض",
+    [("مطار الملك خالد", Location, "place-word")]
+);
+
+/// A facility named after a place the gazetteer knows is one place, the head included; the city inside
+/// it gives way, and the city named alone stays.
+#[test]
+fn an_airport_named_after_its_city_is_one_place() {
+    use khabar_gazetteer::rules::inside_a_guess;
+
+    let text = "حققت إدارة مطار الدمام نموا في أعداد المسافرين إلى الدمام";
+    let gazetteer = Gazetteer::default();
+    let mut mentions = gazetteer.find(text);
+    let tokens = Tokenizer::new().tokens(text);
+    let found = Recognizer::new().find(text, &tokens, &mentions);
+    let guessed: Vec<&str> = found.iter().map(|g| &text[g.span]).collect();
+    assert_eq!(guessed, ["مطار الدمام"]);
+    mentions.retain(|m| !inside_a_guess(m, &found));
+    let places: Vec<&str> = mentions.iter().map(|m| &text[m.span]).collect();
+    assert_eq!(places, ["الدمام"]);
+    assert_eq!(mentions[0].span.start, text.rfind("الدمام").expect("in the text"));
+}
