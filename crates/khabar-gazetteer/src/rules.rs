@@ -386,6 +386,28 @@ const STOP: &[&str] = &[
     "فقط",
     "مساء",
     "صباح",
+    // Function and common words that fold into a listed name (بأن → بان as in بان كي مون, إبان → ابان)
+    // or are spelled like one (مرة، دان، حياة): the gazetteer still finds the people it knows.
+    "بان",
+    "ابان",
+    "لان",
+    "لاي",
+    "الف",
+    "عدة",
+    "مرة",
+    "اكبر",
+    "كي",
+    "صاحب",
+    "دول",
+    "بيت",
+    "يكن",
+    "فاز",
+    "دان",
+    "سان",
+    "سي",
+    "بي",
+    "جي",
+    "تي",
 ];
 
 /// One context rule, to switch on or off.

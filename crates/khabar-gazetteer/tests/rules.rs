@@ -401,5 +401,15 @@ fn an_airport_named_after_its_city_is_one_place() {
     mentions.retain(|m| !inside_a_guess(m, &found));
     let places: Vec<&str> = mentions.iter().map(|m| &text[m.span]).collect();
     assert_eq!(places, ["الدمام"]);
-    assert_eq!(mentions[0].span.start, text.rfind("الدمام").expect("in the text"));
+    assert_eq!(
+        mentions[0].span.start,
+        text.rfind("الدمام").expect("in the text")
+    );
 }
+
+case!(
+    function_words_that_fold_into_a_name_start_none,
+    // بأن folds to بان (as in بان كي مون), and مرة is a name as well as a word.
+    "وقال بأن الأمطار ستستمر، وأكد مرة أخرى أن الطرق مغلقة",
+    []
+);
