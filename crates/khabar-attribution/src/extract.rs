@@ -910,6 +910,11 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
             || (tok.norm == "الامر" && next == "الذي")
             || (tok.norm == "في" && next == "حين");
     }
+    // ، كما + a reporting verb is the writer's next report (، كما صرح المتحدث); ، كما + anything else
+    // goes on with what was said (أوضحت الوزارة أن …، كما تم ضبط …).
+    if tok.norm == "كما" {
+        return doc.cue(k + 1).or_else(|| doc.bare_cue(k + 1)).is_some();
+    }
     doc.is_one_of(k, WordClasses::WRITER_CLAUSE) || tok.norm == "الامر"
 }
 

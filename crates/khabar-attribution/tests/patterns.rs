@@ -557,3 +557,23 @@ case!(
         Indirect
     )]
 );
+
+// ، كما goes on with what was said, unless a reporting verb follows it: then the writer reports again.
+case!(
+    kama_after_a_comma_continues_the_content,
+    "وأوضحت الوزارة أن المتهم تدرب على صناعة المتفجرات، كما تم تدريبه على الغوص.",
+    [(
+        "أوضحت",
+        Some("الوزارة"),
+        "المتهم تدرب على صناعة المتفجرات، كما تم تدريبه على الغوص",
+        Indirect
+    )]
+);
+case!(
+    kama_and_a_reporting_verb_starts_another_attribution,
+    "وقال الوزير إن 18 شخصا قتلوا في الهجوم، كما صرح المتحدث باسم الشرطة أن التحقيق بدأ.",
+    [
+        ("قال", Some("الوزير"), "18 شخصا قتلوا في الهجوم", Indirect),
+        ("صرح", Some("المتحدث باسم الشرطة"), "التحقيق بدأ", Indirect)
+    ]
+);
