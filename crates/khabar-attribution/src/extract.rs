@@ -910,9 +910,10 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
             || (tok.norm == "الامر" && next == "الذي")
             || (tok.norm == "في" && next == "حين");
     }
-    // ، كما + a reporting verb is the writer's next report (، كما صرح المتحدث); ، كما + anything else
-    // goes on with what was said (أوضحت الوزارة أن …، كما تم ضبط …).
-    if tok.norm == "كما" {
+    // ، كما or ، حيث + a reporting verb is the writer's next report (، كما صرح المتحدث، حيث يقول
+    // محللون); with anything else they go on with what was said (أوضحت الوزارة أن …، كما تم ضبط …،
+    // حيث إن …).
+    if matches!(tok.norm, "كما" | "حيث") {
         return doc.cue(k + 1).or_else(|| doc.bare_cue(k + 1)).is_some();
     }
     doc.is_one_of(k, WordClasses::WRITER_CLAUSE) || tok.norm == "الامر"
