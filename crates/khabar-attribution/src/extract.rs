@@ -833,6 +833,8 @@ fn content_end(doc: &Doc<'_>, start: usize) -> usize {
     let mut depth = 0usize;
     let mut straight = false;
     let mut last = start;
+    // Where the last quotation closed: what follows it is read as after a comma.
+    let mut closed_at = None;
     let limit = doc.toks.len().min(start + MAX_CONTENT);
     for k in start..limit {
         let tok = &doc.toks[k];
@@ -846,6 +848,9 @@ fn content_end(doc: &Doc<'_>, start: usize) -> usize {
                 "\"" => straight = !straight,
                 _ => {}
             }
+            if depth == 0 && !straight {
+                closed_at = Some(k);
+            }
             last = k;
             continue;
         }
@@ -855,8 +860,9 @@ fn content_end(doc: &Doc<'_>, start: usize) -> usize {
                 break;
             }
             let comma = doc.is_punct(k, &["،", ",", "-", "–"]);
+            let after_quotation = closed_at == Some(k - 1);
             let next = if comma { k + 1 } else { k };
-            if (comma || next == k) && ends_before(doc, next, comma) {
+            if ends_before(doc, next, comma || after_quotation) {
                 break;
             }
         }

@@ -595,3 +595,16 @@ case!(
         ("قال", Some("محللون"), "الطلب يزداد", Indirect)
     ]
 );
+
+// After a closing quotation mark, a new clause (a participle, و + a reporting verb, a writer's clause)
+// ends the content, as after a comma.
+case!(
+    a_participle_after_a_closing_quotation_ends_the_content,
+    "وقالت الفنانة إنها استمتعت بمشاركتها في مسلسل «العراب» واصفة العمل بالضخم.",
+    [(
+        "قالت",
+        Some("الفنانة"),
+        "استمتعت بمشاركتها في مسلسل «العراب»",
+        Mixed
+    )]
+);
