@@ -904,7 +904,20 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
             return after_comma || (1..=3).any(|n| complement_at(doc, cue, k + n, false).is_some());
         }
         Some(cue) if cue.kind == CueKind::AccordingTo && after_comma => return true,
+        // و + a reporting verb starts the next report, after a comma or not (… بالآراء التي تسمعها وقالت
+        // إنها …); a homograph (وبين: and between) only after a comma, and nothing after ما or حد, where
+        // the word is a relative clause's or an idiom's (ما وصفته بـ، على حد وصفه).
         Some(cue) if cue.kind == CueKind::Verb && after_comma && doc.has_conjunction(k) => {
+            return true;
+        }
+        _ if !after_comma
+            && doc.has_conjunction(k)
+            && doc
+                .bare_cue(k)
+                .is_some_and(|c| c.kind == CueKind::Verb && c.class == CueClass::Main)
+            && k.checked_sub(1)
+                .is_some_and(|p| !matches!(doc.norm(p), "ما" | "حد" | "من")) =>
+        {
             return true;
         }
         _ => {}

@@ -608,3 +608,18 @@ case!(
         Mixed
     )]
 );
+
+// و + a reporting verb starts the next report even without a comma before it.
+case!(
+    a_conjunction_and_a_reporting_verb_end_the_content_without_a_comma,
+    "وأعربت الفنانة عن سعادتها بالآراء التي تسمعها وقالت إنها تلقت اتصالات من فنانين.",
+    [
+        (
+            "أعربت",
+            Some("الفنانة"),
+            "سعادتها بالآراء التي تسمعها",
+            Indirect
+        ),
+        ("قالت", Some("الفنانة"), "تلقت اتصالات من فنانين", Indirect)
+    ]
+);
