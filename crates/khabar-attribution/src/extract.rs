@@ -218,6 +218,8 @@ struct Tok<'a> {
     new_paragraph: bool,
     /// Inside a quotation (between an opening and its closing mark, within one paragraph).
     quoted: bool,
+    /// An opening mark that closes a quotation, as mistyped ([`closes_as_typed`]).
+    mistyped_close: bool,
 }
 
 /// The text prepared for the rules: tokens, sentences, quotations and mentions.
@@ -230,6 +232,21 @@ struct Doc<'a> {
     /// Whether the mentions are in text order and disjoint (as the gazetteer returns them), which lets
     /// the lookups below binary-search instead of scanning every mention for every cue.
     mentions_sorted: bool,
+}
+
+/// Whether the opening mark at token `at` closes a quotation instead, as mistyped (… المتطرف « . وأوضح):
+/// it comes right before a full stop, a comma or the like, a line break or the end of the text, where
+/// nothing can open (an ellipsis or a bracket can: «… أكتب، «(17 فبراير)).
+fn closes_as_typed(text: &str, tokens: &[khabar_tokenize::Token<'_>], at: usize) -> bool {
+    let Some(next) = tokens.get(at + 1) else {
+        return true;
+    };
+    matches!(
+        next.text,
+        "." | "،" | "," | "؛" | ";" | "!" | "؟" | "?" | ":"
+    ) || text
+        .get(tokens[at].span.end..next.span.start)
+        .is_some_and(|gap| gap.contains(['\n', '\r']))
 }
 
 fn is_opening_quote(s: &str) -> bool {
@@ -260,7 +277,7 @@ impl<'a> Doc<'a> {
         let mut depth = 0usize;
         let mut straight = false;
         let mut prev_end = 0;
-        for token in tokens {
+        for (at, token) in tokens.iter().enumerate() {
             while sentences
                 .get(sentence)
                 .is_some_and(|s| s.end <= token.span.start)
@@ -277,8 +294,12 @@ impl<'a> Doc<'a> {
             }
             prev_end = token.span.end;
             let mut quoted = depth > 0 || straight;
+            let mistyped_close = token.kind == TokenKind::Quote
+                && matches!(token.text, "«" | "“" | "„")
+                && closes_as_typed(text, tokens, at);
             if token.kind == TokenKind::Quote {
                 match token.text {
+                    _ if mistyped_close => depth = depth.saturating_sub(1),
                     "«" | "“" | "„" => {
                         depth += 1;
                         quoted = true;
@@ -308,6 +329,7 @@ impl<'a> Doc<'a> {
                 sentence,
                 new_paragraph,
                 quoted,
+                mistyped_close,
             });
         }
         let mentions_sorted = mentions.iter().all(|m| !m.span.is_empty())
@@ -439,7 +461,10 @@ impl<'a> Doc<'a> {
         };
         (open + 1..self.toks.len().min(open + MAX_CONTENT))
             .take_while(|&k| !self.toks[k].new_paragraph)
-            .find(|&k| self.toks[k].kind == TokenKind::Quote && closer.contains(&self.toks[k].norm))
+            .find(|&k| {
+                let tok = &self.toks[k];
+                tok.kind == TokenKind::Quote && (closer.contains(&tok.norm) || tok.mistyped_close)
+            })
     }
 }
 
@@ -843,6 +868,7 @@ fn content_end(doc: &Doc<'_>, start: usize) -> usize {
         }
         if tok.kind == TokenKind::Quote {
             match tok.norm {
+                _ if tok.mistyped_close => depth = depth.saturating_sub(1),
                 "«" | "“" => depth += 1,
                 "»" | "”" => depth = depth.saturating_sub(1),
                 "\"" => straight = !straight,
@@ -951,8 +977,10 @@ fn content(doc: &Doc<'_>, start: ContentStart) -> Option<(Span, AttributionKind)
 /// direct when one quotation covers the content, mixed when a quotation (not around a name) is inside,
 /// indirect otherwise.
 fn content_kind(doc: &Doc<'_>, first: usize, last: usize) -> AttributionKind {
-    let opens =
-        |k: usize| doc.toks[k].kind == TokenKind::Quote && is_opening_quote(doc.toks[k].norm);
+    let opens = |k: usize| {
+        let tok = &doc.toks[k];
+        tok.kind == TokenKind::Quote && is_opening_quote(tok.norm) && !tok.mistyped_close
+    };
     if opens(first) && doc.closing_quote(first) == Some(last) {
         return AttributionKind::Direct;
     }

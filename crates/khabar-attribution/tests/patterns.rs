@@ -623,3 +623,24 @@ case!(
         ("قالت", Some("الفنانة"), "تلقت اتصالات من فنانين", Indirect)
     ]
 );
+
+// An opening mark typed where the quotation closes (right before a full stop) closes it: the next
+// sentence's report is not read as quoted.
+case!(
+    an_opening_mark_before_a_full_stop_closes_the_quotation,
+    "وقال المسؤول «إن المدرسة منظومة للوقاية من الفكر المتطرف « . وأوضح الثقفي أن الهاجس الأمني لم يعد مسؤولية رجال الأمن فقط.",
+    [
+        (
+            "قال",
+            Some("المسؤول"),
+            "«إن المدرسة منظومة للوقاية من الفكر المتطرف «",
+            Direct
+        ),
+        (
+            "أوضح",
+            Some("الثقفي"),
+            "الهاجس الأمني لم يعد مسؤولية رجال الأمن فقط",
+            Indirect
+        )
+    ]
+);
