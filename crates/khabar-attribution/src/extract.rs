@@ -437,6 +437,19 @@ impl<'a> Doc<'a> {
     }
 
     /// The kinds of the rule-found names inside `span`.
+    /// The closing mark of a quotation opening at token `k` right after لـ or an outlet's head noun
+    /// (لـ«الحياة»، لصحيفة «عكاظ»): a name, the addressee of the words.
+    fn addressee_quotation(&self, k: usize) -> Option<usize> {
+        let tok = self.toks.get(k)?;
+        let after_addressee_head = k > 0
+            && (ADDRESSEE_HEADS.contains(&self.norm(k - 1))
+                || self.is_one_of(k - 1, WordClasses::NAME_HEAD));
+        if tok.kind != TokenKind::Quote || !is_opening_quote(tok.norm) || !after_addressee_head {
+            return None;
+        }
+        self.closing_quote(k).filter(|&close| close - k <= 6)
+    }
+
     fn name_kinds_in(&self, span: Span) -> impl Iterator<Item = EntityKind> {
         self.names
             .iter()
@@ -681,20 +694,32 @@ fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
     doc.is(k, WordClasses::ADJUNCT_START)
         || (norm == "في" && (doc.is(k + 1, WordClasses::OCCASION) || possessed()))
         || (norm == "بعد" && next == "ذلك")
-        || norm == "ل"
-        || matches!(
-            norm,
-            "لوكاله"
-                | "لوكالة"
-                | "لصحيفة"
-                | "لقناة"
-                | "للصحفيين"
-                | "للصحافيين"
-                | "للصحافة"
-                | "لموقع"
-                | "لجريدة"
-        )
+        || ADDRESSEE_HEADS.contains(&norm)
 }
+
+/// لـ, alone or glued to an outlet's head or to the press: whom the words were said to follows (قال
+/// لـ«الحياة»، لصحيفة «عكاظ»، للصحفيين).
+const ADDRESSEE_HEADS: &[&str] = &[
+    "ل",
+    "لوكاله",
+    "لوكالة",
+    "لصحيفه",
+    "لصحيفة",
+    "لجريده",
+    "لجريدة",
+    "لمجله",
+    "لمجلة",
+    "لقناه",
+    "لقناة",
+    "لشبكه",
+    "لشبكة",
+    "لاذاعه",
+    "لاذاعة",
+    "لموقع",
+    "للصحفيين",
+    "للصحافيين",
+    "للصحافة",
+];
 
 /// Whether tokens `from..to` hold no participle-shaped word (an apposed name does not; مضيفا does).
 fn lexicon_free(doc: &Doc<'_>, from: usize, to: usize) -> bool {
@@ -846,9 +871,41 @@ fn find_complement(
     from: usize,
     allow_direct: bool,
 ) -> Option<ContentStart> {
-    (from..doc.toks.len().min(from + MAX_GAP))
-        .take_while(|&k| doc.same_sentence(from.saturating_sub(1), k) || k == from)
-        .find_map(|k| complement_at(doc, cue, k, allow_direct))
+    let end = doc.toks.len().min(from + MAX_GAP);
+    let mut k = from;
+    while k < end && (k == from || doc.same_sentence(from.saturating_sub(1), k)) {
+        // A quotation right after لـ or an outlet's head, with the complement right after it, names
+        // whom the words were said to (قال لـ«الحياة» إن …، لصحيفة «عكاظ»: …): not speech.
+        let after_addressee = doc.addressee_quotation(k).and_then(|close| {
+            // The outlet's adjective and a time adjunct may come between: لشبكة «سي إن إن» الإخبارية
+            // أمس (الاثنين)، إن …
+            let mut next = close + 1;
+            if doc.toks.get(next).is_some_and(|t| {
+                t.kind == TokenKind::Arabic
+                    && t.norm.starts_with("ال")
+                    && t.norm.ends_with(['ي', 'ة', 'ه'])
+            }) {
+                next += 1;
+            }
+            next = skip_adjunct(doc, next);
+            if doc
+                .toks
+                .get(next)
+                .is_some_and(|t| t.kind == TokenKind::Punctuation && t.norm == "(")
+            {
+                next = (next..doc.toks.len().min(next + 4))
+                    .find(|&j| doc.toks[j].norm == ")")
+                    .map_or(next, |j| j + 1);
+            }
+            next += usize::from(doc.is_punct(next, &["،", ","]));
+            complement_at(doc, cue, next, allow_direct)
+        });
+        if let Some(start) = after_addressee.or_else(|| complement_at(doc, cue, k, allow_direct)) {
+            return Some(start);
+        }
+        k += 1;
+    }
+    None
 }
 
 /// Where a content starting at `start` ends (index of its last token): at the sentence end outside

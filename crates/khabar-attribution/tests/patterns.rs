@@ -644,3 +644,21 @@ case!(
         )
     ]
 );
+
+// Whom the words were said to (لـ«الحياة»، لمجلة «التايم» الأمريكية أمس) is neither the source nor the
+// content.
+case!(
+    a_quoted_addressee_is_passed_over,
+    "وقال المتحدث باسم الوزارة لـ«الحياة» إن القرار نهائي.",
+    [(
+        "قال",
+        Some("المتحدث باسم الوزارة"),
+        "القرار نهائي",
+        Indirect
+    )]
+);
+case!(
+    a_quoted_addressee_with_its_adjective_and_a_time_is_passed_over,
+    "وقال الوزير لمجلة «التايم» الأمريكية أمس إن الحرب انتهت.",
+    [("قال", Some("الوزير"), "الحرب انتهت", Indirect)]
+);
