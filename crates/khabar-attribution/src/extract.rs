@@ -694,6 +694,8 @@ fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
     doc.is(k, WordClasses::ADJUNCT_START)
         || (norm == "في" && (doc.is(k + 1, WordClasses::OCCASION) || possessed()))
         || (norm == "بعد" && next == "ذلك")
+        // The medium: عبر حسابه، عبر الهاتف، عبر تصريح.
+        || norm == "عبر"
         || ADDRESSEE_HEADS.contains(&norm)
 }
 
@@ -770,6 +772,28 @@ fn skip_one_adjunct(doc: &Doc<'_>, from: usize) -> usize {
         {
             k += 1;
         }
+    } else if doc.norm(from) == "عبر" {
+        // The medium and what qualifies it, up to a complement word or a cue: عبر حسابه الرسمي بموقع
+        // «تويتر»، عبر الهاتف.
+        while k < doc.toks.len() && k - from < 8 {
+            let tok = &doc.toks[k];
+            let qualifies = matches!(tok.kind, TokenKind::Arabic | TokenKind::Latin)
+                && doc.complement_word(k).is_none()
+                && doc.cue(k).is_none()
+                && doc.bare_cue(k).is_none();
+            if qualifies {
+                k += 1;
+            } else if let Some(close) = doc.addressee_quotation(k).or_else(|| {
+                (tok.kind == TokenKind::Quote && is_opening_quote(tok.norm))
+                    .then(|| doc.closing_quote(k))
+                    .flatten()
+                    .filter(|&close| close - k <= 3)
+            }) {
+                k = close + 1;
+            } else {
+                break;
+            }
+        }
     } else if doc.is(from, WordClasses::ADJUNCT_START)
         && doc.norm(from) != "خلال"
         && doc.norm(from) != "منذ"
@@ -834,6 +858,7 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
                 Some(j)
                     if j > k + 1
                         && !doc.bare_is(k + 1, WordClasses::WRITER_CLAUSE)
+                        && !opens_adjunct(doc, k + 1)
                         && lexicon_free(doc, k + 1, j) =>
                 {
                     k = j;
