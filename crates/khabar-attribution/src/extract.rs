@@ -437,6 +437,28 @@ impl<'a> Doc<'a> {
     }
 
     /// The kinds of the rule-found names inside `span`.
+    /// The tokens of the last person's name (the gazetteer's or a rule's) before token `i`, in its
+    /// sentence or the two before.
+    fn person_named_before(&self, i: usize) -> Option<(usize, usize)> {
+        let before = self.toks.get(i)?.span.start;
+        let sentence = self.toks[i].sentence;
+        let last = self
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.span.end <= before)
+            .map(|m| m.span)
+            .chain(
+                self.names
+                    .iter()
+                    .filter(|g| g.kind == EntityKind::Person && g.span.end <= before)
+                    .map(|g| g.span),
+            )
+            .max_by_key(|span| span.end)?;
+        let from = self.toks.partition_point(|t| t.span.end <= last.start);
+        let to = self.toks.partition_point(|t| t.span.start < last.end);
+        (from < to && self.toks[from].sentence + 2 >= sentence).then_some((from, to))
+    }
+
     /// The closing mark of a quotation opening at token `k` right after لـ or an outlet's head noun
     /// (لـ«الحياة»، لصحيفة «عكاظ»): a name, the addressee of the words.
     fn addressee_quotation(&self, k: usize) -> Option<usize> {
@@ -1265,7 +1287,28 @@ fn verb(
                 "verb-passive",
             ));
         }
-        let index = antecedent(doc, i, out)?;
+        let Some(index) = antecedent(doc, i, out) else {
+            // No report before it to continue, and the story goes on (وقال إنه): the speaker is the
+            // person named last, a sentence or two before (… أمين الريحاني … وقال إنه).
+            // A short quotation right after the verb is rather its subject's name (وأعلنت «خلية
+            // الصقور» الاستخباراتية أن).
+            let short_quotation = doc.toks[start.token].kind == TokenKind::Quote
+                && doc
+                    .closing_quote(start.token)
+                    .is_some_and(|close| close - start.token <= 4);
+            if !doc.has_conjunction(i) || short_quotation {
+                return None;
+            }
+            return Some(attribution(
+                lexicon,
+                doc,
+                hit,
+                doc.person_named_before(i),
+                None,
+                content,
+                "verb-prodrop",
+            ));
+        };
         return Some(attribution(
             lexicon,
             doc,

@@ -685,3 +685,30 @@ case!(
         Indirect
     )]
 );
+
+// وقال إنه with no report before it to continue: the speaker is the person named last, linked to its
+// entity; with nobody named, the report stands without a source.
+#[test]
+fn a_dropped_subject_is_the_person_named_last() {
+    let text =
+        "وصل الرئيس العراقي محمد شياع السوداني إلى باريس أمس. وقال إنه يأمل في تعزيز العلاقات.";
+    let tokens = khabar_tokenize::Tokenizer::new().tokens(text);
+    let mentions = khabar_gazetteer::Gazetteer::default().find(text);
+    let found = Attributor::new().extract(text, &tokens, &mentions);
+    let got: Vec<(&str, Option<&str>, &str)> = found
+        .iter()
+        .map(|a| (&text[a.cue], a.source.map(|s| &text[s]), &text[a.content]))
+        .collect();
+    assert_eq!(
+        got,
+        [("قال", Some("محمد شياع السوداني"), "يأمل في تعزيز العلاقات")]
+    );
+    assert_eq!(found[0].source_kind, Some(SourceKind::Person));
+    assert!(found[0].source_entity.is_some());
+
+    let unnamed = "وصل الوفد إلى باريس أمس. وقال إنه يأمل في تعزيز العلاقات.";
+    let found = Attributor::new().find(unnamed);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].source, None);
+    assert_eq!(&unnamed[found[0].content], "يأمل في تعزيز العلاقات");
+}
