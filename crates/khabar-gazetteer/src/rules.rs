@@ -423,7 +423,8 @@ pub enum Rule {
     /// An organisation head noun with its definite complement. Off by default: on the held-out slice of
     /// the ANERcorp training split it added less recall than it cost in precision.
     OrgHead,
-    /// A place word before a place name.
+    /// A place word before a place name (محافظة جدة → جدة), and a facility or a natural feature with
+    /// its name, head included (مطار الدمام، جبل القارة).
     PlaceWord,
     /// A later mention, by family name alone, of a person a rule found by full name earlier in the text
     /// (the gazetteer does the same for the people it knows).
