@@ -712,3 +712,25 @@ fn a_dropped_subject_is_the_person_named_last() {
     assert_eq!(found[0].source, None);
     assert_eq!(&unnamed[found[0].content], "يأمل في تعزيز العلاقات");
 }
+
+// News writes قال بأن and أشار أن (without إلى) too.
+case!(
+    qala_bi_anna,
+    "وقال رئيس وزراء اليونان أليسكيس تسيبراس بأنه اتفاق سيئ.",
+    [(
+        "قال",
+        Some("رئيس وزراء اليونان أليسكيس تسيبراس"),
+        "اتفاق سيئ",
+        Indirect
+    )]
+);
+case!(
+    ashara_anna_without_ila,
+    "وأشار الدكتور العيد أنه تمت إعادة الاختبار لهم.",
+    [(
+        "أشار",
+        Some("الدكتور العيد"),
+        "تمت إعادة الاختبار لهم",
+        Indirect
+    )]
+);
