@@ -1220,6 +1220,12 @@ fn verb(
     out: &[Attribution],
 ) -> Option<Attribution> {
     let cue = hit.cue;
+    // ما is otherwise a relative, but على ما أفاد X is a report after its content, and only that.
+    if after_ala_ma(doc, i) {
+        let after = i + hit.len;
+        let source_end = read_source(doc, cue, after);
+        return trailing_kama(lexicon, doc, i, hit, (after, source_end));
+    }
     if i > 0 && !doc.has_conjunction(i) && NOT_AFTER.contains(&doc.norm(i - 1)) {
         return None;
     }
@@ -1356,6 +1362,11 @@ fn verb(
 
 /// A cue after its content: …، كما صرح المتحدث باسم الرئيس. The cue follows كما and a comma, its
 /// source runs to the end of the sentence, and the content is the clause before the comma.
+/// Whether the cue at token `i` follows على ما, بحسب ما, حسب ما or وفق ما (as reported by).
+fn after_ala_ma(doc: &Doc<'_>, i: usize) -> bool {
+    i >= 2 && doc.norm(i - 1) == "ما" && matches!(doc.norm(i - 2), "علي" | "بحسب" | "حسب" | "وفق")
+}
+
 fn trailing_kama(
     lexicon: &Lexicon,
     doc: &Doc<'_>,
@@ -1363,7 +1374,9 @@ fn trailing_kama(
     hit: &CueHit<'_>,
     (from, to): (usize, usize),
 ) -> Option<Attribution> {
-    let after_kama = i >= 2 && doc.norm(i - 1) == "كما" && doc.is_punct(i - 2, &["،", ","]);
+    // …، كما أوضح X; … على ما أفاد X, بحسب ما أكد X.
+    let after_kama = i >= 2
+        && ((doc.norm(i - 1) == "كما" && doc.is_punct(i - 2, &["،", ","])) || after_ala_ma(doc, i));
     let ends_sentence = !doc.same_sentence(i, to) || doc.is_punct(to, &[".", "!", "؟", "?"]);
     // What follows the cue is its source, not a complement (كما أوضح أن …).
     let complement_first = complement_at(doc, hit.cue, from, true).is_some();
@@ -1375,7 +1388,13 @@ fn trailing_kama(
     {
         return None;
     }
-    let content = clause_before(doc, i - 2)?;
+    // The content ends before the comma, or before على / بحسب (and a comma before them).
+    let boundary = if after_ala_ma(doc, i) && i >= 3 && doc.is_punct(i - 3, &["،", ","]) {
+        i - 3
+    } else {
+        i - 2
+    };
+    let content = clause_before(doc, boundary)?;
     Some(attribution(
         lexicon,
         doc,

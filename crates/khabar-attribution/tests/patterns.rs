@@ -734,3 +734,15 @@ case!(
         Indirect
     )]
 );
+
+// على ما أفاد X, بحسب ما ذكرت X: a report after its content, like …، كما أوضح X.
+case!(
+    ala_ma_afada_after_the_content,
+    "قتل 20 شخصا في التفجير، على ما أفاد متطوع ومصدر طبي.",
+    [(
+        "أفاد",
+        Some("متطوع ومصدر طبي"),
+        "قتل 20 شخصا في التفجير",
+        Indirect
+    )]
+);
