@@ -1430,6 +1430,7 @@ fn subject_before(lexicon: &Lexicon, doc: &Doc<'_>, i: usize) -> Option<(usize, 
                 | "ان"
                 | "الذي"
                 | "التي"
+                | "اما"
         );
         if doc.toks[prev].kind == TokenKind::Punctuation || opener || norm == "ان" {
             break;
@@ -1445,9 +1446,11 @@ fn subject_before(lexicon: &Lexicon, doc: &Doc<'_>, i: usize) -> Option<(usize, 
         || doc.toks[from - 1].kind == TokenKind::Punctuation
         || matches!(
             doc.bare(from - 1),
-            "كان" | "كانت" | "لكن" | "بينما" | "حيث" | "فيما" | "كما" | "اذ"
+            "كان" | "كانت" | "لكن" | "بينما" | "حيث" | "فيما" | "كما" | "اذ" | "اما"
         );
-    (from < end && starts_clause && looks_like_speaker(lexicon, doc, from, end))
+    // وعن فلان قال: what follows عن is the topic, not the speaker.
+    let topic = doc.bare(from) == "عن";
+    (from < end && starts_clause && !topic && looks_like_speaker(lexicon, doc, from, end))
         .then_some((from, end))
 }
 
