@@ -83,6 +83,13 @@ const OCCASIONS: &[&str] = &[
     "ندوة",
     "جلسة",
     "منشور",
+    // Times: في ساعة مبكرة من صباح أمس، في وقت متأخر من مساء الاثنين.
+    "ساعة",
+    "ساعه",
+    "صباح",
+    "مساء",
+    "ليلة",
+    "ليله",
 ];
 /// Words that, after a comma (or on their own), open a clause of the writer's and end a content.
 const WRITER_CLAUSES: &[&str] = &[
