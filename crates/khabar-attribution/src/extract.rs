@@ -952,7 +952,20 @@ fn find_complement(
                     .map_or(next, |j| j + 1);
             }
             next += usize::from(doc.is_punct(next, &["،", ","]));
-            complement_at(doc, cue, next, allow_direct)
+            complement_at(doc, cue, next, allow_direct).or_else(|| {
+                // A longer adjunct (غداة لقائه خادم الحرمين): the next أن / إن / بأن or colon in the
+                // sentence, before any quotation (another name, maybe); a preposition (على) there
+                // would rather belong to the adjunct.
+                let clause_word = |j: usize| {
+                    doc.norm(j).trim_start_matches('ب').starts_with("ان") || doc.is_punct(j, &[":"])
+                };
+                (next..end)
+                    .take_while(|&j| {
+                        doc.same_sentence(k, j) && doc.toks[j].kind != TokenKind::Quote
+                    })
+                    .filter(|&j| clause_word(j))
+                    .find_map(|j| complement_at(doc, cue, j, false))
+            })
         });
         if let Some(start) = after_addressee.or_else(|| complement_at(doc, cue, k, allow_direct)) {
             return Some(start);

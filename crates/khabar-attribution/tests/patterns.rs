@@ -768,3 +768,8 @@ case!(
         Indirect
     )]
 );
+case!(
+    a_quoted_addressee_with_a_longer_adjunct_is_passed_over,
+    "وقال جعجع لـ«الشرق الأوسط» غداة لقائه خادم الحرمين إن اللقاء كان إيجابيا.",
+    [("قال", Some("جعجع"), "اللقاء كان إيجابيا", Indirect)]
+);
