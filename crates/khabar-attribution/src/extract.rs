@@ -860,10 +860,20 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
         let tok = &doc.toks[k];
         if tok.kind == TokenKind::Quote {
             let names_a_name = k > from && doc.is_one_of(k - 1, WordClasses::NAME_HEAD);
+            // A short quotation right before the cue's complement ends the source's name (من شركة
+            // «كولييرز إنترناشونال» إن …); speech would follow the complement, not precede it.
+            let name_before_complement = |close: usize| {
+                k > from
+                    && close - k <= 5
+                    && (complement_at(doc, cue, close + 1, false).is_some()
+                        || (doc.is_punct(close + 1, &["،", ","])
+                            && complement_at(doc, cue, close + 2, false).is_some()))
+            };
             match doc.closing_quote(k) {
                 Some(close)
                     if names_a_name
-                        || doc.overlaps_mention(doc.span(k, close)) && close - k <= 6 =>
+                        || doc.overlaps_mention(doc.span(k, close)) && close - k <= 6
+                        || name_before_complement(close) =>
                 {
                     k = close + 1;
                     continue;
