@@ -683,33 +683,30 @@ impl Recognizer {
             if !reading.may_start_a_rule() {
                 continue;
             }
-            if let Some((guess, next)) = (on(Rule::PlaceWord)
+            // Rules that may read over a mention the gazetteer found (a place inside an institution's
+            // or an airport's name, a place named like a newspaper): only the previous guess blocks them.
+            let clear = |(guess, _): &(Guess, usize)| {
+                !out.last().is_some_and(|g| g.span.overlaps(guess.span))
+            };
+            let over_mentions = (on(Rule::PlaceWord)
                 && bare_bits & Class::PlaceWords as u16 != 0
                 && FEATURE_HEADS.contains(&bare))
             .then(|| self.feature(&words, i, bare, known))
             .flatten()
-            .filter(|(guess, _)| !out.last().is_some_and(|g| g.span.overlaps(guess.span)))
-            {
-                out.push(guess);
-                free = next;
-                continue;
-            }
-            if let Some((guess, next)) = (on(Rule::Newspaper)
-                && bare_bits & Class::MediaHeads as u16 != 0)
-                .then(|| newspaper(&words, i, bare, known))
-                .flatten()
-                .filter(|(guess, _)| !out.last().is_some_and(|g| g.span.overlaps(guess.span)))
-            {
-                out.push(guess);
-                free = next;
-                continue;
-            }
-            if let Some((guess, next)) = (on(Rule::PlaceInstitution)
-                && bare_bits & Class::PlaceInstitutions as u16 != 0)
-                .then(|| place_institution(&words, i, bare, known))
-                .flatten()
-                .filter(|(guess, _)| !out.last().is_some_and(|g| g.span.overlaps(guess.span)))
-            {
+            .filter(clear)
+            .or_else(|| {
+                (on(Rule::Newspaper) && bare_bits & Class::MediaHeads as u16 != 0)
+                    .then(|| newspaper(&words, i, bare, known))
+                    .flatten()
+                    .filter(clear)
+            })
+            .or_else(|| {
+                (on(Rule::PlaceInstitution) && bare_bits & Class::PlaceInstitutions as u16 != 0)
+                    .then(|| place_institution(&words, i, bare, known))
+                    .flatten()
+                    .filter(clear)
+            });
+            if let Some((guess, next)) = over_mentions {
                 out.push(guess);
                 free = next;
                 continue;
@@ -856,11 +853,7 @@ impl Recognizer {
             if place.kind != EntityKind::Location {
                 return None;
             }
-            let mut end = k;
-            while end < words.len() && words.tokens[end].span.start < place.span.end {
-                end += 1;
-            }
-            end
+            words.end_of(k, place.span.end)
         } else if words.is(k, Class::Titles) && words.is_name_token(k + 1) {
             self.name_end_with_family(words, k + 1, 5)
         } else {
@@ -1127,6 +1120,16 @@ impl Words<'_, '_> {
         self.tokens
             .get(i)
             .is_some_and(|t| t.kind == TokenKind::Arabic)
+    }
+
+    /// One past the last token from `from` on that starts before byte `end`: where the tokens of a
+    /// mention ending there end.
+    fn end_of(&self, from: usize, end: usize) -> usize {
+        let mut k = from;
+        while k < self.len() && self.tokens[k].span.start < end {
+            k += 1;
+        }
+        k
     }
 
     fn span(&self, from: usize, to_inclusive: usize) -> Span {
@@ -1577,15 +1580,11 @@ fn newspaper(
         return None;
     }
     let start = words.tokens[k].span.start;
-    let mut end = k + 1;
-    if let Some(mention) = known.iter().find(|m| m.span.start == start) {
-        if mention.kind != EntityKind::Location {
-            return None;
-        }
-        while end < words.len() && words.tokens[end].span.start < mention.span.end {
-            end += 1;
-        }
-    }
+    let end = match known.iter().find(|m| m.span.start == start) {
+        Some(mention) if mention.kind != EntityKind::Location => return None,
+        Some(mention) => words.end_of(k + 1, mention.span.end),
+        None => k + 1,
+    };
     Some((
         Guess {
             span: Span::new(start, words.tokens[end - 1].span.end),
