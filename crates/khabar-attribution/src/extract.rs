@@ -812,12 +812,11 @@ fn skip_one_adjunct(doc: &Doc<'_>, from: usize) -> usize {
                 && doc.bare_cue(k).is_none();
             if qualifies {
                 k += 1;
-            } else if let Some(close) = doc.addressee_quotation(k).or_else(|| {
-                (tok.kind == TokenKind::Quote && is_opening_quote(tok.norm))
-                    .then(|| doc.closing_quote(k))
-                    .flatten()
-                    .filter(|&close| close - k <= 3)
-            }) {
+            } else if let Some(close) = (tok.kind == TokenKind::Quote && is_opening_quote(tok.norm))
+                .then(|| doc.closing_quote(k))
+                .flatten()
+                .filter(|&close| close - k <= 6)
+            {
                 k = close + 1;
             } else {
                 break;
