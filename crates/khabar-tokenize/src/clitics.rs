@@ -562,8 +562,9 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
         out.push(whole);
         return;
     }
-    // Every stack and article decision reads only the first five letters: read them once.
-    let head: [char; 5] = std::array::from_fn(|i| letters.letter_or_nul(i));
+    // Every stack and article decision reads only the first four letters (a stack of two and the article's
+    // ل after it): read them once.
+    let head: [char; 4] = std::array::from_fn(|i| letters.letter_or_nul(i));
 
     // The stacks beyond the empty one, fewest letters first: و/ف alone, then the preposition or future
     // marker (after و/ف when there is one).
