@@ -859,17 +859,7 @@ impl Recognizer {
         } else {
             place_name_end(words, k)?
         };
-        Some((
-            Guess {
-                span: Span::new(
-                    words.start_without_proclitic(i, bare),
-                    words.tokens[end - 1].span.end,
-                ),
-                kind: EntityKind::Location,
-                rule: "place-word",
-            },
-            end,
-        ))
+        Some(words.guess_from(i, bare, end, EntityKind::Location, "place-word"))
     }
 
     /// الرئيس (الفرنسي) جاك شيراك; وزير الخارجية الأمريكي جون كيري.
@@ -989,15 +979,7 @@ impl Recognizer {
         if end < i + 2 {
             return None;
         }
-        let start = words.start_without_proclitic(i, &first.bare);
-        Some((
-            Guess {
-                span: Span::new(start, words.tokens[end - 1].span.end),
-                kind: EntityKind::Person,
-                rule: "name-tokens",
-            },
-            end,
-        ))
+        Some(words.guess_from(i, &first.bare, end, EntityKind::Person, "name-tokens"))
     }
 }
 
@@ -1120,6 +1102,23 @@ impl Words<'_, '_> {
         self.tokens
             .get(i)
             .is_some_and(|t| t.kind == TokenKind::Arabic)
+    }
+
+    /// The guess of a rule from token `i`, read without the proclitics its reading `bare` leaves out,
+    /// to the token before `end`, where the next rule may start.
+    fn guess_from(
+        &self,
+        i: usize,
+        bare: &str,
+        end: usize,
+        kind: EntityKind,
+        rule: &'static str,
+    ) -> (Guess, usize) {
+        let span = Span::new(
+            self.start_without_proclitic(i, bare),
+            self.tokens[end - 1].span.end,
+        );
+        (Guess { span, kind, rule }, end)
     }
 
     /// One past the last token from `from` on that starts before byte `end`: where the tokens of a
@@ -1499,15 +1498,7 @@ fn org_head(words: &Words<'_, '_>, i: usize, head: &Reading<'_>) -> Option<(Gues
     if end == i + 1 {
         return None;
     }
-    let start = words.start_without_proclitic(i, &head.bare);
-    Some((
-        Guess {
-            span: Span::new(start, words.tokens[end - 1].span.end),
-            kind: EntityKind::Organization,
-            rule: "org-head",
-        },
-        end,
-    ))
+    Some(words.guess_from(i, &head.bare, end, EntityKind::Organization, "org-head"))
 }
 
 /// The longest quoted name [`Rule::QuotedName`] takes, in tokens.
@@ -1623,17 +1614,7 @@ fn place_institution(
     if words.is_arabic(end) && is_nisba(words.norm(end)) {
         end += 1;
     }
-    Some((
-        Guess {
-            span: Span::new(
-                words.start_without_proclitic(i, bare),
-                words.tokens[end - 1].span.end,
-            ),
-            kind: EntityKind::Organization,
-            rule: "place-institution",
-        },
-        end,
-    ))
+    Some(words.guess_from(i, bare, end, EntityKind::Organization, "place-institution"))
 }
 
 /// Whether `mention` lies inside a longer name a rule found around it (the place in إمارة منطقة
