@@ -728,6 +728,26 @@ fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
         || ADDRESSEE_HEADS.contains(&norm)
 }
 
+/// Words that take عن inside a noun phrase (بيان صادر عن الوزارة، المسؤول عن الأمن، نيابة عن).
+const NOUNS_TAKING_AN: &[&str] = &[
+    "صادر",
+    "صادره",
+    "صادرة",
+    "الصادر",
+    "الصادره",
+    "الصادرة",
+    "مسؤول",
+    "مسؤوله",
+    "مسؤولة",
+    "المسؤول",
+    "المسؤوله",
+    "المسؤولة",
+    "ممثل",
+    "ممثلا",
+    "نيابه",
+    "نيابة",
+];
+
 /// لـ, alone or glued to an outlet's head or to the press: whom the words were said to follows (قال
 /// لـ«الحياة»، لصحيفة «عكاظ»، للصحفيين).
 const ADDRESSEE_HEADS: &[&str] = &[
@@ -919,7 +939,13 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
             .any(|cue| cue.is_some_and(|c| c.kind == CueKind::AccordingTo));
         // A quantifier after the source opens the verb's object: ناشدت الحكومة اليمنية جميع الأطباء.
         let object = k > from + 1 && matches!(doc.bare(k), "جميع" | "كافة" | "كل");
-        if k > from && (opens_adjunct(doc, k) || glued_verb || according || object) {
+        // عن before a colon opens the topic: قال الحريري عن العمليات العسكرية: «…»; not after a word
+        // that takes عن inside a noun phrase (بيان صادر عن الوزارة، المسؤول عن الأمن).
+        let topic = doc.norm(k) == "عن"
+            && !NOUNS_TAKING_AN.contains(&doc.bare(k - 1))
+            && find_complement(doc, cue, k + 1, false)
+                .is_some_and(|start| doc.is_punct(start.token - 1, &[":"]));
+        if k > from && (opens_adjunct(doc, k) || glued_verb || according || object || topic) {
             break;
         }
         k += 1;
@@ -1215,6 +1241,16 @@ fn attribution(
 ) -> Attribution {
     let (source_span, source_kind, source_entity) = match (source, inherited) {
         (Some((from, to)), _) => {
+            // Marks around a whole name are not part of it: أوضح "الحريري" → الحريري.
+            let quoted = to >= from + 3
+                && doc.toks[from].kind == TokenKind::Quote
+                && is_opening_quote(doc.toks[from].norm)
+                && doc.closing_quote(from) == Some(to - 1);
+            let (from, to) = if quoted {
+                (from + 1, to - 1)
+            } else {
+                (from, to)
+            };
             let span = doc.span(from, to - 1);
             (
                 Some(span),

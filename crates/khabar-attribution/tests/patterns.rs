@@ -783,3 +783,23 @@ case!(
         Indirect
     )]
 );
+
+// The topic after عن, before the colon, is no part of the source; marks around a whole source name are
+// not part of it either.
+case!(
+    the_topic_before_a_colon_ends_the_source,
+    "قال الحريري عن العمليات العسكرية للتحالف في اليمن: \"كان فكري منشغلا\".",
+    [("قال", Some("الحريري"), "\"كان فكري منشغلا\"", Direct)]
+);
+#[test]
+fn quotation_marks_around_a_whole_source_are_left_out() {
+    let text = "وأوضح \"الحريري\" أن الحرب طويلة.";
+    let tokens = khabar_tokenize::Tokenizer::new().tokens(text);
+    let mentions = khabar_gazetteer::Gazetteer::default().find(text);
+    let found = Attributor::new().extract(text, &tokens, &mentions);
+    let got: Vec<(&str, Option<&str>, &str)> = found
+        .iter()
+        .map(|a| (&text[a.cue], a.source.map(|s| &text[s]), &text[a.content]))
+        .collect();
+    assert_eq!(got, [("أوضح", Some("الحريري"), "الحرب طويلة")]);
+}
