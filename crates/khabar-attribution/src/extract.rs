@@ -728,6 +728,50 @@ fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
         || ADDRESSEE_HEADS.contains(&norm)
 }
 
+/// Words that open a clause after و (وفي، وقد، وكان …): a content starting with one of them leaves the و out.
+const CLAUSE_STARTERS: &[&str] = &[
+    "في",
+    "قد",
+    "كان",
+    "كانت",
+    "من",
+    "مع",
+    "هو",
+    "هي",
+    "بذلك",
+    "لم",
+    "لا",
+    "لو",
+    "لكن",
+    "رغم",
+    "بعد",
+    "بعدما",
+    "قبل",
+    "بالتالي",
+    "بالنسبة",
+    "اضافه",
+    "اضافة",
+    "لان",
+    "بدلا",
+    "بخلاف",
+    "لاحقا",
+    "اذا",
+    "ان",
+    "ما",
+    "منذ",
+    "عند",
+    "علي",
+    "حتي",
+    "هذا",
+    "هذه",
+    "ذلك",
+    "تم",
+    "سيتم",
+    "بينما",
+    "فيما",
+    "كما",
+];
+
 /// Words that take عن inside a noun phrase (بيان صادر عن الوزارة، المسؤول عن الأمن، نيابة عن).
 const NOUNS_TAKING_AN: &[&str] = &[
     "صادر",
@@ -1563,7 +1607,15 @@ fn clause_before(doc: &Doc<'_>, comma: usize) -> Option<(Span, AttributionKind)>
     let first = sentence_start(doc, comma).filter(|&first| first < comma)?;
     let mut byte = doc.toks[first].span.start;
     let bare = doc.bare(first);
-    if doc.has_conjunction(first) && (doc.bare_cue(first).is_some() || bare.starts_with("ال")) {
+    // The conjunction that joins the clause to the text before is left out (وقد، وفي، ويتعرض), not a
+    // word's own و or ف (وزارة، وسائل، فتحت).
+    let conjunction = doc.bare_cue(first).is_some()
+        || bare.starts_with("ال")
+        || CLAUSE_STARTERS.contains(&bare)
+        || (doc.norm(first).starts_with('و')
+            && bare.starts_with(['ي', 'ت'])
+            && bare.chars().count() >= 3);
+    if doc.has_conjunction(first) && conjunction {
         let original = &doc.text[doc.toks[first].span.range()];
         byte += original.chars().next().map_or(0, char::len_utf8);
     }

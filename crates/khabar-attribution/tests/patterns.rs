@@ -803,3 +803,16 @@ fn quotation_marks_around_a_whole_source_are_left_out() {
         .collect();
     assert_eq!(got, [("أوضح", Some("الحريري"), "الحرب طويلة")]);
 }
+
+// A content before a trailing according-to phrase leaves out the و that joins it to the text before,
+// not a word's own و.
+case!(
+    the_joining_conjunction_is_left_out_of_a_trailing_content,
+    "وقد قتل المدنيون عندما أطلق المتمردون النيران على بلدة، بحسب وزارة الداخلية.",
+    [(
+        "بحسب",
+        Some("وزارة الداخلية"),
+        "قد قتل المدنيون عندما أطلق المتمردون النيران على بلدة",
+        Indirect
+    )]
+);
