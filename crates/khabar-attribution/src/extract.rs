@@ -1368,11 +1368,28 @@ fn verb(
     let guarded = cue.class == CueClass::Guarded;
     // Pro-drop or SVO: the complement follows the cue at once, or after an adjunct (قال في بيان إن).
     let source_start = skip_adjunct(doc, after);
-    let immediate = complement_at(doc, cue, after, true).or_else(|| {
-        (source_start != after)
-            .then(|| complement_at(doc, cue, source_start, true))
-            .flatten()
-    });
+    // A subject never starts with a preposition: قال في خطبة العيد «…», قال فيها إن …, قال أمام المصلين
+    // إن … have no overt source, and the phrase is an adjunct however long.
+    // أمام as written: إمام (an imam) folds to the same letters.
+    let written = doc
+        .toks
+        .get(source_start)
+        .map_or("", |t| &doc.text[t.span.range()]);
+    let in_phrase = matches!(
+        doc.norm(source_start),
+        "في" | "فيها" | "فيه" | "فيهم" | "خلال" | "اثناء" | "عبر" | "لدي"
+    ) || written == "أمام";
+    let immediate = complement_at(doc, cue, after, true)
+        .or_else(|| {
+            (source_start != after)
+                .then(|| complement_at(doc, cue, source_start, true))
+                .flatten()
+        })
+        .or_else(|| {
+            in_phrase
+                .then(|| find_complement(doc, cue, source_start + 1, true))
+                .flatten()
+        });
     if let Some(start) = immediate.filter(|_| !after_kama) {
         // A homograph with no subject is a report only when glued to و/ف: وبين أن (and he showed that).
         let glued = doc.has_conjunction(i) && doc.bare(i) == "بين";
@@ -1411,7 +1428,8 @@ fn verb(
                 && doc
                     .closing_quote(start.token)
                     .is_some_and(|close| close - start.token <= 4);
-            if !doc.has_conjunction(i) || short_quotation {
+            // Glued to و, or with a في phrase between (قال فيها «…»), the verb goes on with the story.
+            if !(doc.has_conjunction(i) || in_phrase) || short_quotation {
                 return None;
             }
             return Some(attribution(

@@ -816,3 +816,25 @@ case!(
         Indirect
     )]
 );
+
+// A subject never starts with a preposition: في / أمام … is an adjunct, and the speaker is the person
+// named before; إمام (an imam), which folds to the letters of أمام, still is one.
+#[test]
+fn a_phrase_after_the_verb_is_an_adjunct_not_the_source() {
+    let text = "وألقى المرشد علي خامنئي خطبة العيد. وقال في خطبته الطويلة أمام المصلين إن المفاوضات انتهت.";
+    let tokens = khabar_tokenize::Tokenizer::new().tokens(text);
+    let mentions = khabar_gazetteer::Gazetteer::default().find(text);
+    let found = Attributor::new().extract(text, &tokens, &mentions);
+    let got: Vec<(&str, Option<&str>, &str)> = found
+        .iter()
+        .map(|a| (&text[a.cue], a.source.map(|s| &text[s]), &text[a.content]))
+        .collect();
+    assert_eq!(got, [("قال", Some("علي خامنئي"), "المفاوضات انتهت")]);
+
+    let imam = "وقال إمام وخطيب المسجد الحرام الدكتور سعود الشريم: \"قتل المصلين جريمة\".";
+    let found = Attributor::new().find(imam);
+    assert_eq!(
+        found.first().and_then(|a| a.source).map(|s| &imam[s]),
+        Some("إمام وخطيب المسجد الحرام الدكتور سعود الشريم")
+    );
+}
