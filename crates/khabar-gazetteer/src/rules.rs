@@ -408,6 +408,11 @@ const STOP: &[&str] = &[
     "بي",
     "جي",
     "تي",
+    // Adverbs and question words the list holds as names.
+    "اولا",
+    "اين",
+    "كيف",
+    "ذا",
 ];
 
 /// One context rule, to switch on or off.
