@@ -466,17 +466,26 @@ impl<'a> Doc<'a> {
         (from < to && self.toks[from].sentence + 2 >= sentence).then_some((from, to))
     }
 
+    /// The closing mark of the quotation that opens at token `k` and holds at most `words` tokens:
+    /// such a short quotation is rather a name than speech.
+    fn short_quotation(&self, k: usize, words: usize) -> Option<usize> {
+        let tok = self.toks.get(k)?;
+        if tok.kind != TokenKind::Quote || !is_opening_quote(tok.norm) {
+            return None;
+        }
+        self.closing_quote(k)
+            .filter(|&close| close - k <= words + 1)
+    }
+
     /// The closing mark of a quotation opening at token `k` right after لـ or an outlet's head noun
     /// (لـ«الحياة»، لصحيفة «عكاظ»): a name, the addressee of the words.
     fn addressee_quotation(&self, k: usize) -> Option<usize> {
-        let tok = self.toks.get(k)?;
         let after_addressee_head = k > 0
             && (ADDRESSEE_HEADS.contains(&self.norm(k - 1))
                 || self.is_one_of(k - 1, WordClasses::NAME_HEAD));
-        if tok.kind != TokenKind::Quote || !is_opening_quote(tok.norm) || !after_addressee_head {
-            return None;
-        }
-        self.closing_quote(k).filter(|&close| close - k <= 6)
+        after_addressee_head
+            .then(|| self.short_quotation(k, 5))
+            .flatten()
     }
 
     fn name_kinds_in(&self, span: Span) -> impl Iterator<Item = EntityKind> {
@@ -876,11 +885,7 @@ fn skip_one_adjunct(doc: &Doc<'_>, from: usize) -> usize {
                 && doc.bare_cue(k).is_none();
             if qualifies {
                 k += 1;
-            } else if let Some(close) = (tok.kind == TokenKind::Quote && is_opening_quote(tok.norm))
-                .then(|| doc.closing_quote(k))
-                .flatten()
-                .filter(|&close| close - k <= 6)
-            {
+            } else if let Some(close) = doc.short_quotation(k, 5) {
                 k = close + 1;
             } else {
                 break;
@@ -1286,10 +1291,7 @@ fn attribution(
     let (source_span, source_kind, source_entity) = match (source, inherited) {
         (Some((from, to)), _) => {
             // Marks around a whole name are not part of it: أوضح "الحريري" → الحريري.
-            let quoted = to >= from + 3
-                && doc.toks[from].kind == TokenKind::Quote
-                && is_opening_quote(doc.toks[from].norm)
-                && doc.closing_quote(from) == Some(to - 1);
+            let quoted = to >= from + 3 && doc.short_quotation(from, to - from) == Some(to - 1);
             let (from, to) = if quoted {
                 (from + 1, to - 1)
             } else {
@@ -1424,10 +1426,7 @@ fn verb(
             // person named last, a sentence or two before (… أمين الريحاني … وقال إنه).
             // A short quotation right after the verb is rather its subject's name (وأعلنت «خلية
             // الصقور» الاستخباراتية أن).
-            let short_quotation = doc.toks[start.token].kind == TokenKind::Quote
-                && doc
-                    .closing_quote(start.token)
-                    .is_some_and(|close| close - start.token <= 4);
+            let short_quotation = doc.short_quotation(start.token, 3).is_some();
             // Glued to و, or with a في phrase between (قال فيها «…»), the verb goes on with the story.
             if !(doc.has_conjunction(i) || in_phrase) || short_quotation {
                 return None;
