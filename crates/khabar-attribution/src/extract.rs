@@ -1012,51 +1012,58 @@ fn find_complement(
     let end = doc.toks.len().min(from + MAX_GAP);
     let mut k = from;
     while k < end && (k == from || doc.same_sentence(from.saturating_sub(1), k)) {
-        // A quotation right after لـ or an outlet's head, with the complement right after it, names
-        // whom the words were said to (قال لـ«الحياة» إن …، لصحيفة «عكاظ»: …): not speech.
-        let after_addressee = doc.addressee_quotation(k).and_then(|close| {
-            // The outlet's adjective and a time adjunct may come between: لشبكة «سي إن إن» الإخبارية
-            // أمس (الاثنين)، إن …
-            let mut next = close + 1;
-            if doc.toks.get(next).is_some_and(|t| {
-                t.kind == TokenKind::Arabic
-                    && t.norm.starts_with("ال")
-                    && t.norm.ends_with(['ي', 'ة', 'ه'])
-            }) {
-                next += 1;
-            }
-            next = skip_adjunct(doc, next);
-            if doc
-                .toks
-                .get(next)
-                .is_some_and(|t| t.kind == TokenKind::Punctuation && t.norm == "(")
-            {
-                next = (next..doc.toks.len().min(next + 4))
-                    .find(|&j| doc.toks[j].norm == ")")
-                    .map_or(next, |j| j + 1);
-            }
-            next += usize::from(doc.is_punct(next, &["،", ","]));
-            complement_at(doc, cue, next, allow_direct).or_else(|| {
-                // A longer adjunct (غداة لقائه خادم الحرمين): the next أن / إن / بأن or colon in the
-                // sentence, before any quotation (another name, maybe); a preposition (على) there
-                // would rather belong to the adjunct.
-                let clause_word = |j: usize| {
-                    doc.norm(j).trim_start_matches('ب').starts_with("ان") || doc.is_punct(j, &[":"])
-                };
-                (next..end)
-                    .take_while(|&j| {
-                        doc.same_sentence(k, j) && doc.toks[j].kind != TokenKind::Quote
-                    })
-                    .filter(|&j| clause_word(j))
-                    .find_map(|j| complement_at(doc, cue, j, false))
-            })
-        });
+        // A quotation right after لـ or an outlet's head, with the complement after it, names whom the
+        // words were said to (قال لـ«الحياة» إن …، لصحيفة «عكاظ»: …): it is no speech.
+        let after_addressee = doc
+            .addressee_quotation(k)
+            .and_then(|close| complement_after_addressee(doc, cue, k, close, end, allow_direct));
         if let Some(start) = after_addressee.or_else(|| complement_at(doc, cue, k, allow_direct)) {
             return Some(start);
         }
         k += 1;
     }
     None
+}
+
+/// The complement after the addressee quotation that opens at token `open` and closes at `close`,
+/// before token `end`: right after it, past the outlet's adjective, a time adjunct and a bracket
+/// (لشبكة «سي إن إن» الإخبارية أمس (الاثنين)، إن …), or the next أن / إن / بأن or colon in the
+/// sentence before any quotation (غداة لقائه خادم الحرمين إن …). A preposition there (على) would rather
+/// belong to the adjunct.
+fn complement_after_addressee(
+    doc: &Doc<'_>,
+    cue: &Cue,
+    open: usize,
+    close: usize,
+    end: usize,
+    allow_direct: bool,
+) -> Option<ContentStart> {
+    let mut next = close + 1;
+    if doc.toks.get(next).is_some_and(|t| {
+        t.kind == TokenKind::Arabic && t.norm.starts_with("ال") && t.norm.ends_with(['ي', 'ة', 'ه'])
+    }) {
+        next += 1;
+    }
+    next = skip_adjunct(doc, next);
+    if doc
+        .toks
+        .get(next)
+        .is_some_and(|t| t.kind == TokenKind::Punctuation && t.norm == "(")
+    {
+        next = (next..doc.toks.len().min(next + 4))
+            .find(|&j| doc.toks[j].norm == ")")
+            .map_or(next, |j| j + 1);
+    }
+    next += usize::from(doc.is_punct(next, &["،", ","]));
+    complement_at(doc, cue, next, allow_direct).or_else(|| {
+        let clause_word = |j: usize| {
+            doc.norm(j).trim_start_matches('ب').starts_with("ان") || doc.is_punct(j, &[":"])
+        };
+        (next..end)
+            .take_while(|&j| doc.same_sentence(open, j) && doc.toks[j].kind != TokenKind::Quote)
+            .filter(|&j| clause_word(j))
+            .find_map(|j| complement_at(doc, cue, j, false))
+    })
 }
 
 /// Where a content starting at `start` ends (index of its last token): at the sentence end outside
