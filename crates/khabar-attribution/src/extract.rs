@@ -1493,13 +1493,14 @@ fn verb(
     ))
 }
 
-/// A cue after its content: …، كما صرح المتحدث باسم الرئيس. The cue follows كما and a comma, its
-/// source runs to the end of the sentence, and the content is the clause before the comma.
 /// Whether the cue at token `i` follows على ما, بحسب ما, حسب ما or وفق ما (as reported by).
 fn after_ala_ma(doc: &Doc<'_>, i: usize) -> bool {
     i >= 2 && doc.norm(i - 1) == "ما" && matches!(doc.norm(i - 2), "علي" | "بحسب" | "حسب" | "وفق")
 }
 
+/// A cue after its content: …، كما صرح المتحدث باسم الرئيس, … على ما أفاد متطوع. The cue follows كما
+/// and a comma, or على ما / بحسب ما; its source runs to the end of the sentence, and the content is the
+/// clause before.
 fn trailing_kama(
     lexicon: &Lexicon,
     doc: &Doc<'_>,
