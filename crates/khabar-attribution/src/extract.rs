@@ -444,6 +444,29 @@ impl<'a> Doc<'a> {
     }
 
     /// The kinds of the rule-found names inside `span`.
+    /// One past the last token of the last person's name (the gazetteer's or a rule's) that ends
+    /// within tokens `from..to`.
+    fn person_name_end(&self, from: usize, to: usize) -> Option<usize> {
+        (from + 1..to)
+            .rev()
+            .find(|&k| self.person_name_ends_before(k))
+    }
+
+    /// Whether a person's name, found by the gazetteer or a rule, ends with token `k - 1`.
+    fn person_name_ends_before(&self, k: usize) -> bool {
+        let Some(last) = k.checked_sub(1).and_then(|at| self.toks.get(at)) else {
+            return false;
+        };
+        let end = last.span.end;
+        self.mentions_near(last.span)
+            .iter()
+            .any(|m| m.kind == EntityKind::Person && m.span.end == end)
+            || self
+                .names
+                .iter()
+                .any(|g| g.kind == EntityKind::Person && g.span.end == end)
+    }
+
     /// The tokens of the last person's name (the gazetteer's or a rule's) before token `i`, in its
     /// sentence or the two before.
     fn person_named_before(&self, i: usize) -> Option<(usize, usize)> {
@@ -780,6 +803,10 @@ const CLAUSE_STARTERS: &[&str] = &[
     "فيما",
     "كما",
 ];
+
+/// Verbs whose subject is followed by whom the call is addressed to, then the content's preposition
+/// (حث X المسؤولين على …، دعا X المواطنين إلى …).
+const ADDRESSED_VERBS: &[&str] = &["حث", "ناشد", "طالب", "دعا"];
 
 /// Words that take عن inside a noun phrase (بيان صادر عن الوزارة، المسؤول عن الأمن، نيابة عن).
 const NOUNS_TAKING_AN: &[&str] = &[
@@ -1459,11 +1486,43 @@ fn verb(
         ));
     }
     let after = source_start;
-    let source_end = read_source(doc, cue, after);
+    let mut source_end = read_source(doc, cue, after);
     if source_end == after {
         return None;
     }
-    let Some(start) = find_complement(doc, cue, source_end, true) else {
+    // وصف رئيس المجلس محمد الناصر إقرار القانون بـ…, حث X المسؤولين على …: after a verb that takes an
+    // object, the subject ends with the person's name. The object starts the content of وصف and اتهم;
+    // after حث، دعا … it is whom the call is addressed to, and the content follows its preposition.
+    let described = matches!(cue.lemma.as_str(), "وصف" | "اتهم");
+    let object_start = (described || ADDRESSED_VERBS.contains(&cue.lemma.as_str()))
+        .then(|| doc.person_name_end(after, source_end))
+        .flatten()
+        .filter(|&end| {
+            // The object is a definite noun, a noun before a definite one (إقرار القانون), a
+            // demonstrative or a quantifier: an unknown word after a name may rather be more of the
+            // name (سارة ليا ويتسن مديرة).
+            let object = doc.norm(end);
+            end < source_end
+                && doc.toks[end].kind == TokenKind::Arabic
+                && lexicon.head_kind(object).is_none()
+                && (object.starts_with("ال")
+                    || doc.norm(end + 1).starts_with("ال")
+                    || matches!(
+                        object,
+                        "هذا" | "هذه" | "ذلك" | "تلك" | "ما" | "جميع" | "كافة" | "عموم"
+                    ))
+        });
+    if let Some(end) = object_start {
+        source_end = end;
+    }
+    let found = object_start
+        .filter(|_| described)
+        .map(|token| ContentStart {
+            token,
+            byte: doc.toks[token].span.start,
+        })
+        .or_else(|| find_complement(doc, cue, source_end, true));
+    let Some(start) = found else {
         return trailing_kama(lexicon, doc, i, hit, (after, source_end));
     };
     // A homograph (بين between / بيّن showed) needs a speaker and a clause complement right after it.

@@ -838,3 +838,26 @@ fn a_phrase_after_the_verb_is_an_adjunct_not_the_source() {
         Some("إمام وخطيب المسجد الحرام الدكتور سعود الشريم")
     );
 }
+
+// After وصف / حث …, the subject ends with the person's name: the object starts the content of وصف, and
+// after حث it is whom the call is addressed to.
+#[test]
+fn an_object_after_the_speaker_s_name_ends_the_source() {
+    let extract_with_names = |text: &'static str| {
+        let tokens = khabar_tokenize::Tokenizer::new().tokens(text);
+        let mentions = khabar_gazetteer::Gazetteer::default().find(text);
+        Attributor::new()
+            .extract(text, &tokens, &mentions)
+            .iter()
+            .map(|a| (&text[a.cue], a.source.map(|s| &text[s]), &text[a.content]))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        extract_with_names("ووصف نتنياهو الاتفاق النووي بالخطأ التاريخي."),
+        [("وصف", Some("نتنياهو"), "الاتفاق النووي بالخطأ التاريخي")]
+    );
+    assert_eq!(
+        extract_with_names("وحث نتنياهو المشرعين الأمريكيين على رفض الاتفاق."),
+        [("حث", Some("نتنياهو"), "رفض الاتفاق")]
+    );
+}
