@@ -1,7 +1,7 @@
 //! The context rules on real news sentences: the exact name each rule finds, and what it must not.
 
-use khabar_gazetteer::rules::{Guess, Recognizer, Rule};
-use khabar_gazetteer::{Entity, EntityKind, Gazetteer};
+use khabar_gazetteer::rules::{Guess, Recognizer, Rule, inside_a_guess};
+use khabar_gazetteer::{Entity, EntityKind, Gazetteer, Mention};
 use khabar_tokenize::Tokenizer;
 
 fn guesses(text: &str) -> Vec<(String, EntityKind, &'static str)> {
@@ -12,6 +12,16 @@ fn guesses(text: &str) -> Vec<(String, EntityKind, &'static str)> {
         .into_iter()
         .map(|Guess { span, kind, rule }| (text[span].to_string(), kind, rule))
         .collect()
+}
+
+/// The default recognizer's guesses over the default gazetteer's mentions of `text`, and the mentions
+/// that stand beside them (a place inside a longer name a rule found gives way, as in the analyzer).
+fn guesses_and_mentions(text: &str) -> (Vec<Guess>, Vec<Mention>) {
+    let mut mentions = Gazetteer::default().find(text);
+    let tokens = Tokenizer::new().tokens(text);
+    let found = Recognizer::new().find(text, &tokens, &mentions);
+    mentions.retain(|m| !inside_a_guess(m, &found));
+    (found, mentions)
 }
 
 macro_rules! case {
@@ -179,14 +189,9 @@ case!(
 /// it, or a place that is not next to it, makes nothing.
 #[test]
 fn institutions_named_after_their_place() {
-    use khabar_gazetteer::rules::inside_a_guess;
-
     let text = "وقال مدير شرطة محافظة شرورة إن الحادث وقع أمس، وزار وفد من صحة الطائف مستشفى عسير المركزي، \
                 ونقل المصابون إلى مستشفى ميداني في الطائف.";
-    let gazetteer = Gazetteer::default();
-    let mentions = gazetteer.find(text);
-    let tokens = Tokenizer::new().tokens(text);
-    let found = Recognizer::new().find(text, &tokens, &mentions);
+    let (found, mentions) = guesses_and_mentions(text);
     let institutions: Vec<&str> = found
         .iter()
         .filter(|g| g.rule == "place-institution")
@@ -196,11 +201,7 @@ fn institutions_named_after_their_place() {
         institutions,
         ["شرطة محافظة شرورة", "صحة الطائف", "مستشفى عسير المركزي"]
     );
-    let places: Vec<&str> = mentions
-        .iter()
-        .filter(|m| !inside_a_guess(m, &found))
-        .map(|m| &text[m.span])
-        .collect();
+    let places: Vec<&str> = mentions.iter().map(|m| &text[m.span]).collect();
     assert_eq!(places, ["الطائف"]);
 }
 
@@ -359,16 +360,10 @@ case!(
 /// name as the outlet, and the place mention gives way to it; the same word elsewhere stays a place.
 #[test]
 fn a_newspaper_named_like_a_place_is_the_newspaper() {
-    use khabar_gazetteer::rules::inside_a_guess;
-
     let text = "ونقلت صحيفة الشرق الأوسط عن مصادر في الرياض أن الوفد وصل";
-    let gazetteer = Gazetteer::default();
-    let mut mentions = gazetteer.find(text);
-    let tokens = Tokenizer::new().tokens(text);
-    let found = Recognizer::new().find(text, &tokens, &mentions);
+    let (found, mentions) = guesses_and_mentions(text);
     let guessed: Vec<(&str, EntityKind)> = found.iter().map(|g| (&text[g.span], g.kind)).collect();
     assert_eq!(guessed, [("الشرق الأوسط", EntityKind::Organization)]);
-    mentions.retain(|m| !inside_a_guess(m, &found));
     let places: Vec<(&str, EntityKind)> =
         mentions.iter().map(|m| (&text[m.span], m.kind)).collect();
     assert_eq!(places, [("الرياض", EntityKind::Location)]);
@@ -389,16 +384,10 @@ case!(
 /// it gives way, and the city named alone stays.
 #[test]
 fn an_airport_named_after_its_city_is_one_place() {
-    use khabar_gazetteer::rules::inside_a_guess;
-
     let text = "حققت إدارة مطار الدمام نموا في أعداد المسافرين إلى الدمام";
-    let gazetteer = Gazetteer::default();
-    let mut mentions = gazetteer.find(text);
-    let tokens = Tokenizer::new().tokens(text);
-    let found = Recognizer::new().find(text, &tokens, &mentions);
+    let (found, mentions) = guesses_and_mentions(text);
     let guessed: Vec<&str> = found.iter().map(|g| &text[g.span]).collect();
     assert_eq!(guessed, ["مطار الدمام"]);
-    mentions.retain(|m| !inside_a_guess(m, &found));
     let places: Vec<&str> = mentions.iter().map(|m| &text[m.span]).collect();
     assert_eq!(places, ["الدمام"]);
     assert_eq!(
