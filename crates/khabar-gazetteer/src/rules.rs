@@ -408,6 +408,16 @@ const STOP: &[&str] = &[
     "بي",
     "جي",
     "تي",
+    "بانه",
+    "بانها",
+    "بانهم",
+    "لانه",
+    "لانها",
+    "احدي",
+    "كاد",
+    "كادت",
+    "بات",
+    "باتت",
     // Adverbs and question words the list holds as names.
     "اولا",
     "اين",
@@ -842,6 +852,24 @@ impl Recognizer {
         if is_family { end + 1 } else { end }
     }
 
+    /// [`Recognizer::name_end_with_family`] where a person is expected (after a title or a reporting
+    /// verb): a lone given name there takes the next word as its family name even when no list knows
+    /// it (السفير محمد صبيح، وقال خافيير سولانا), if nothing marks that word as another kind: no list,
+    /// no article, not the shape of a verb in the present tense or of a word with a glued conjunction.
+    fn expected_name_end(&self, words: &Words<'_, '_>, from: usize, max: usize) -> usize {
+        let end = self.name_end_with_family(words, from, max);
+        let next = words.norm(end);
+        let letters = next.chars().count();
+        let unknown_word = end == from + 1
+            && words.is_arabic(end)
+            && words.bits(end) == 0
+            && letters >= 3
+            && !next.starts_with("ال")
+            && !starts_with_proclitic_and_article(next)
+            && !has_common_word_shape(next, letters);
+        if unknown_word { end + 1 } else { end }
+    }
+
     /// مطار الدمام، جبل القارة، مطار الملك خالد: a facility or a natural feature (token `i`, whose bare
     /// form is `bare`) with its name, head included: a place the gazetteer knows (whose mention gives way,
     /// [`inside_a_guess`]), a person named with a title, or a name as after any place word.
@@ -917,7 +945,7 @@ impl Recognizer {
         if !plausible_first || words.is(k, Class::Titles) || words.is(k, Class::ConstructTitles) {
             return None;
         }
-        let end = self.name_end_with_family(words, k, 5);
+        let end = self.expected_name_end(words, k, 5);
         let span = words.span(k, end - 1);
         Some((
             Guess {
@@ -954,7 +982,7 @@ impl Recognizer {
         if !words.is_arabic(k) || !words.is_name_token(k) || title {
             return None;
         }
-        let end = self.name_end_with_family(words, k, 5);
+        let end = self.expected_name_end(words, k, 5);
         Some((
             Guess {
                 span: words.span(k, end - 1),
@@ -985,6 +1013,34 @@ impl Recognizer {
             return None;
         }
         Some(words.guess_from(i, &first.bare, end, EntityKind::Person, "name-tokens"))
+    }
+}
+
+/// Whether an unknown word, `letters` long, has a shape names rarely have: a glued conjunction (وفدا),
+/// a preposition glued to a noun (لمدة، لصحيفة، بتصريح: ل before a consonant, ب before ت), a verb in
+/// the present or future tense (يستقبل، تقول، سيقرر) or in the plural (استنكروا), the ending of a
+/// feminine noun (حالة), of a pronoun after a longer word (مواقفه) or of an adverb (رسميا).
+fn has_common_word_shape(word: &str, letters: usize) -> bool {
+    let second = word.chars().nth(1).unwrap_or_default();
+    word.starts_with(['و', 'ف'])
+        || (word.starts_with('ل') && !matches!(second, 'ا' | 'و' | 'ي'))
+        || word.starts_with("بت")
+        || (word.starts_with(['ي', 'ت']) && letters >= 4)
+        || (word.starts_with("سي") || word.starts_with("ست")) && letters >= 5
+        || word.ends_with("وا")
+        || (word.ends_with("يا") && letters >= 5)
+        || word.ends_with('ة')
+        || (word.ends_with('ه') && letters >= 5)
+}
+
+/// Whether `word` is a proclitic glued to the article (بالعاصمة، للمؤتمر، كالعادة): a common noun.
+fn starts_with_proclitic_and_article(word: &str) -> bool {
+    let mut chars = word.chars();
+    let rest = chars.as_str();
+    match chars.next() {
+        Some('ل') => chars.as_str().starts_with(['ل', 'ا']) && rest.len() > 4,
+        Some('ب' | 'ك' | 'و' | 'ف') => chars.as_str().starts_with("ال"),
+        _ => false,
     }
 }
 

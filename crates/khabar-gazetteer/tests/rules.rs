@@ -407,3 +407,29 @@ case!(
     "وقال أولا إن الأمر مهم، وقال أين الحل",
     []
 );
+
+// Where a person is expected, a lone given name takes an unknown next word as the family name, unless
+// that word has the shape of a common word (lines of SaudiNewsNet and the development set).
+case!(
+    an_unknown_family_name_after_a_title_and_a_given_name,
+    "الأمين العام المساعد بالجامعة العربية السفير محمد صبيح، في تصريح له اليوم",
+    [("محمد صبيح", Person, "title")]
+);
+case!(
+    an_unknown_family_name_after_a_reporting_verb,
+    "وقال سعيد مموزيني، مسؤول إعلام المنطقة، إن الوضع مستقر",
+    [("سعيد مموزيني", Person, "after-cue")]
+);
+case!(
+    no_family_name_with_the_shape_of_a_common_word,
+    "كما أكد مولان رسميا ان النيابة العامة فتحت تحقيقا، وقالت هيفاء بأنه إضافة للمسلسل",
+    [
+        ("مولان", Person, "after-cue"),
+        ("هيفاء", Person, "after-cue")
+    ]
+);
+case!(
+    no_family_name_that_is_a_verb,
+    "وكان الملك سلمان يستقبل الوفود في قصر السلام بجدة",
+    [("سلمان", Person, "title")]
+);
