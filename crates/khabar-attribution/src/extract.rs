@@ -683,6 +683,11 @@ fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
 
 /// Matches one of the cue's complements at token `k`: returns where the content starts. The longest
 /// complement wins (إلى أن over إلى).
+/// The participle قائلا ("saying") in its forms, normalised: after a verb, a second word for one report.
+const SAYING: [&str; 3] = ["قائلا", "قائلة", "قائلين"];
+/// أن and إن with their pronoun suffixes, normalised (both fold to ان).
+const INNA_FORMS: [&str; 6] = ["ان", "انه", "انها", "انهم", "انهما", "اننا"];
+
 fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Option<ContentStart> {
     let tok = doc.toks.get(k)?;
     let complements = &cue.complements;
@@ -718,6 +723,14 @@ fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Opti
             .iter()
             .any(|&letter| starts_with_joined_preposition(doc, k, letter))
     };
+    // What introduces the words after قائلا (أضاف قائلا: «…»، وتابع قائلا إن …) belongs to neither the
+    // cue nor the content, nor does a colon after any word complement.
+    let words = words.map(|len| {
+        let saying = SAYING.contains(&doc.norm(k + len - 1));
+        let next = doc.norm(k + len);
+        let introducer = doc.is_punct(k + len, &[":"]) || (saying && INNA_FORMS.contains(&next));
+        len + usize::from(fits(len + 1) && introducer)
+    });
     let len = words
         .or_else(colon)
         .or_else(|| (direct() || joined()).then_some(0))?;
@@ -1648,6 +1661,20 @@ fn subject_before(lexicon: &Lexicon, doc: &Doc<'_>, i: usize) -> Option<(usize, 
 }
 
 /// Participles that continue the previous report with the same source: …، مضيفا أن …
+/// Verbs of being, after which a participle is an adjective (كان لافتا، بات مؤكدا).
+const BEING_VERBS: [&str; 10] = [
+    "كان",
+    "كانت",
+    "يكون",
+    "تكون",
+    "بدا",
+    "يبدو",
+    "اصبح",
+    "اصبحت",
+    "بات",
+    "ليس",
+];
+
 fn participle(
     lexicon: &Lexicon,
     doc: &Doc<'_>,
@@ -1658,9 +1685,38 @@ fn participle(
     let after_comma = i > 0 && doc.is_punct(i - 1, &["،", ",", "-", "–"]);
     let index = antecedent(doc, i, out)?;
     let earlier = &out[index];
+    // قائلا between the earlier cue and its content is that report's own second word (وتابع منديز
+    // قائلا إن …).
+    let within_earlier_frame =
+        earlier.cue.end <= doc.toks[i].span.start && doc.toks[i].span.end <= earlier.content.start;
+    if within_earlier_frame && SAYING.contains(&doc.bare(i)) {
+        return None;
+    }
     let adjacent = earlier.content.end <= doc.toks[i].span.start
         && doc.toks[i].span.start - earlier.content.end <= 4;
-    if !(after_comma || adjacent) {
+    // Right before a complement ending in أن (لافتا أن، مشيرا إلى أن), the participle continues the report
+    // without a comma, where no other clause can have a subject of its own: at the start of a sentence,
+    // or in the sentence the report ends in. A verb of being before it makes it an adjective (وكان
+    // لافتا أن: "it was striking").
+    let sentence_of_report = doc
+        .toks
+        .partition_point(|t| t.span.end < earlier.content.end)
+        .min(i);
+    let no_other_subject = i == 0
+        || !doc.same_sentence(i - 1, i)
+        || doc.toks[i].new_paragraph
+        || doc.same_sentence(sentence_of_report, i);
+    let right_before_complement = no_other_subject
+        && doc
+            .toks
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokenKind::Arabic)
+        && complement_at(doc, hit.cue, i + 1, false).is_some_and(|start| {
+            let last = doc.norm(start.token - 1);
+            start.token > i + 1 && INNA_FORMS.contains(&last.strip_prefix('ب').unwrap_or(last))
+        })
+        && !(i > 0 && BEING_VERBS.contains(&doc.bare(i - 1)));
+    if !(after_comma || adjacent || right_before_complement) {
         return None;
     }
     let start = (1..=3).find_map(|n| complement_at(doc, hit.cue, i + n, true))?;

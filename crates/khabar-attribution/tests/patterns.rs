@@ -855,3 +855,55 @@ fn an_object_after_the_speaker_s_name_ends_the_source() {
         [("حث", Some("نتنياهو"), "رفض الاتفاق")]
     );
 }
+
+// A participle right before أن continues the report even without a comma, at the start of a sentence
+// (SaudiNewsNet); after a verb of being it is an adjective ("it was striking that").
+case!(
+    participle_before_an_at_the_start_of_a_sentence,
+    "وأوضح المهندس سليمان البطحي أن الأمانة أتاحت المشاركة في الاستطلاع. وتستمر المشاركة حتى نهاية الشهر. لافتاً أن جميع نتائج الاستطلاع سوف يتم دراستها.",
+    [
+        (
+            "أوضح",
+            Some("المهندس سليمان البطحي"),
+            "الأمانة أتاحت المشاركة في الاستطلاع",
+            Indirect
+        ),
+        (
+            "لافتاً",
+            Some("المهندس سليمان البطحي"),
+            "جميع نتائج الاستطلاع سوف يتم دراستها",
+            Indirect
+        ),
+    ]
+);
+case!(
+    participle_after_a_verb_of_being_is_an_adjective,
+    "وأوضح المتحدث الرسمي علي الغامدي أن الفرق نقلت المصابين. وكان لافتا أن الوزير لم يحضر.",
+    [(
+        "أوضح",
+        Some("المتحدث الرسمي علي الغامدي"),
+        "الفرق نقلت المصابين",
+        Indirect
+    )]
+);
+// After قائلا, what introduces the words (a colon, إن) is neither cue nor content.
+case!(
+    colon_after_qailan,
+    "وأضاف جوليان قائلا: «يجب أن يكون ملمس الطعام مناسبا»",
+    [(
+        "أضاف",
+        Some("جوليان"),
+        "«يجب أن يكون ملمس الطعام مناسبا»",
+        Direct
+    )]
+);
+case!(
+    inna_after_qailan,
+    "وتابع منديز قائلا إن العمل بالفيلمين خيار لأسلوب حياة.",
+    [(
+        "تابع",
+        Some("منديز"),
+        "العمل بالفيلمين خيار لأسلوب حياة",
+        Indirect
+    )]
+);
