@@ -681,13 +681,13 @@ fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
         })
 }
 
-/// Matches one of the cue's complements at token `k`: returns where the content starts. The longest
-/// complement wins (إلى أن over إلى).
 /// The participle قائلا ("saying") in its forms, normalised: after a verb, a second word for one report.
 const SAYING: [&str; 3] = ["قائلا", "قائلة", "قائلين"];
 /// أن and إن with their pronoun suffixes, normalised (both fold to ان).
 const INNA_FORMS: [&str; 6] = ["ان", "انه", "انها", "انهم", "انهما", "اننا"];
 
+/// Matches one of the cue's complements at token `k`: returns where the content starts. The longest
+/// complement wins (إلى أن over إلى).
 fn complement_at(doc: &Doc<'_>, cue: &Cue, k: usize, allow_direct: bool) -> Option<ContentStart> {
     let tok = doc.toks.get(k)?;
     let complements = &cue.complements;
@@ -1660,7 +1660,6 @@ fn subject_before(lexicon: &Lexicon, doc: &Doc<'_>, i: usize) -> Option<(usize, 
         .then_some((from, end))
 }
 
-/// Participles that continue the previous report with the same source: …، مضيفا أن …
 /// Verbs of being, after which a participle is an adjective (كان لافتا، بات مؤكدا).
 const BEING_VERBS: [&str; 10] = [
     "كان",
@@ -1675,6 +1674,7 @@ const BEING_VERBS: [&str; 10] = [
     "ليس",
 ];
 
+/// Participles that continue the previous report with the same source: …، مضيفا أن …
 fn participle(
     lexicon: &Lexicon,
     doc: &Doc<'_>,

@@ -855,7 +855,7 @@ impl Recognizer {
     /// [`Recognizer::name_end_with_family`] where a person is expected (after a title or a reporting
     /// verb): a lone given name there takes the next word as its family name even when no list knows
     /// it (السفير محمد صبيح، وقال خافيير سولانا), if nothing marks that word as another kind: no list,
-    /// no article, not the shape of a verb in the present tense or of a word with a glued conjunction.
+    /// no article, not the shape of a common word ([`has_common_word_shape`]).
     fn expected_name_end(&self, words: &Words<'_, '_>, from: usize, max: usize) -> usize {
         let end = self.name_end_with_family(words, from, max);
         let next = words.norm(end);
@@ -865,7 +865,6 @@ impl Recognizer {
             && words.bits(end) == 0
             && letters >= 3
             && !next.starts_with("ال")
-            && !starts_with_proclitic_and_article(next)
             && !has_common_word_shape(next, letters);
         if unknown_word { end + 1 } else { end }
     }
@@ -1017,7 +1016,8 @@ impl Recognizer {
 }
 
 /// Whether an unknown word, `letters` long, has a shape names rarely have: a glued conjunction (وفدا),
-/// a preposition glued to a noun (لمدة، لصحيفة، بتصريح: ل before a consonant, ب before ت), a verb in
+/// a preposition glued to a noun (لمدة، للمؤتمر، بتصريح، بالعاصمة: ل before a consonant, ب before ت or
+/// the article, ك before the article), a verb in
 /// the present or future tense (يستقبل، تقول، سيقرر) or in the plural (استنكروا), the ending of a
 /// feminine noun (حالة), of a pronoun after a longer word (مواقفه) or of an adverb (رسميا).
 fn has_common_word_shape(word: &str, letters: usize) -> bool {
@@ -1025,23 +1025,14 @@ fn has_common_word_shape(word: &str, letters: usize) -> bool {
     word.starts_with(['و', 'ف'])
         || (word.starts_with('ل') && !matches!(second, 'ا' | 'و' | 'ي'))
         || word.starts_with("بت")
+        || word.starts_with("بال")
+        || word.starts_with("كال")
         || (word.starts_with(['ي', 'ت']) && letters >= 4)
         || (word.starts_with("سي") || word.starts_with("ست")) && letters >= 5
         || word.ends_with("وا")
         || (word.ends_with("يا") && letters >= 5)
         || word.ends_with('ة')
         || (word.ends_with('ه') && letters >= 5)
-}
-
-/// Whether `word` is a proclitic glued to the article (بالعاصمة، للمؤتمر، كالعادة): a common noun.
-fn starts_with_proclitic_and_article(word: &str) -> bool {
-    let mut chars = word.chars();
-    let rest = chars.as_str();
-    match chars.next() {
-        Some('ل') => chars.as_str().starts_with(['ل', 'ا']) && rest.len() > 4,
-        Some('ب' | 'ك' | 'و' | 'ف') => chars.as_str().starts_with("ال"),
-        _ => false,
-    }
 }
 
 /// Whether `word` starts with one of the proclitics [`Words::read`] takes off a word before an article
