@@ -457,6 +457,9 @@ pub enum Rule {
     /// The unquoted name after صحيفة or جريدة (بصحيفة الوئام، صحيفة الرياض): an outlet, even where the
     /// same word names a place the gazetteer knows (that mention gives way, [`inside_a_guess`]).
     Newspaper,
+    /// A known name token glued to و right after a person's name, or after the comma that follows it:
+    /// the next person of a list (فيصل القاسم وميشيل كيلو ومحمد حبش).
+    NameList,
 }
 
 impl Rule {
@@ -695,6 +698,15 @@ impl Recognizer {
             let reading = words.read(i);
             let bare = reading.bare.as_ref();
             let bare_bits = reading.bare_bits;
+            let list_item = on(Rule::NameList)
+                .then(|| self.name_list_item(&words, i, &reading, known, &out))
+                .flatten()
+                .filter(|(guess, _)| !taken(guess.span, &out));
+            if let Some((guess, next)) = list_item {
+                out.push(guess);
+                free = next;
+                continue;
+            }
             if !reading.may_start_a_rule() {
                 continue;
             }
@@ -989,6 +1001,58 @@ impl Recognizer {
                 rule: "after-cue",
             },
             end,
+        ))
+    }
+
+    /// ويوسف القرضاوي after فيصل القاسم: a known name token glued to و (token `i`, read as `item`) right
+    /// after a person's name, a rule's or the gazetteer's, or after the comma that follows it, names the
+    /// next person of a list.
+    fn name_list_item(
+        &self,
+        words: &Words<'_, '_>,
+        i: usize,
+        item: &Reading<'_>,
+        known: &[Mention],
+        out: &[Guess],
+    ) -> Option<(Guess, usize)> {
+        let glued_waw =
+            words.norm(i).starts_with('و') && item.conjunctionless.len() + 2 == words.norm(i).len();
+        let name_bits = item.conjunctionless_bits;
+        // Not when the word with its و is a word of its own (وكيل، وسام), nor a definite word (والدين).
+        let plausible = glued_waw
+            && words.bits(i) == 0
+            && !item.conjunctionless.starts_with("ال")
+            && name_bits & Class::PersonToken as u16 != 0
+            && name_bits
+                & (Class::Stop as u16 | Class::Titles as u16 | Class::ConstructTitles as u16)
+                == 0;
+        if !plausible {
+            return None;
+        }
+        let before = i.checked_sub(1)?;
+        let before = if matches!(words.norm(before), "،" | ",") {
+            before.checked_sub(1)?
+        } else {
+            before
+        };
+        let end = words.tokens[before].span.end;
+        let found_before = known.partition_point(|m| m.span.end < end);
+        let after_person = out
+            .last()
+            .is_some_and(|g| g.kind == EntityKind::Person && g.span.end == end)
+            || known
+                .get(found_before)
+                .is_some_and(|m| m.kind == EntityKind::Person && m.span.end == end);
+        if !after_person {
+            return None;
+        }
+        let last = self.expected_name_end(words, i, 5);
+        Some(words.guess_from(
+            i,
+            item.conjunctionless,
+            last,
+            EntityKind::Person,
+            "name-list",
         ))
     }
 

@@ -433,3 +433,36 @@ case!(
     "وكان الملك سلمان يستقبل الوفود في قصر السلام بجدة",
     [("سلمان", Person, "title")]
 );
+
+// A known name token glued to و right after a person's name names the next person of a list
+// (SaudiNewsNet); a word that is a word of its own with its و (وكيل "deputy") does not.
+#[test]
+fn the_next_person_of_a_list() {
+    let text = "وضمت القائمة اللاعبين حمد الحمد ويوسف خميس وحمدان الحمدان وتوفيق بوحيمد";
+    // As the analyzer builds it: the gazetteer's people add their names' tokens.
+    let gazetteer = Gazetteer::default();
+    let recognizer = Recognizer::new().with_gazetteer_names(&gazetteer);
+    let tokens = Tokenizer::new().tokens(text);
+    let found: Vec<(&str, &str)> = recognizer
+        .find(text, &tokens, &gazetteer.find(text))
+        .into_iter()
+        .map(|g| (&text[g.span], g.rule))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("حمد الحمد", "name-tokens"),
+            ("يوسف خميس", "name-list"),
+            ("حمدان الحمدان", "name-list"),
+            ("توفيق بوحيمد", "name-list"),
+        ]
+    );
+}
+case!(
+    a_word_with_its_waw_is_no_list_item,
+    "قال المهندس سليمان البطحي وكيل أمانة الرياض للخدمات إن المشروع اكتمل",
+    [
+        ("سليمان البطحي", Person, "title"),
+        ("أمانة الرياض", Organization, "org-head")
+    ]
+);
