@@ -244,6 +244,7 @@ const PLACE_INSTITUTIONS: &[&str] = &[
     "محكمة",
     "مديرية",
     "غرفة",
+    "شركة",
 ];
 const PLACE_WORDS: &[&str] = &[
     "مدينه",
@@ -1727,8 +1728,22 @@ fn place_institution(
         return None;
     }
     end += 1;
-    if words.is_arabic(end) && is_nisba(words.norm(end)) {
+    let adjective = words.is_arabic(end) && is_nisba(words.norm(end));
+    if adjective {
         end += 1;
+    }
+    // A company named after a place says what it does with ل: شركة تبوك لإنتاج المحاصيل، شركة آسيا
+    // للاستثمار. Without an adjective or that, شركة before a place is a company somewhere.
+    if bare == "شركة" {
+        let purpose = end;
+        if words.is_arabic(purpose) && words.norm(purpose).starts_with('ل') {
+            end += 1;
+            while end < words.len() && end - purpose <= 2 && words.norm(end).starts_with("ال") {
+                end += 1;
+            }
+        } else if !adjective {
+            return None;
+        }
     }
     Some(words.guess_from(i, bare, end, EntityKind::Organization, "place-institution"))
 }

@@ -205,6 +205,26 @@ fn institutions_named_after_their_place() {
     assert_eq!(places, ["الطائف"]);
 }
 
+/// A company named after a place, with an adjective or what it does (the development set's lines): the
+/// place inside is no entity of its own; a company merely in a place is no name.
+#[test]
+fn companies_named_after_a_place() {
+    let text = "أعلنت شركة تبوك الزراعية تطورات استخدام المتحصلات، وتشمل مشروع شركة تبوك لإنتاج المحاصيل \
+                بالسودان، وافتتحت شركة في الرياض فرعا جديدا.";
+    let (found, mentions) = guesses_and_mentions(text);
+    let companies: Vec<&str> = found
+        .iter()
+        .filter(|g| g.rule == "place-institution")
+        .map(|g| &text[g.span])
+        .collect();
+    assert_eq!(
+        companies,
+        ["شركة تبوك الزراعية", "شركة تبوك لإنتاج المحاصيل"]
+    );
+    let places: Vec<&str> = mentions.iter().map(|m| &text[m.span]).collect();
+    assert_eq!(places, ["السودان", "الرياض"]);
+}
+
 /// A byline opening the story, at the start of the text or after its title: the reporters and the
 /// outlet before the place (or before وكالات / متابعات); a dash-separated phrase elsewhere is no byline.
 #[test]
