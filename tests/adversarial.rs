@@ -320,3 +320,26 @@ fn many_cues_and_mentions_in_one_sentence() {
             .any(|a| a.source_entity.is_some())
     );
 }
+
+#[test]
+fn rules_neither_repeat_nor_cut_a_name_the_gazetteer_knows() {
+    // SaudiNewsNet: the feature and institution rules read over the places inside a name, but a name the
+    // gazetteer knows whole (نهر النيل، شبه جزيرة سيناء، the hospital with its research centre) stays
+    // one mention, found once.
+    let text = "وصل الجيش إلى شبه جزيرة سيناء قرب نهر النيل، ونقل المريض إلى مستشفى الملك فيصل التخصصي \
+                ومركز الأبحاث ثم إلى مستشفى الملك فهد بجدة.";
+    let analysis = analyze_checked(text);
+    assert_eq!(
+        texts(text, analysis.mentions.iter().map(|m| m.span)),
+        [
+            "شبه جزيرة سيناء",
+            "نهر النيل",
+            "مستشفى الملك فيصل التخصصي ومركز الأبحاث",
+            "جدة"
+        ]
+    );
+    assert_eq!(
+        texts(text, analysis.guesses.iter().map(|g| g.span)),
+        ["مستشفى الملك فهد"]
+    );
+}

@@ -245,7 +245,11 @@ const PLACE_INSTITUTIONS: &[&str] = &[
     "مديرية",
     "غرفة",
     "شركة",
+    "مجمع",
 ];
+/// The institutions of [`PLACE_INSTITUTIONS`] that may be named after a person with a title instead of a
+/// place.
+const NAMED_AFTER_PEOPLE: [&str; 2] = ["مستشفي", "مجمع"];
 const PLACE_WORDS: &[&str] = &[
     "مدينه",
     "مدينة",
@@ -712,9 +716,16 @@ impl Recognizer {
                 continue;
             }
             // Rules that may read over a mention the gazetteer found (a place inside an institution's
-            // or an airport's name, a place named like a newspaper): only the previous guess blocks them.
+            // or an airport's name, a place named like a newspaper): the mentions they cover give way,
+            // but not one they would cut (شبه جزيرة سيناء) or repeat (نهر النيل), nor the previous guess.
             let clear = |(guess, _): &(Guess, usize)| {
+                let cut_or_repeated = |m: &Mention| {
+                    m.span.overlaps(guess.span)
+                        && (!guess.span.contains(m.span)
+                            || (m.span == guess.span && m.kind == guess.kind))
+                };
                 !out.last().is_some_and(|g| g.span.overlaps(guess.span))
+                    && !known.iter().any(cut_or_repeated)
             };
             let over_mentions = (on(Rule::PlaceWord)
                 && bare_bits & Class::PlaceWords as u16 != 0
@@ -730,7 +741,7 @@ impl Recognizer {
             })
             .or_else(|| {
                 (on(Rule::PlaceInstitution) && bare_bits & Class::PlaceInstitutions as u16 != 0)
-                    .then(|| place_institution(&words, i, bare, known))
+                    .then(|| self.place_institution(&words, i, bare, known))
                     .flatten()
                     .filter(clear)
             });
@@ -1003,6 +1014,60 @@ impl Recognizer {
             },
             end,
         ))
+    }
+
+    /// إمارة منطقة الباحة، صحة الطائف، مستشفى عسير المركزي: after an institution's head noun (token `i`,
+    /// checked by the caller), a place word or none, a place the gazetteer knows, and a relational adjective
+    /// or none; a hospital or a complex may be named after a person with a title instead.
+    fn place_institution(
+        &self,
+        words: &Words<'_, '_>,
+        i: usize,
+        bare: &str,
+        known: &[Mention],
+    ) -> Option<(Guess, usize)> {
+        let mut k = i + 1;
+        if words.is(k, Class::PlaceWords) {
+            k += 1;
+        }
+        let start = words.tokens.get(k)?.span.start;
+        let place = known
+            .iter()
+            .find(|m| m.span.start == start && m.kind == EntityKind::Location);
+        let mut end = if let Some(place) = place {
+            let end = words.end_of(k, place.span.end);
+            if words.tokens.get(end - 1)?.span.end != place.span.end {
+                return None;
+            }
+            end
+        } else if NAMED_AFTER_PEOPLE.contains(&bare)
+            && words.is(k, Class::Titles)
+            && words.is_name_token(k + 1)
+        {
+            // A hospital or a complex named after a person with a title: مجمع الملك فيصل الطبي.
+            self.name_end_with_family(words, k + 1, 5)
+        } else {
+            return None;
+        };
+        let adjective = words.is_arabic(end) && is_nisba(words.norm(end));
+        if adjective {
+            end += 1;
+        }
+        // A company named after a place says what it does with ل: شركة تبوك لإنتاج المحاصيل، شركة آسيا
+        // للاستثمار. Without an adjective or that, شركة before a place is a company somewhere.
+        if bare == "شركة" {
+            let purpose = end;
+            if words.is_arabic(purpose) && words.norm(purpose).starts_with('ل') {
+                end += 1;
+                while end < words.len() && end - purpose <= 2 && words.norm(end).starts_with("ال")
+                {
+                    end += 1;
+                }
+            } else if !adjective {
+                return None;
+            }
+        }
+        Some(words.guess_from(i, bare, end, EntityKind::Organization, "place-institution"))
     }
 
     /// ويوسف القرضاوي after فيصل القاسم: a known name token glued to و (token `i`, read as `item`) right
@@ -1701,51 +1766,6 @@ fn newspaper(
         },
         end,
     ))
-}
-
-/// إمارة منطقة الباحة، صحة الطائف، مستشفى عسير المركزي: after an institution's head noun (token `i`,
-/// checked by the caller), a place word or none, a place the gazetteer knows, and a relational adjective
-/// or none.
-fn place_institution(
-    words: &Words<'_, '_>,
-    i: usize,
-    bare: &str,
-    known: &[Mention],
-) -> Option<(Guess, usize)> {
-    let mut k = i + 1;
-    if words.is(k, Class::PlaceWords) {
-        k += 1;
-    }
-    let start = words.tokens.get(k)?.span.start;
-    let place = known
-        .iter()
-        .find(|m| m.span.start == start && m.kind == EntityKind::Location)?;
-    let mut end = k;
-    while end < words.len() && words.tokens[end].span.end < place.span.end {
-        end += 1;
-    }
-    if words.tokens.get(end)?.span.end != place.span.end {
-        return None;
-    }
-    end += 1;
-    let adjective = words.is_arabic(end) && is_nisba(words.norm(end));
-    if adjective {
-        end += 1;
-    }
-    // A company named after a place says what it does with ل: شركة تبوك لإنتاج المحاصيل، شركة آسيا
-    // للاستثمار. Without an adjective or that, شركة before a place is a company somewhere.
-    if bare == "شركة" {
-        let purpose = end;
-        if words.is_arabic(purpose) && words.norm(purpose).starts_with('ل') {
-            end += 1;
-            while end < words.len() && end - purpose <= 2 && words.norm(end).starts_with("ال") {
-                end += 1;
-            }
-        } else if !adjective {
-            return None;
-        }
-    }
-    Some(words.guess_from(i, bare, end, EntityKind::Organization, "place-institution"))
 }
 
 /// Whether `mention` lies inside a longer name a rule found around it (the place in إمارة منطقة
