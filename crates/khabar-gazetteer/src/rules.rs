@@ -763,7 +763,7 @@ impl Recognizer {
                 })
                 .or_else(|| {
                     on(Rule::AfterCue)
-                        .then(|| self.after_cue_or_nisba(&words, i, &reading))
+                        .then(|| self.after_cue_or_nisba(&words, i, &reading, known))
                         .flatten()
                 })
                 .or_else(|| {
@@ -890,7 +890,23 @@ impl Recognizer {
             && letters >= 3
             && !next.starts_with("ال")
             && !has_common_word_shape(next, letters);
-        if unknown_word { end + 1 } else { end }
+        if !unknown_word {
+            return end;
+        }
+        // After that word the name goes on over known name tokens (سيد ظفر هاشمي) and a family nisba
+        // (حامد رافع الخيالي), but no other definite word: after a verb read as a name (السعودية رفعت
+        // أسعار النفط), that would make a family name of a common noun.
+        let end = self.name_end(words, end, max - 1);
+        let family = words.norm(end);
+        let nisba_family = end < words.len()
+            && end - from < max
+            && words.is_arabic(end)
+            && words.bits(end) == 0
+            && family.starts_with("ال")
+            && family.ends_with('ي')
+            && family.chars().count() >= 5
+            && !self.is_place_nisba(family);
+        if nisba_family { end + 1 } else { end }
     }
 
     /// مطار الدمام، جبل القارة، مطار الملك خالد: a facility or a natural feature (token `i`, whose bare
@@ -981,15 +997,23 @@ impl Recognizer {
     }
 
     /// A known name token after a reporting verb or a nationality adjective: وقال ستيفان …، البرازيلي
-    /// اندرسون.
+    /// اندرسون. `known` are the gazetteer's mentions.
     fn after_cue_or_nisba(
         &self,
         words: &Words<'_, '_>,
         i: usize,
         introducer: &Reading<'_>,
+        known: &[Mention],
     ) -> Option<(Guess, usize)> {
         let after_verb = introducer.conjunctionless_bits & Class::ReportingVerbs as u16 != 0;
-        if !(after_verb || is_nisba(introducer.conjunctionless)) {
+        // A nisba the gazetteer read as a place is the place (أن السعودية رفعت أسعار …), no adjective.
+        let place = || {
+            let introducer_span = words.tokens[i].span;
+            known
+                .iter()
+                .any(|m| m.kind == EntityKind::Location && m.span.overlaps(introducer_span))
+        };
+        if !(after_verb || (is_nisba(introducer.conjunctionless) && !place())) {
             return None;
         }
         let k = i + 1;
