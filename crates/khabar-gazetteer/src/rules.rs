@@ -1119,21 +1119,7 @@ impl Recognizer {
         if !plausible {
             return None;
         }
-        let before = i.checked_sub(1)?;
-        let before = if matches!(words.norm(before), "،" | ",") {
-            before.checked_sub(1)?
-        } else {
-            before
-        };
-        let end = words.tokens[before].span.end;
-        let found_before = known.partition_point(|m| m.span.end < end);
-        let after_person = out
-            .last()
-            .is_some_and(|g| g.kind == EntityKind::Person && g.span.end == end)
-            || known
-                .get(found_before)
-                .is_some_and(|m| m.kind == EntityKind::Person && m.span.end == end);
-        if !after_person {
+        if entity_before(words, i, known, out) != Some(EntityKind::Person) {
             return None;
         }
         let last = self.expected_name_end(words, i, 5);
@@ -1167,6 +1153,29 @@ impl Recognizer {
         }
         Some(words.guess_from(i, &first.bare, end, EntityKind::Person, "name-tokens"))
     }
+}
+
+/// The kind of the name, a mention of the gazetteer or a guess so far, that ends right before token `i`
+/// or before the comma before it: the name whose list token `i` may go on.
+fn entity_before(
+    words: &Words<'_, '_>,
+    i: usize,
+    known: &[Mention],
+    out: &[Guess],
+) -> Option<EntityKind> {
+    let before = i.checked_sub(1)?;
+    let before = if matches!(words.norm(before), "،" | ",") {
+        before.checked_sub(1)?
+    } else {
+        before
+    };
+    let end = words.tokens[before].span.end;
+    let guess = out.last().filter(|g| g.span.end == end).map(|g| g.kind);
+    let mention = known
+        .get(known.partition_point(|m| m.span.end < end))
+        .filter(|m| m.span.end == end)
+        .map(|m| m.kind);
+    guess.or(mention)
 }
 
 /// Whether an unknown word, `letters` long, has a shape names rarely have: a glued conjunction (وفدا),
