@@ -443,7 +443,6 @@ impl<'a> Doc<'a> {
             .filter(move |m| span.contains(m.span) && m.source != MatchSource::Nisba)
     }
 
-    /// The kinds of the rule-found names inside `span`.
     /// One past the last token of the last person's name (the gazetteer's or a rule's) that ends
     /// within tokens `from..to`.
     fn person_name_end(&self, from: usize, to: usize) -> Option<usize> {
@@ -465,6 +464,23 @@ impl<'a> Doc<'a> {
                 .names
                 .iter()
                 .any(|g| g.kind == EntityKind::Person && g.span.end == end)
+    }
+
+    /// One past the last token of a name (the gazetteer's or a rule's, not a nisba) that starts with
+    /// token `from`.
+    fn name_end_at(&self, from: usize) -> Option<usize> {
+        let first = self.toks.get(from)?.span;
+        let end = self
+            .mentions_near(first)
+            .iter()
+            .filter(|m| m.source != MatchSource::Nisba)
+            .map(|m| m.span)
+            .chain(self.names.iter().map(|g| g.span))
+            .filter(|span| span.start == first.start)
+            .map(|span| span.end)
+            .max()?;
+        let after = from + self.toks[from..].partition_point(|t| t.span.start < end);
+        (self.toks[after - 1].span.end == end).then_some(after)
     }
 
     /// The tokens of the last person's name (the gazetteer's or a rule's) before token `i`, in its
@@ -511,6 +527,7 @@ impl<'a> Doc<'a> {
             .flatten()
     }
 
+    /// The kinds of the rule-found names inside `span`.
     fn name_kinds_in(&self, span: Span) -> impl Iterator<Item = EntityKind> {
         self.names
             .iter()
@@ -685,6 +702,65 @@ fn find_cue<'l>(doc: &Doc<'l>, i: usize) -> Option<CueHit<'l>> {
 const SAYING: [&str; 3] = ["قائلا", "قائلة", "قائلين"];
 /// أن and إن with their pronoun suffixes, normalised (both fold to ان).
 const INNA_FORMS: [&str; 6] = ["ان", "انه", "انها", "انهم", "انهما", "اننا"];
+
+/// Words that start no object: prepositions, adverbs of time and the like, after which the clause goes on
+/// to its complement or ends.
+const NOT_AN_OBJECT: [&str; 16] = [
+    "في",
+    "علي",
+    "من",
+    "عن",
+    "الي",
+    "مع",
+    "امس",
+    "اليوم",
+    "خلال",
+    "بعد",
+    "قبل",
+    "عبر",
+    "لدي",
+    "ان",
+    "انه",
+    "ايضا",
+];
+
+/// أعلنت شركة تبوك الزراعية تطورات …: a cue that may take its content directly, with no complement in
+/// the sentence, has it as an object right after a subject that is a name (the gazetteer's or a rule's)
+/// starting at token `from`, within the source read up to token `to`.
+/// What follows the name is no object when it goes on describing the subject: an adjective (وزارة
+/// الداخلية السعودية), an apposition with a head noun (سيرغي لافروف وزير الخارجية), a place with a
+/// preposition (جامعة الملك فيصل بالأحساء), another name, or the next of a list (وكوبا). قال takes no
+/// object: its content is speech.
+fn object_after_name(
+    lexicon: &Lexicon,
+    doc: &Doc<'_>,
+    cue: &Cue,
+    from: usize,
+    to: usize,
+) -> Option<ContentStart> {
+    if !cue.complements.direct || cue.class != CueClass::Main || cue.lemma == "قال" {
+        return None;
+    }
+    let object = doc.name_end_at(from).filter(|&end| end < to)?;
+    let tok = &doc.toks[object];
+    let norm = tok.norm;
+    let describes_subject = is_nisba_shaped(norm)
+        || lexicon.head_kind(norm).is_some()
+        || norm.starts_with('و')
+        || ["بال", "لل", "كال"].iter().any(|p| norm.starts_with(p))
+        || doc.name_end_at(object).is_some();
+    let plausible =
+        tok.kind == TokenKind::Arabic && !NOT_AN_OBJECT.contains(&norm) && !describes_subject;
+    plausible.then_some(ContentStart {
+        token: object,
+        byte: tok.span.start,
+    })
+}
+
+/// Whether `norm` has the article and the ending of a relational adjective (السعودية، الأمريكي).
+fn is_nisba_shaped(norm: &str) -> bool {
+    norm.starts_with("ال") && (norm.ends_with('ي') || norm.ends_with("ية") || norm.ends_with("يه"))
+}
 
 /// Matches one of the cue's complements at token `k`: returns where the content starts. The longest
 /// complement wins (إلى أن over إلى).
@@ -1534,10 +1610,15 @@ fn verb(
             token,
             byte: doc.toks[token].span.start,
         })
-        .or_else(|| find_complement(doc, cue, source_end, true));
+        .or_else(|| find_complement(doc, cue, source_end, true))
+        .or_else(|| object_after_name(lexicon, doc, cue, after, source_end));
     let Some(start) = found else {
         return trailing_kama(lexicon, doc, i, hit, (after, source_end));
     };
+    // With an object for content, the subject is the name before it.
+    if start.token < source_end {
+        source_end = start.token;
+    }
     // A homograph (بين between / بيّن showed) needs a speaker and a clause complement right after it.
     let complement_at_source_end =
         |at: usize| complement_at(doc, cue, at, true).is_some_and(|s| s.token == start.token);

@@ -907,3 +907,25 @@ case!(
         Indirect
     )]
 );
+
+// An announcement, a denial or an accusation with an object for content, after a named subject
+// (SaudiNewsNet); after an apposition the words describe the subject, not what was said.
+#[test]
+fn object_content_after_a_named_subject() {
+    let text = "وأعلنت الأمم المتحدة حالة الطوارئ الإنسانية من المستوى الثالث في اليمن.";
+    let found = extract_with_names(text);
+    assert_eq!(
+        parts(text, &found),
+        [(
+            "أعلنت",
+            Some("الأمم المتحدة"),
+            "حالة الطوارئ الإنسانية من المستوى الثالث في اليمن"
+        )]
+    );
+    let text = "وتنفي إيران سعيها لامتلاك سلاح نووي، وأكد سيرغي لافروف وزير الخارجية الروسي استحالة تبرير ذلك.";
+    let found = extract_with_names(text);
+    assert_eq!(
+        parts(text, &found),
+        [("تنفي", Some("إيران"), "سعيها لامتلاك سلاح نووي")]
+    );
+}
