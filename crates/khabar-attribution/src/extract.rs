@@ -726,35 +726,61 @@ const NOT_AN_OBJECT: [&str; 16] = [
 
 /// أعلنت شركة تبوك الزراعية تطورات …: a cue that may take its content directly, with no complement in
 /// the sentence, has it as an object right after a subject that is a name (the gazetteer's or a rule's)
-/// starting at token `from`, within the source read up to token `to`.
+/// starting at token `from`; also returns where the subject ends.
 /// What follows the name is no object when it goes on describing the subject: an adjective (وزارة
 /// الداخلية السعودية), an apposition with a head noun (سيرغي لافروف وزير الخارجية), a place with a
-/// preposition (جامعة الملك فيصل بالأحساء), another name, or the next of a list (وكوبا). قال takes no
-/// object: its content is speech.
+/// preposition (جامعة الملك فيصل بالأحساء), another name, the next of a list (وكوبا) or whom the words
+/// were said to (لموقع ناديه).
 fn object_after_name(
     lexicon: &Lexicon,
     doc: &Doc<'_>,
     cue: &Cue,
     from: usize,
-    to: usize,
-) -> Option<ContentStart> {
-    if !cue.complements.direct || cue.class != CueClass::Main || cue.lemma == "قال" {
+) -> Option<(ContentStart, usize)> {
+    // قال reports speech; after حث، دعا … the object is whom the call is addressed to.
+    if !cue.complements.direct
+        || cue.class != CueClass::Main
+        || cue.lemma == "قال"
+        || ADDRESSED_VERBS.contains(&cue.lemma.as_str())
+    {
         return None;
     }
-    let object = doc.name_end_at(from).filter(|&end| end < to)?;
-    let tok = &doc.toks[object];
+    // The subject's own adjective stays with it (وزارة الداخلية السعودية), and a time or an occasion
+    // may come between (، أمس،).
+    let mut subject_end = doc.name_end_at(from)?;
+    if is_nisba_shaped(doc.norm(subject_end)) {
+        subject_end += 1;
+    }
+    let mut object = subject_end;
+    loop {
+        while doc.is_punct(object, &["،", ","]) {
+            object += 1;
+        }
+        let next = skip_adjunct(doc, object);
+        if next == object {
+            break;
+        }
+        object = next;
+    }
+    let tok = doc
+        .toks
+        .get(object)
+        .filter(|_| doc.same_sentence(from, object))?;
     let norm = tok.norm;
     let describes_subject = is_nisba_shaped(norm)
         || lexicon.head_kind(norm).is_some()
-        || norm.starts_with('و')
-        || ["بال", "لل", "كال"].iter().any(|p| norm.starts_with(p))
+        || norm.starts_with(['و', 'ل'])
+        || ["بال", "كال"].iter().any(|p| norm.starts_with(p))
         || doc.name_end_at(object).is_some();
     let plausible =
         tok.kind == TokenKind::Arabic && !NOT_AN_OBJECT.contains(&norm) && !describes_subject;
-    plausible.then_some(ContentStart {
-        token: object,
-        byte: tok.span.start,
-    })
+    plausible.then_some((
+        ContentStart {
+            token: object,
+            byte: tok.span.start,
+        },
+        subject_end,
+    ))
 }
 
 /// Whether `norm` has the article and the ending of a relational adjective (السعودية، الأمريكي).
@@ -1611,14 +1637,15 @@ fn verb(
             byte: doc.toks[token].span.start,
         })
         .or_else(|| find_complement(doc, cue, source_end, true))
-        .or_else(|| object_after_name(lexicon, doc, cue, after, source_end));
+        .or_else(|| {
+            // With an object for content, the subject is the name before it.
+            let (start, subject_end) = object_after_name(lexicon, doc, cue, after)?;
+            source_end = subject_end;
+            Some(start)
+        });
     let Some(start) = found else {
         return trailing_kama(lexicon, doc, i, hit, (after, source_end));
     };
-    // With an object for content, the subject is the name before it.
-    if start.token < source_end {
-        source_end = start.token;
-    }
     // A homograph (بين between / بيّن showed) needs a speaker and a clause complement right after it.
     let complement_at_source_end =
         |at: usize| complement_at(doc, cue, at, true).is_some_and(|s| s.token == start.token);
