@@ -928,4 +928,14 @@ fn object_content_after_a_named_subject() {
         parts(text, &found),
         [("تنفي", Some("إيران"), "سعيها لامتلاك سلاح نووي")]
     );
+    let text = "أعلنت وزارة الداخلية السعودية، أمس، القبض على 431 عنصرا أغلبهم سعوديون.";
+    let found = extract_with_names(text);
+    assert_eq!(
+        parts(text, &found),
+        [(
+            "أعلنت",
+            Some("وزارة الداخلية السعودية"),
+            "القبض على 431 عنصرا أغلبهم سعوديون"
+        )]
+    );
 }
