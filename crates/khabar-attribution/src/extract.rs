@@ -535,10 +535,12 @@ impl<'a> Doc<'a> {
             .map(|g| g.kind)
     }
 
-    fn overlaps_mention(&self, span: Span) -> bool {
+    /// Whether `span` overlaps a name, the gazetteer's (not a nisba) or a rule's.
+    fn overlaps_name(&self, span: Span) -> bool {
         self.mentions_near(span)
             .iter()
             .any(|m| m.span.overlaps(span) && m.source != MatchSource::Nisba)
+            || self.names.iter().any(|g| g.span.overlaps(span))
     }
 
     /// Index of the quotation mark closing the one at `open`, within the paragraph.
@@ -855,7 +857,7 @@ fn starts_with_joined_preposition(doc: &Doc<'_>, k: usize, letter: char) -> bool
         && !JOINED_FUNCTION_WORDS
             .iter()
             .any(|w| tok.norm.starts_with(w))
-        && !doc.overlaps_mention(tok.span)
+        && !doc.overlaps_name(tok.span)
 }
 
 /// Whether token `k` opens an adjunct that ends a source: a time word, في + occasion, لـ + addressee.
@@ -1082,7 +1084,7 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
             match doc.closing_quote(k) {
                 Some(close)
                     if names_a_name
-                        || doc.overlaps_mention(doc.span(k, close)) && close - k <= 6
+                        || doc.overlaps_name(doc.span(k, close)) && close - k <= 6
                         || name_before_complement(close) =>
                 {
                     k = close + 1;
@@ -1347,7 +1349,7 @@ fn content_kind(doc: &Doc<'_>, first: usize, last: usize) -> AttributionKind {
             && let Some(close) = doc.closing_quote(k).filter(|&c| c <= last)
         {
             let quoted = doc.span(k, close);
-            let is_name = doc.overlaps_mention(quoted)
+            let is_name = doc.overlaps_name(quoted)
                 || (k > 0 && doc.is_one_of(k - 1, WordClasses::NAME_HEAD));
             if !is_name {
                 return AttributionKind::Mixed;
