@@ -939,3 +939,31 @@ fn object_content_after_a_named_subject() {
         )]
     );
 }
+
+// A quotation around a name the context rules found is part of the source, not speech (SaudiNewsNet).
+#[test]
+fn a_quoted_name_found_by_a_rule_stays_in_the_source() {
+    let text = "وأعلنت دار «سيرجيو روسي» للأحذية أنها وجدت مشتريا وأن توقيع عقد البيع سيتم قريبا.";
+    let tokens = khabar_tokenize::Tokenizer::new().tokens(text);
+    let sentences = khabar_tokenize::sentence_spans(text, &tokens);
+    let gazetteer = khabar_gazetteer::Gazetteer::default();
+    let mentions = gazetteer.find(text);
+    let names = khabar_gazetteer::rules::Recognizer::new()
+        .with_gazetteer_names(&gazetteer)
+        .find(text, &tokens, &mentions);
+    let evidence = khabar_attribution::Findings {
+        tokens: &tokens,
+        sentences: &sentences,
+        mentions: &mentions,
+        names: &names,
+    };
+    let found = Attributor::new().extract_with(text, &evidence);
+    assert_eq!(
+        parts(text, &found),
+        [(
+            "أعلنت",
+            Some("دار «سيرجيو روسي» للأحذية"),
+            "وجدت مشتريا وأن توقيع عقد البيع سيتم قريبا"
+        )]
+    );
+}
