@@ -1006,14 +1006,7 @@ impl Recognizer {
         known: &[Mention],
     ) -> Option<(Guess, usize)> {
         let after_verb = introducer.conjunctionless_bits & Class::ReportingVerbs as u16 != 0;
-        // A nisba the gazetteer read as a place is the place (أن السعودية رفعت أسعار …), no adjective.
-        let place = || {
-            let introducer_span = words.tokens[i].span;
-            known
-                .iter()
-                .any(|m| m.kind == EntityKind::Location && m.span.overlaps(introducer_span))
-        };
-        if !(after_verb || (is_nisba(introducer.conjunctionless) && !place())) {
+        if !(after_verb || is_nisba(introducer.conjunctionless)) {
             return None;
         }
         let k = i + 1;
@@ -1027,6 +1020,14 @@ impl Recognizer {
             || words.is(k, Class::ConstructTitles)
             || words.is(k, Class::TitleModifiers);
         if !words.is_arabic(k) || !words.is_name_token(k) || title {
+            return None;
+        }
+        // A nisba the gazetteer read as a place is the place (أن السعودية رفعت أسعار …), no adjective.
+        let introducer_span = words.tokens[i].span;
+        let place = known
+            .get(known.partition_point(|m| m.span.end <= introducer_span.start))
+            .is_some_and(|m| m.kind == EntityKind::Location && m.span.overlaps(introducer_span));
+        if !after_verb && place {
             return None;
         }
         let end = self.expected_name_end(words, k, 5);
