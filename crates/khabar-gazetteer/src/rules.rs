@@ -678,7 +678,8 @@ impl Recognizer {
     /// Finds names in `text` from its tokens (made with the default normaliser), leaving out anything that
     /// overlaps a `known` mention. Never fails.
     pub fn find(&self, text: &str, tokens: &[Token<'_>], known: &[Mention]) -> Vec<Guess> {
-        let words = Words::new(tokens, &self.words);
+        let mut words = Words::new(tokens, &self.words);
+        words.read_ali_as_a_name(text);
         let mut out: Vec<Guess> = Vec::new();
         // Mentions and guesses both come in text order, so overlap checks need only look near the end.
         let mut next_known = 0;
@@ -866,9 +867,12 @@ impl Recognizer {
             && words.is_arabic(end)
             && (family.starts_with("ال") || after_descent)
             && family.chars().count() >= 4
-            // Feminine adjectives (الطبية) qualify a place, never a person.
+            // Feminine adjectives (الطبية) qualify a place, never a person, and long masculine
+            // plurals (المصابين، المسؤولون) name no one; shorter ones can be families (الحسين، السعدون).
             && !family.ends_with("ية")
             && !family.ends_with("يه")
+            && !(family.ends_with("ين") && family.chars().count() >= 7)
+            && !(family.ends_with("ون") && family.chars().count() >= 8)
             && !words.is(end, Class::Stop)
             && !words.is(end, Class::TitleModifiers)
             && !words.is(end, Class::Titles)
@@ -1268,6 +1272,24 @@ impl<'a, 't> Words<'a, 't> {
 }
 
 impl Words<'_, '_> {
+    /// The name علي and the preposition على fold to the same letters, so the lists hold the word as a
+    /// stop word. Where the text spells على with its alef maqsura anywhere, a علي written with ي is the
+    /// name: a name token, no stop word. A text that writes ي for every final ى (on older or Egyptian
+    /// sites) tells nothing, and is left as it is.
+    fn read_ali_as_a_name(&mut self, text: &str) {
+        const ALI: &str = "علي";
+        let written_ali = |t: &Token<'_>| t.norm == ALI && t.text.ends_with('ي');
+        if !self.tokens.iter().any(written_ali) || !text.contains('ى') {
+            return;
+        }
+        for (bits, token) in self.norm_bits.iter_mut().zip(self.tokens) {
+            if written_ali(token) {
+                *bits = (*bits & !(Class::Stop as u16 | Class::StartsNoRule as u16))
+                    | Class::PersonToken as u16;
+            }
+        }
+    }
+
     fn lookup(&self, word: &str) -> u16 {
         self.lists.get(word).copied().unwrap_or(0)
     }

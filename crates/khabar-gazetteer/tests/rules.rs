@@ -506,3 +506,19 @@ fn a_place_named_like_a_nisba_introduces_no_name() {
     let places: Vec<&str> = mentions.iter().map(|m| &text[m.span]).collect();
     assert_eq!(places, ["السعودية"]);
 }
+
+// علي is the name where the text spells the preposition على with its alef maqsura (the development
+// set); a text that writes ي for every final ى tells nothing, and its علي is left alone.
+case!(
+    ali_with_ya_is_a_name_where_the_text_tells_it,
+    "وأوضح علي الغامدي أن الفرق باشرت على الفور، ونقل المهندس علي الحسيني المصابين",
+    [
+        ("علي الغامدي", Person, "after-cue"),
+        ("علي الحسيني", Person, "title")
+    ]
+);
+case!(
+    ali_is_left_alone_where_the_text_writes_ya_for_alef_maqsura,
+    "وأكد المتحدث علي الرغم من الظروف أن الفرق باشرت علي الفور",
+    []
+);
