@@ -705,6 +705,28 @@ const SAYING: [&str; 3] = ["قائلا", "قائلة", "قائلين"];
 /// أن and إن with their pronoun suffixes, normalised (both fold to ان).
 const INNA_FORMS: [&str; 6] = ["ان", "انه", "انها", "انهم", "انهما", "اننا"];
 
+/// Where the content starts after a participle or a verb right after the cue, the second word of one
+/// report (وأوضح قائلا: «…»، وأضاف موضحا أن …، وتابع يقول: …): past that word's own complement, or past a
+/// colon, or at a quotation (the annotation guide keeps the first verb as the cue).
+fn second_word(doc: &Doc<'_>, at: usize) -> Option<ContentStart> {
+    let hit = find_cue(doc, at)?;
+    let second = match hit.cue.kind {
+        CueKind::Participle => true,
+        // وتابع يقول: …, but not a verb of its own clause (وقال ويضيف).
+        CueKind::Verb => !doc.has_conjunction(at),
+        _ => false,
+    };
+    if hit.cue.class != CueClass::Main || !second {
+        return None;
+    }
+    // Whom the words were said to may come between (ويوضح قائلا لـ«الشرق الأوسط» إنه …).
+    find_complement(doc, hit.cue, at + hit.len, true)
+        .filter(|start| start.token <= at + MAX_SECOND_WORD_GAP)
+}
+
+/// The most tokens from a second word to its content ([`second_word`]).
+const MAX_SECOND_WORD_GAP: usize = 8;
+
 /// Words that start no object: prepositions, adverbs of time and the like, after which the clause goes on
 /// to its complement or ends.
 const NOT_AN_OBJECT: [&str; 16] = [
@@ -969,12 +991,25 @@ const ADDRESSEE_HEADS: &[&str] = &[
     "للصحافة",
 ];
 
-/// Whether tokens `from..to` hold no participle-shaped word (an apposed name does not; مضيفا does).
+/// Whether tokens `from..to` hold no participle-shaped word and no reporting verb or participle (an
+/// apposed name does not; مضيفا and وقال do).
 fn lexicon_free(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     (from..to).all(|k| {
         let bare = doc.bare(k);
-        !(bare.starts_with('م') && bare.ends_with('ا') && bare.chars().count() >= 5)
+        let participle_shaped =
+            bare.starts_with('م') && bare.ends_with('ا') && bare.chars().count() >= 5;
+        !participle_shaped && !reports_at(doc, k)
     })
+}
+
+/// Whether a reporting verb or participle of the main list stands at token `k`.
+fn reports_at(doc: &Doc<'_>, k: usize) -> bool {
+    let tok = &doc.toks[k];
+    (tok.entry.is_some() || tok.bare_entry.is_some())
+        && find_cue(doc, k).is_some_and(|hit| {
+            hit.cue.class == CueClass::Main
+                && matches!(hit.cue.kind, CueKind::Verb | CueKind::Participle)
+        })
 }
 
 /// Skips the adjuncts (أمس، أيضا، في بيان له، في تصريح صحفي) that stand between a cue and its source;
@@ -1070,6 +1105,16 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
         && (k == from || !doc.toks[k].new_paragraph)
     {
         let tok = &doc.toks[k];
+        // Another report ends the source where it is one for sure: a participle (واصفا، قائلا), a verb
+        // glued to و/ف (… صاحب المطعم، ويضيف: …), or a verb right after the cue (وتابع يقول: …). A verb
+        // inside the source's own phrase stays (مصدر طلب عدم كشف اسمه).
+        if reports_at(doc, k) {
+            let participle =
+                find_cue(doc, k).is_some_and(|hit| hit.cue.kind == CueKind::Participle);
+            if participle || k == from || doc.has_conjunction(k) {
+                break;
+            }
+        }
         if tok.kind == TokenKind::Quote {
             let names_a_name = k > from && doc.is_one_of(k - 1, WordClasses::NAME_HEAD);
             // A short quotation right before the cue's complement ends the source's name (من شركة
@@ -1156,6 +1201,10 @@ fn find_complement(
     let end = doc.toks.len().min(from + MAX_GAP);
     let mut k = from;
     while k < end && (k == from || doc.same_sentence(from.saturating_sub(1), k)) {
+        // A reporting verb glued to و/ف starts a report of its own (صاحب المطعم، ويضيف: …).
+        if k > from && doc.has_conjunction(k) && reports_at(doc, k) {
+            return None;
+        }
         // A quotation right after لـ or an outlet's head, with the complement after it, names whom the
         // words were said to (قال لـ«الحياة» إن …، لصحيفة «عكاظ»: …): it is no speech.
         let after_addressee = doc
@@ -1482,6 +1531,13 @@ fn verb(
     out: &[Attribution],
 ) -> Option<Attribution> {
     let cue = hit.cue;
+    // A verb right after the cue of the report before it is that report's second word (وتابع يقول).
+    let second_word_of_last = out.last().is_some_and(|last| {
+        i > 0 && !doc.has_conjunction(i) && doc.toks[i - 1].span.end == last.cue.end
+    });
+    if second_word_of_last {
+        return None;
+    }
     // ما is otherwise a relative, but على ما أفاد X is a report after its content, and only that.
     if after_ala_ma(doc, i) {
         let after = i + hit.len;
@@ -1533,6 +1589,7 @@ fn verb(
         "في" | "فيها" | "فيه" | "فيهم" | "خلال" | "اثناء" | "عبر" | "لدي"
     ) || written == "أمام";
     let immediate = complement_at(doc, cue, after, true)
+        .or_else(|| second_word(doc, after))
         .or_else(|| {
             (source_start != after)
                 .then(|| complement_at(doc, cue, source_start, true))
@@ -1795,11 +1852,12 @@ fn participle(
     let after_comma = i > 0 && doc.is_punct(i - 1, &["،", ",", "-", "–"]);
     let index = antecedent(doc, i, out)?;
     let earlier = &out[index];
-    // قائلا between the earlier cue and its content is that report's own second word (وتابع منديز
-    // قائلا إن …).
+    // قائلا between the earlier cue and its content, or any participle right after that cue, is that
+    // report's own second word (وتابع منديز قائلا إن …، وأضاف موضحا أن …).
     let within_earlier_frame =
         earlier.cue.end <= doc.toks[i].span.start && doc.toks[i].span.end <= earlier.content.start;
-    if within_earlier_frame && SAYING.contains(&doc.bare(i)) {
+    let right_after_earlier_cue = i > 0 && doc.toks[i - 1].span.end == earlier.cue.end;
+    if within_earlier_frame && (SAYING.contains(&doc.bare(i)) || right_after_earlier_cue) {
         return None;
     }
     let adjacent = earlier.content.end <= doc.toks[i].span.start

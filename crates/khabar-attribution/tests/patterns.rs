@@ -967,3 +967,34 @@ fn a_quoted_name_found_by_a_rule_stays_in_the_source() {
         )]
     );
 }
+
+// Two words introducing one content: the first verb is the cue, the second word (a participle or a verb)
+// is neither the source nor a report of its own (SaudiNewsNet).
+case!(
+    second_word_after_the_cue,
+    "وقال الوزير إن الاتفاق جيد. وتابع يقول: «إنه يقف بصورة جيدة». وأضاف موضحا أن «المسلحين من كل الجماعات»",
+    [
+        ("قال", Some("الوزير"), "الاتفاق جيد", Indirect),
+        ("تابع", Some("الوزير"), "«إنه يقف بصورة جيدة»", Direct),
+        ("أضاف", Some("الوزير"), "«المسلحين من كل الجماعات»", Direct),
+    ]
+);
+// A reporting verb glued to و ends the source before it and starts a report of its own.
+case!(
+    a_glued_reporting_verb_ends_the_source,
+    "وأكد الشيف مارون شديد صاحب المطعم أن المطعم مزدحم، ويضيف: «هذه الوجبة خفيفة تغنيك عن وجبة دسمة»",
+    [
+        (
+            "أكد",
+            Some("الشيف مارون شديد صاحب المطعم"),
+            "المطعم مزدحم",
+            Indirect
+        ),
+        (
+            "يضيف",
+            Some("الشيف مارون شديد صاحب المطعم"),
+            "«هذه الوجبة خفيفة تغنيك عن وجبة دسمة»",
+            Direct
+        ),
+    ]
+);
