@@ -949,6 +949,8 @@ const ADDRESSED_VERBS: &[&str] = &["حث", "ناشد", "طالب", "دعا"];
 
 /// Words that take عن inside a noun phrase (بيان صادر عن الوزارة، المسؤول عن الأمن، نيابة عن).
 const NOUNS_TAKING_AN: &[&str] = &[
+    // The verb too: بيان صدر عن مكتب الحاكم.
+    "صدر",
     "صادر",
     "صادره",
     "صادرة",
@@ -1163,8 +1165,11 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
                 _ => break,
             }
         }
+        // عن after صدر، صادر، مسؤول … belongs to the source's phrase (بيان صدر عن مكتب الحاكم), not the
+        // cue's complement (أعلن عن).
+        let an_of_the_phrase = tok.norm == "عن" && NOUNS_TAKING_AN.contains(&doc.bare(k - 1));
         if tok.kind == TokenKind::Punctuation
-            || (k > from && complement_at(doc, cue, k, true).is_some())
+            || (k > from && !an_of_the_phrase && complement_at(doc, cue, k, true).is_some())
         {
             break;
         }

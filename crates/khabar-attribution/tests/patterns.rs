@@ -998,3 +998,15 @@ case!(
         ),
     ]
 );
+
+// عن after صدر belongs to the source's phrase, not to the cue's complement (the development set).
+case!(
+    an_inside_the_source_phrase,
+    "أعلن بيان صدر عن مكتب حاكم إقليم أغري بشرق تركيا أمس الأحد أن اثنين من أفراد قوات الأمن قتلا.",
+    [(
+        "أعلن",
+        Some("بيان صدر عن مكتب حاكم إقليم أغري بشرق تركيا"),
+        "اثنين من أفراد قوات الأمن قتلا",
+        Indirect
+    )]
+);
