@@ -1140,6 +1140,12 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
                 _ => break,
             }
         }
+        // After حث، دعا … what follows the comma is whom the call is addressed to (حث وكيل الإمارة،
+        // مديري التعليم على …), no apposition.
+        if k > from && doc.is_punct(k, &["،", ","]) && ADDRESSED_VERBS.contains(&cue.lemma.as_str())
+        {
+            break;
+        }
         if k > from && doc.is_punct(k, &["،", ","]) {
             // An apposed name after a comma stays in the source when the complement follows it:
             // مسؤول إعلام الحشد الشعبي، علي الحسيني، أن …

@@ -1010,3 +1010,15 @@ case!(
         Indirect
     )]
 );
+
+// After حث، دعا … what follows the comma is the addressee, not an apposition (the development set).
+case!(
+    the_addressee_after_a_comma,
+    "على صعيد آخر حث وكيل الإمارة، مديري التعليم ومساعديهم على تفعيل دور الإرشاد الطلابي للحماية من الفكر الضال.",
+    [(
+        "حث",
+        Some("وكيل الإمارة"),
+        "تفعيل دور الإرشاد الطلابي للحماية من الفكر الضال",
+        Indirect
+    )]
+);
