@@ -1301,7 +1301,14 @@ fn content_end(doc: &Doc<'_>, start: usize) -> usize {
         }
         let open = depth > 0 || straight;
         if !open && k > start {
-            if doc.is_punct(k, &[".", "!", "؟", "?", "…", "..", "...", "؛", ";"]) {
+            // A full stop after a one-letter abbreviation (د. أسامة البار، م. خالد) ends nothing; after
+            // a year's (2013م.، 1436هـ.) it ends the sentence.
+            let abbreviation = doc.is_punct(k, &["."])
+                && doc.toks[k - 1].kind == TokenKind::Arabic
+                && doc.norm(k - 1).chars().count() == 1
+                && !(k >= 2 && doc.toks[k - 2].kind == TokenKind::Number);
+            if doc.is_punct(k, &[".", "!", "؟", "?", "…", "..", "...", "؛", ";"]) && !abbreviation
+            {
                 break;
             }
             let comma = doc.is_punct(k, &["،", ",", "-", "–"]);

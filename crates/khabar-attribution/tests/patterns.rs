@@ -1022,3 +1022,19 @@ case!(
         Indirect
     )]
 );
+
+// A full stop after a one-letter abbreviation (د.) does not end the content; after a year's (م.) it does
+// (the development set, SaudiNewsNet).
+case!(
+    abbreviations_inside_the_content,
+    "وأوضح كابلي أن اللجنة تعمل بمتابعة من رئيس اللجنة المحلية للانتخابات د. أسامة البار. وبدأت الحملة عام 2015م. وقال المتحدث إن الحملة نجحت.",
+    [
+        (
+            "أوضح",
+            Some("كابلي"),
+            "اللجنة تعمل بمتابعة من رئيس اللجنة المحلية للانتخابات د. أسامة البار",
+            Indirect
+        ),
+        ("قال", Some("المتحدث"), "الحملة نجحت", Indirect),
+    ]
+);
