@@ -930,12 +930,19 @@ impl Recognizer {
                 return None;
             }
             words.end_of(k, place.span.end)
-        } else if words.is(k, Class::Titles) && words.is_name_token(k + 1) {
-            self.name_end_with_family(words, k + 1, 5)
+        } else if let Some(end) = self.titled_name_end(words, k) {
+            end
         } else {
             place_name_end(words, k)?
         };
         Some(words.guess_from(i, bare, end, EntityKind::Location, "place-word"))
+    }
+
+    /// One past a person's name with a title at token `k` (الملك فهد، الأمير فيصل بن فهد), as a
+    /// facility or an institution may be named.
+    fn titled_name_end(&self, words: &Words<'_, '_>, k: usize) -> Option<usize> {
+        (words.is(k, Class::Titles) && words.is_name_token(k + 1))
+            .then(|| self.name_end_with_family(words, k + 1, 5))
     }
 
     /// الرئيس (الفرنسي) جاك شيراك; وزير الخارجية الأمريكي جون كيري.
@@ -1069,12 +1076,9 @@ impl Recognizer {
                 return None;
             }
             end
-        } else if NAMED_AFTER_PEOPLE.contains(&bare)
-            && words.is(k, Class::Titles)
-            && words.is_name_token(k + 1)
-        {
+        } else if NAMED_AFTER_PEOPLE.contains(&bare) {
             // A hospital or a complex named after a person with a title: مجمع الملك فيصل الطبي.
-            self.name_end_with_family(words, k + 1, 5)
+            self.titled_name_end(words, k)?
         } else {
             return None;
         };
