@@ -343,3 +343,20 @@ fn rules_neither_repeat_nor_cut_a_name_the_gazetteer_knows() {
         ["مستشفى الملك فهد"]
     );
 }
+
+#[test]
+fn a_long_run_of_facility_names() {
+    // Each airport is one place with its head, read over the city the gazetteer knows; the checks that a
+    // rule cuts no mention search the mentions instead of walking them all, which on this text took
+    // time quadratic in the number of names.
+    let text = "مطار الدمام ".repeat(20_000);
+    let analysis = analyze_checked(&text);
+    assert!(analysis.mentions.is_empty());
+    assert_eq!(analysis.guesses.len(), 20_000);
+    assert!(
+        analysis
+            .guesses
+            .iter()
+            .all(|g| &text[g.span] == "مطار الدمام")
+    );
+}

@@ -726,7 +726,7 @@ impl Recognizer {
                             || (m.span == guess.span && m.kind == guess.kind))
                 };
                 !out.last().is_some_and(|g| g.span.overlaps(guess.span))
-                    && !known.iter().any(cut_or_repeated)
+                    && !overlapping(known, guess.span, |m| m.span).any(cut_or_repeated)
             };
             let over_mentions = (on(Rule::PlaceWord)
                 && bare_bits & Class::PlaceWords as u16 != 0
@@ -925,7 +925,7 @@ impl Recognizer {
     ) -> Option<(Guess, usize)> {
         let k = i + 1;
         let start = words.tokens.get(k)?.span.start;
-        let end = if let Some(place) = known.iter().find(|m| m.span.start == start) {
+        let end = if let Some(place) = starting_at(known, start, |m| m.span) {
             if place.kind != EntityKind::Location {
                 return None;
             }
@@ -1067,9 +1067,8 @@ impl Recognizer {
             k += 1;
         }
         let start = words.tokens.get(k)?.span.start;
-        let place = known
-            .iter()
-            .find(|m| m.span.start == start && m.kind == EntityKind::Location);
+        let place =
+            starting_at(known, start, |m| m.span).filter(|m| m.kind == EntityKind::Location);
         let mut end = if let Some(place) = place {
             let end = words.end_of(k, place.span.end);
             if words.tokens.get(end - 1)?.span.end != place.span.end {
@@ -1521,9 +1520,9 @@ impl Recognizer {
             };
             let is_place = |&(from, to): &(usize, usize)| {
                 (to == from + 1 && WIRE_WORDS.contains(&words.norm(from)))
-                    || known.iter().any(|m| {
-                        m.kind == EntityKind::Location && m.span == words.span(from, to - 1)
-                    })
+                    || starting_at(known, words.tokens[from].span.start, |m| m.span).is_some_and(
+                        |m| m.kind == EntityKind::Location && m.span == words.span(from, to - 1),
+                    )
             };
             let Some(place) = segments.iter().position(is_place) else {
                 continue;
@@ -1547,7 +1546,8 @@ impl Recognizer {
             }
         }
         let taken = |span: Span| {
-            known.iter().any(|m| m.span.overlaps(span)) || out.iter().any(|g| g.span.overlaps(span))
+            overlapping(known, span, |m| m.span).next().is_some()
+                || overlapping(out, span, |g| g.span).next().is_some()
         };
         found.retain(|g| !taken(g.span));
         if !found.is_empty() {
@@ -1619,9 +1619,12 @@ impl Recognizer {
         if families.is_empty() {
             return;
         }
+        // The mentions and the guesses so far are in text order and overlap none of their own kind, and
+        // the family names are found in text order: a search, not a walk over all of them.
         let taken = |span: Span, found: &[Guess]| {
-            known.iter().any(|m| m.span.overlaps(span))
-                || found.iter().any(|g| g.span.overlaps(span))
+            overlapping(known, span, |m| m.span).next().is_some()
+                || overlapping(out, span, |g| g.span).next().is_some()
+                || found.last().is_some_and(|g| g.span.overlaps(span))
         };
         let mut found = Vec::new();
         for i in 0..words.len() {
@@ -1647,11 +1650,7 @@ impl Recognizer {
             let token = &words.tokens[i];
             let span = Span::new(words.start_without_proclitic(i, &bare), token.span.end);
             let after_given_name = i > 0 && words.is_name_token(i - 1);
-            if token.span.start >= after
-                && !after_given_name
-                && !taken(span, out)
-                && !taken(span, &found)
-            {
+            if token.span.start >= after && !after_given_name && !taken(span, &found) {
                 found.push(Guess {
                     span,
                     kind: EntityKind::Person,
@@ -1813,7 +1812,7 @@ fn newspaper(
         return None;
     }
     let start = words.tokens[k].span.start;
-    let end = match known.iter().find(|m| m.span.start == start) {
+    let end = match starting_at(known, start, |m| m.span) {
         Some(mention) if mention.kind != EntityKind::Location => return None,
         Some(mention) => words.end_of(k + 1, mention.span.end),
         None => k + 1,
@@ -1830,11 +1829,35 @@ fn newspaper(
 
 /// Whether `mention` lies inside a longer name a rule found around it (the place in إمارة منطقة
 /// الباحة), or a rule read the same words as another kind (صحيفة الرياض: the newspaper, not the city):
-/// the annotation guide annotates only the whole name, so such mentions are left out.
+/// the annotation guide annotates only the whole name, so such mentions are left out. `guesses` are as
+/// [`Recognizer::find`] returns them, in text order and none overlapping another, so only the last one
+/// starting at or before the mention can hold it.
 pub fn inside_a_guess(mention: &Mention, guesses: &[Guess]) -> bool {
-    guesses.iter().any(|g| {
+    let before = guesses.partition_point(|g| g.span.start <= mention.span.start);
+    before.checked_sub(1).is_some_and(|at| {
+        let g = &guesses[at];
         g.span.contains(mention.span) && (g.span != mention.span || g.kind != mention.kind)
     })
+}
+
+/// The items of `items` (in text order, none overlapping another: a gazetteer's mentions, a recognizer's
+/// guesses) whose span, told by `span_of`, overlaps `span`: a binary search, not a walk over all of
+/// them, which on a long text of repeated names took time quadratic in their number.
+fn overlapping<T>(
+    items: &[T],
+    span: Span,
+    span_of: impl Fn(&T) -> Span,
+) -> impl Iterator<Item = &T> {
+    let from = items.partition_point(|x| span_of(x).end <= span.start);
+    items[from..]
+        .iter()
+        .take_while(move |x| span_of(x).start < span.end)
+}
+
+/// The item of `items` (in text order, none overlapping another) whose span starts at byte `start`.
+fn starting_at<T>(items: &[T], start: usize, span_of: impl Fn(&T) -> Span) -> Option<&T> {
+    let at = items.partition_point(|x| span_of(x).start < start);
+    items.get(at).filter(|x| span_of(x).start == start)
 }
 
 /// محافظة جدة، منطقة مكة المكرمة: the name after a place word.
