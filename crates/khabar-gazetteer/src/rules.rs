@@ -423,6 +423,8 @@ const STOP: &[&str] = &[
     "كادت",
     "بات",
     "باتت",
+    "انا",
+    "اول",
     // Adverbs and question words the list holds as names.
     "اولا",
     "اين",
@@ -1115,10 +1117,11 @@ impl Recognizer {
     ) -> Option<(Guess, usize)> {
         let glued_waw =
             words.norm(i).starts_with('و') && item.conjunctionless.len() + 2 == words.norm(i).len();
+        // Or after a comma alone, a name token with nothing glued (ماجد النافع، عمر الدخيل).
+        let after_comma = !glued_waw && i > 0 && matches!(words.norm(i - 1), "،" | ",");
         let name_bits = item.conjunctionless_bits;
         // Not when the word with its و is a word of its own (وكيل، وسام), nor a definite word (والدين).
-        let plausible = glued_waw
-            && words.bits(i) == 0
+        let plausible = (glued_waw && words.bits(i) == 0 || after_comma)
             && !item.conjunctionless.starts_with("ال")
             && name_bits & Class::PersonToken as u16 != 0
             && name_bits

@@ -477,6 +477,23 @@ fn the_next_person_of_a_list() {
             ("توفيق بوحيمد", "name-list"),
         ]
     );
+    // After a comma alone too, but أول (first) starts no name.
+    let text =
+        "وشارك في المران اللاعب سلمان الفرج، نواف العابد، محمد الشلهوب، أول من وصل إلى المعسكر";
+    let tokens = Tokenizer::new().tokens(text);
+    let found: Vec<(&str, &str)> = recognizer
+        .find(text, &tokens, &gazetteer.find(text))
+        .into_iter()
+        .map(|g| (&text[g.span], g.rule))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("سلمان الفرج", "title"),
+            ("نواف العابد", "name-list"),
+            ("محمد الشلهوب", "name-list"),
+        ]
+    );
 }
 case!(
     a_word_with_its_waw_is_no_list_item,
