@@ -1128,9 +1128,13 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
                         || (doc.is_punct(close + 1, &["،", ","])
                             && complement_at(doc, cue, close + 2, false).is_some()))
             };
+            // A word or two quoted right after the cue is the speaker's name, as news marks a name
+            // it has just introduced (وأبدى "المقبل" دهشته).
+            let quoted_speaker = k == from && doc.short_quotation(k, 2).is_some();
             match doc.closing_quote(k) {
                 Some(close)
                     if names_a_name
+                        || quoted_speaker
                         || doc.overlaps_name(doc.span(k, close)) && close - k <= 6
                         || name_before_complement(close) =>
                 {
@@ -1606,18 +1610,27 @@ fn verb(
         doc.norm(source_start),
         "في" | "فيها" | "فيه" | "فيهم" | "خلال" | "اثناء" | "عبر" | "لدي"
     ) || written == "أمام";
-    let immediate = complement_at(doc, cue, after, true)
-        .or_else(|| second_word(doc, after))
-        .or_else(|| {
-            (source_start != after)
-                .then(|| complement_at(doc, cue, source_start, true))
-                .flatten()
-        })
-        .or_else(|| {
-            in_phrase
-                .then(|| find_complement(doc, cue, source_start + 1, true))
-                .flatten()
-        });
+    // A word or two quoted right after the cue, with the complement after them, are no speech: whom
+    // the words were said to after a subject (مصادر … أبلغت «الشرق الأوسط» أن …), else the speaker
+    // (وقال "المقبل": …), read as the source below.
+    let after_short_quotation = doc
+        .short_quotation(after, 2)
+        .and_then(|close| complement_at(doc, cue, close + 1, false));
+    let immediate = match after_short_quotation {
+        Some(start) => subject_before(lexicon, doc, i).is_some().then_some(start),
+        None => complement_at(doc, cue, after, true),
+    }
+    .or_else(|| second_word(doc, after))
+    .or_else(|| {
+        (source_start != after)
+            .then(|| complement_at(doc, cue, source_start, true))
+            .flatten()
+    })
+    .or_else(|| {
+        in_phrase
+            .then(|| find_complement(doc, cue, source_start + 1, true))
+            .flatten()
+    });
     if let Some(start) = immediate.filter(|_| !after_kama) {
         // A homograph with no subject is a report only when glued to و/ف: وبين أن (and he showed that).
         let glued = doc.has_conjunction(i) && doc.bare(i) == "بين";

@@ -1038,3 +1038,26 @@ case!(
         ("قال", Some("المتحدث"), "الحملة نجحت", Indirect),
     ]
 );
+
+// A word or two quoted right after the cue name the speaker, or whom the words were said to when a
+// subject stands before the verb (SaudiNewsNet, the development set).
+case!(
+    a_quoted_speaker_after_the_cue,
+    "وقال “القصبي” إن “مكالمة وزراء الإعلام طوقت عنقي بجميل شعورهم”.",
+    [(
+        "قال",
+        Some("القصبي"),
+        "“مكالمة وزراء الإعلام طوقت عنقي بجميل شعورهم”",
+        Direct
+    )]
+);
+case!(
+    a_quoted_addressee_after_the_cue,
+    "مصادر ميدانية في المنطقة أبلغت «الشرق الأوسط» أن أهالي السائق فقدوا الاتصال به.",
+    [(
+        "أبلغت",
+        Some("مصادر ميدانية في المنطقة"),
+        "أهالي السائق فقدوا الاتصال به",
+        Indirect
+    )]
+);
