@@ -1111,9 +1111,16 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
         // glued to و/ف (… صاحب المطعم، ويضيف: …), or a verb right after the cue (وتابع يقول: …). A verb
         // inside the source's own phrase stays (مصدر طلب عدم كشف اسمه).
         if reports_at(doc, k) {
-            let participle =
-                find_cue(doc, k).is_some_and(|hit| hit.cue.kind == CueKind::Participle);
-            if participle || k == from || doc.has_conjunction(k) {
+            let hit = find_cue(doc, k);
+            let participle = hit
+                .as_ref()
+                .is_some_and(|hit| hit.cue.kind == CueKind::Participle);
+            // A verb right before its own complement introduces the words too (أضاف البروفسور هيكمان
+            // يقول: …).
+            let before_its_complement = hit
+                .as_ref()
+                .is_some_and(|hit| complement_at(doc, hit.cue, k + hit.len, true).is_some());
+            if participle || k == from || doc.has_conjunction(k) || before_its_complement {
                 break;
             }
         }
@@ -1553,9 +1560,15 @@ fn verb(
     out: &[Attribution],
 ) -> Option<Attribution> {
     let cue = hit.cue;
-    // A verb right after the cue of the report before it is that report's second word (وتابع يقول).
+    // A verb right after the cue of the report before it, or in the present tense right after its
+    // source, and before that report's content, is its second word (وتابع يقول: …، أضاف البروفسور
+    // هيكمان يقول: …). A verb in the past after a subject is a clause of its own (لكن المصدر ذاته قال).
     let second_word_of_last = out.last().is_some_and(|last| {
-        i > 0 && !doc.has_conjunction(i) && doc.toks[i - 1].span.end == last.cue.end
+        let before = i.checked_sub(1).map(|k| doc.toks[k].span.end);
+        let present = doc.bare(i).starts_with(['ي', 'ت']);
+        !doc.has_conjunction(i)
+            && doc.toks[i].span.end <= last.content.start
+            && (before == Some(last.cue.end) || (present && before == last.source.map(|s| s.end)))
     });
     if second_word_of_last {
         return None;

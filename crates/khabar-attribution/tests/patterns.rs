@@ -1061,3 +1061,14 @@ case!(
         Indirect
     )]
 );
+// The second word may follow the source too, in the present tense (SaudiNewsNet).
+case!(
+    second_word_after_the_source,
+    "وأضاف البروفسور هيكمان يقول: «أشعر أن الحكام هناك يمتلكون حسا دقيقا».",
+    [(
+        "أضاف",
+        Some("البروفسور هيكمان"),
+        "«أشعر أن الحكام هناك يمتلكون حسا دقيقا»",
+        Direct
+    )]
+);
