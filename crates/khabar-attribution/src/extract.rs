@@ -126,8 +126,10 @@ pub(crate) fn word_classes() -> impl Iterator<Item = (String, WordClasses)> {
     listed.chain(with_article)
 }
 
-/// Words before a cue that make it part of a relative or editorial clause (وهو ما يشير، مما يؤكد).
+/// Words before a cue that make it part of a relative or editorial clause (وهو ما يشير، مما يؤكد), or
+/// a verbal noun (طلبت عدم كشف هوياتها).
 const NOT_AFTER: &[&str] = &[
+    "عدم",
     "ما",
     "مما",
     "بما",
@@ -1702,6 +1704,10 @@ fn verb(
             content,
             "verb-continuation",
         ));
+    }
+    // جاء reports only as وجاء في البيان: …, with في right after it; with a subject it is "came".
+    if cue.lemma == "جاء" {
+        return None;
     }
     let after = source_start;
     let mut source_end = read_source(doc, cue, after);

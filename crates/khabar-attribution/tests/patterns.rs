@@ -1072,3 +1072,16 @@ case!(
         Direct
     )]
 );
+
+// A cue as a verbal noun after عدم reports nothing, and جاء with a subject is "came" (the development
+// set).
+case!(
+    no_report_after_adam_or_in_jaa_with_a_subject,
+    "وذكرت ثلاثة مصادر في الشرطة طلبت عدم كشف هوياتها أن حصيلة الضحايا بلغت 20 قتيلاً. وجاء التوقيع مع اللاعب بحضور نائب رئيس النادي في مطار الملك خالد.",
+    [(
+        "ذكرت",
+        Some("ثلاثة مصادر في الشرطة طلبت عدم كشف هوياتها"),
+        "حصيلة الضحايا بلغت 20 قتيلاً",
+        Indirect
+    )]
+);
