@@ -1595,9 +1595,24 @@ impl Recognizer {
     /// (…ات: القوات) only when it is a known name token. A mention must come after the full name, overlap nothing found already, and not follow a
     /// given name (فيصل القاسم is a full name the rules missed, not a short one).
     fn family_names(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
-        let mut families: Vec<(&str, usize)> = Vec::new();
+        // Each family name with where the full name ends and its given name.
+        let mut families: Vec<(&str, usize, &str)> = Vec::new();
         let mut token = 0;
         for guess in out.iter().filter(|g| g.kind == EntityKind::Person) {
+            let first = words
+                .tokens
+                .partition_point(|t| t.span.end <= guess.span.start);
+            let given = words.norm(first);
+            // Past a proclitic the name starts inside its first token (لفيصل القاسم).
+            let given = if words
+                .tokens
+                .get(first)
+                .is_some_and(|t| t.span.start < guess.span.start)
+            {
+                given.get(2..).unwrap_or_default()
+            } else {
+                given
+            };
             while token < words.len() && words.tokens[token].span.end < guess.span.end {
                 token += 1;
             }
@@ -1614,9 +1629,9 @@ impl Recognizer {
                     self.is_name_token(last) || !last.ends_with("ات")
                 }
                 && !ORDINALS.contains(&last)
-                && !families.iter().any(|(family, _)| *family == last)
+                && !families.iter().any(|(family, _, _)| *family == last)
             {
-                families.push((last, guess.span.end));
+                families.push((last, guess.span.end, given));
             }
         }
         if families.is_empty() {
@@ -1635,7 +1650,7 @@ impl Recognizer {
             // last four bytes are compared first, as one number: nearly every word differs there,
             // where the last byte alone (ي of every nisba) let one word in six through to a memcmp.
             let norm = words.norm(i).as_bytes();
-            if !families.iter().any(|(family, _)| {
+            if !families.iter().any(|(family, _, _)| {
                 let stem = &family.as_bytes()["ال".len()..];
                 let same_end = match last_four(stem) {
                     Some(end) => last_four(norm) == Some(end),
@@ -1646,13 +1661,26 @@ impl Recognizer {
                 continue;
             }
             let bare = words.read(i).bare;
-            let Some(&(_, after)) = families.iter().find(|(family, _)| *family == bare.as_ref())
+            let Some(&(_, after, given_name)) = families
+                .iter()
+                .find(|(family, _, _)| *family == bare.as_ref())
             else {
                 continue;
             };
             let token = &words.tokens[i];
-            let span = Span::new(words.start_without_proclitic(i, &bare), token.span.end);
+            let mut span = Span::new(words.start_without_proclitic(i, &bare), token.span.end);
             let after_given_name = i > 0 && words.is_name_token(i - 1);
+            // The person's given name glued to a proclitic before it (لفيصل القاسم، ويوسف القرضاوي),
+            // which no rule read as a name, makes the full name again.
+            let glued = i.checked_sub(1).map(|k| words.norm(k)).filter(|norm| {
+                starts_with_proclitic(norm) && !after_given_name && span.start == token.span.start
+            });
+            if let Some(given) = glued
+                .map(|norm| &norm[2..])
+                .filter(|given| *given == given_name)
+            {
+                span.start = words.start_without_proclitic(i - 1, given);
+            }
             if token.span.start >= after && !after_given_name && !taken(span, &found) {
                 found.push(Guess {
                     span,

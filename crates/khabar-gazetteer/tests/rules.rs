@@ -539,3 +539,14 @@ case!(
     "وأكد المتحدث علي الرغم من الظروف أن الفرق باشرت علي الفور",
     []
 );
+
+// A later mention by family name with the person's given name glued to a proclitic before it is the
+// full name again (the development set).
+case!(
+    a_glued_given_name_before_a_family_name,
+    "وقال فيصل القاسم إن البرنامج مستمر. وصدرت أحكام بالإعدام لفيصل القاسم في دمشق.",
+    [
+        ("فيصل القاسم", Person, "after-cue"),
+        ("فيصل القاسم", Person, "family-name")
+    ]
+);
