@@ -1396,9 +1396,20 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
     }
     // ، كما or ، حيث + a reporting verb is the writer's next report (، كما صرح المتحدث، حيث يقول
     // محللون); with anything else they go on with what was said (أوضحت الوزارة أن …، كما تم ضبط …،
-    // حيث إن …).
+    // حيث إن …), and so they do with a verb kept only for overt speakers when no speaker follows it
+    // (كما تطرق اللقاء إلى …, but كما تحدث وزير الخارجية فرانك فالتر شتاينمير، كما ناقش المجتمعون).
     if matches!(tok.norm, "كما" | "حيث") {
-        return doc.cue(k + 1).or_else(|| doc.bare_cue(k + 1)).is_some();
+        return doc
+            .cue(k + 1)
+            .or_else(|| doc.bare_cue(k + 1))
+            .is_some_and(|cue| {
+                // A speaker after it: a name, or people named by a masculine plural (المجتمعون).
+                let subject = doc.norm(k + 2);
+                let people = subject.ends_with("ون") || subject.ends_with("ين");
+                let names_follow = k + 3 < doc.toks.len().min(k + 8)
+                    && doc.overlaps_name(doc.span(k + 2, (k + 7).min(doc.toks.len() - 1)));
+                cue.class != CueClass::Optional || names_follow || people
+            });
     }
     doc.is_one_of(k, WordClasses::WRITER_CLAUSE) || tok.norm == "الامر"
 }

@@ -1085,3 +1085,19 @@ case!(
         Indirect
     )]
 );
+
+// After ، كما a verb kept only for overt speakers goes on with what was said when no speaker follows it
+// (the seed article), and ends it when one does (the development set).
+case!(
+    kama_before_an_optional_cue,
+    "وأفاد المكتب الإعلامي بأن \"السوداني ناقش الأوضاع الأمنية\"، كما تطرق اللقاء إلى \"جهود البعثة في التدريب\". وحث وكيل الإمارة، مديري التعليم على تفعيل الإرشاد، كما ناقش المجتمعون عددا من الموضوعات.",
+    [
+        (
+            "أفاد",
+            Some("المكتب الإعلامي"),
+            "\"السوداني ناقش الأوضاع الأمنية\"، كما تطرق اللقاء إلى \"جهود البعثة في التدريب\"",
+            Mixed
+        ),
+        ("حث", Some("وكيل الإمارة"), "تفعيل الإرشاد", Indirect),
+    ]
+);
