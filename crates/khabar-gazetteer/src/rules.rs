@@ -1585,7 +1585,16 @@ fn byline_segments(words: &Words<'_, '_>, start: usize) -> Option<Vec<(usize, us
 }
 
 /// Ordinals end regnal names (عبدالله الثاني) but are nobody's family name.
-const ORDINALS: &[&str] = &["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"];
+const ORDINALS: &[&str] = &[
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الرابع",
+    "الخامس",
+    "السادس",
+    // And the numeral: الفريق الواحد is the one team, not a general.
+    "الواحد",
+];
 
 impl Recognizer {
     /// Adds the later mentions of the people in `out` by their family name alone: after سعد بن محمد
