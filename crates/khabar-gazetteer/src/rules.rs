@@ -497,6 +497,9 @@ enum Class {
     /// [`Recognizer::find`] passes it after one lookup. Only in a recognizer's own table, never in
     /// [`CLASSES`], whose bits are also features of [`crate::tagger`].
     StartsNoRule = 1 << 12,
+    /// علي, the name spelled like the preposition على ([`Words::read_ali_as_a_name`]): marked in a
+    /// recognizer's own table so that a text without it is told by its tokens' bits alone.
+    Ali = 1 << 13,
 }
 
 static CLASSES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
@@ -602,6 +605,7 @@ impl Recognizer {
         for word in inert {
             *self.words.get_or_insert_with(word, || 0) |= Class::StartsNoRule as u16;
         }
+        *self.words.get_or_insert_with(ALI, || 0) |= Class::Ali as u16;
         self
     }
 
@@ -1115,18 +1119,22 @@ impl Recognizer {
         known: &[Mention],
         out: &[Guess],
     ) -> Option<(Guess, usize)> {
+        // This runs at every token a rule may start at: the name token test, one load, comes first.
+        let name_bits = item.conjunctionless_bits;
+        let a_name = name_bits & Class::PersonToken as u16 != 0
+            && name_bits
+                & (Class::Stop as u16 | Class::Titles as u16 | Class::ConstructTitles as u16)
+                == 0;
+        if !a_name {
+            return None;
+        }
         let glued_waw =
             words.norm(i).starts_with('و') && item.conjunctionless.len() + 2 == words.norm(i).len();
         // Or after a comma alone, a name token with nothing glued (ماجد النافع، عمر الدخيل).
         let after_comma = !glued_waw && i > 0 && matches!(words.norm(i - 1), "،" | ",");
-        let name_bits = item.conjunctionless_bits;
         // Not when the word with its و is a word of its own (وكيل، وسام), nor a definite word (والدين).
         let plausible = (glued_waw && words.bits(i) == 0 || after_comma)
-            && !item.conjunctionless.starts_with("ال")
-            && name_bits & Class::PersonToken as u16 != 0
-            && name_bits
-                & (Class::Stop as u16 | Class::Titles as u16 | Class::ConstructTitles as u16)
-                == 0;
+            && !item.conjunctionless.starts_with("ال");
         if !plausible {
             return None;
         }
@@ -1283,13 +1291,27 @@ impl Words<'_, '_> {
     /// name: a name token, no stop word. A text that writes ي for every final ى (on older or Egyptian
     /// sites) tells nothing, and is left as it is.
     fn read_ali_as_a_name(&mut self, text: &str) {
-        const ALI: &str = "علي";
-        let written_ali = |t: &Token<'_>| t.norm == ALI && t.text.ends_with('ي');
-        if !self.tokens.iter().any(written_ali) || !text.contains('ى') {
+        // A plain pass over the bits first: most texts hold no علي at all.
+        if !self
+            .norm_bits
+            .iter()
+            .any(|&bits| bits & Class::Ali as u16 != 0)
+        {
+            return;
+        }
+        let written_ali = |bits: u16, t: &Token<'_>| {
+            bits & Class::Ali as u16 != 0 && t.norm == ALI && t.text.ends_with('ي')
+        };
+        let any_written = self
+            .norm_bits
+            .iter()
+            .zip(self.tokens)
+            .any(|(&bits, token)| written_ali(bits, token));
+        if !any_written || !text.contains('ى') {
             return;
         }
         for (bits, token) in self.norm_bits.iter_mut().zip(self.tokens) {
-            if written_ali(token) {
+            if written_ali(*bits, token) {
                 *bits = (*bits & !(Class::Stop as u16 | Class::StartsNoRule as u16))
                     | Class::PersonToken as u16;
             }
@@ -1583,6 +1605,9 @@ fn byline_segments(words: &Words<'_, '_>, start: usize) -> Option<Vec<(usize, us
     }
     None
 }
+
+/// The name علي, normalised: the preposition على folds to the same letters.
+const ALI: &str = "علي";
 
 /// Ordinals end regnal names (عبدالله الثاني) but are nobody's family name.
 const ORDINALS: &[&str] = &[
