@@ -458,18 +458,19 @@ case!(
 // (SaudiNewsNet); a word that is a word of its own with its و (وكيل "deputy") does not.
 #[test]
 fn the_next_person_of_a_list() {
-    let text = "وضمت القائمة اللاعبين حمد الحمد ويوسف خميس وحمدان الحمدان وتوفيق بوحيمد";
     // As the analyzer builds it: the gazetteer's people add their names' tokens.
     let gazetteer = Gazetteer::default();
     let recognizer = Recognizer::new().with_gazetteer_names(&gazetteer);
-    let tokens = Tokenizer::new().tokens(text);
-    let found: Vec<(&str, &str)> = recognizer
-        .find(text, &tokens, &gazetteer.find(text))
-        .into_iter()
-        .map(|g| (&text[g.span], g.rule))
-        .collect();
+    let found = |text: &'static str| -> Vec<(&'static str, &'static str)> {
+        let tokens = Tokenizer::new().tokens(text);
+        recognizer
+            .find(text, &tokens, &gazetteer.find(text))
+            .into_iter()
+            .map(|g| (&text[g.span], g.rule))
+            .collect()
+    };
     assert_eq!(
-        found,
+        found("وضمت القائمة اللاعبين حمد الحمد ويوسف خميس وحمدان الحمدان وتوفيق بوحيمد"),
         [
             ("حمد الحمد", "name-tokens"),
             ("يوسف خميس", "name-list"),
@@ -478,16 +479,10 @@ fn the_next_person_of_a_list() {
         ]
     );
     // After a comma alone too, but أول (first) starts no name.
-    let text =
-        "وشارك في المران اللاعب سلمان الفرج، نواف العابد، محمد الشلهوب، أول من وصل إلى المعسكر";
-    let tokens = Tokenizer::new().tokens(text);
-    let found: Vec<(&str, &str)> = recognizer
-        .find(text, &tokens, &gazetteer.find(text))
-        .into_iter()
-        .map(|g| (&text[g.span], g.rule))
-        .collect();
     assert_eq!(
-        found,
+        found(
+            "وشارك في المران اللاعب سلمان الفرج، نواف العابد، محمد الشلهوب، أول من وصل إلى المعسكر"
+        ),
         [
             ("سلمان الفرج", "title"),
             ("نواف العابد", "name-list"),
