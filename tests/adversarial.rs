@@ -322,6 +322,39 @@ fn many_cues_and_mentions_in_one_sentence() {
 }
 
 #[test]
+fn many_rule_found_names_before_many_reports() {
+    // Thousands of names only the rules find, then thousands of reports: the attributor once walked
+    // every rule-found name for every token it checked (quadratic). Its binary-searched lookup must
+    // agree with the plain scan it falls back to when the names come unsorted.
+    let text = format!(
+        "{}{}",
+        "السفير خافيير سولانا، ".repeat(2_000),
+        "وأكد السفير خافيير سولانا أن الوفد سيعود. ".repeat(2_000)
+    );
+    let analysis = analyze_checked(&text);
+    assert_eq!(analysis.guesses.len(), 4_000);
+    assert_eq!(analysis.attributions.len(), 2_000);
+    assert!(
+        analysis
+            .attributions
+            .iter()
+            .all(|a| a.source.is_some_and(|s| &text[s] == "السفير خافيير سولانا"))
+    );
+    let mut reversed = analysis.guesses.clone();
+    reversed.reverse();
+    let findings = khabar::attribution::Findings {
+        tokens: &analysis.tokens,
+        sentences: &analysis.sentences,
+        mentions: &analysis.mentions,
+        names: &reversed,
+    };
+    assert_eq!(
+        khabar::Attributor::new().extract_with(&text, &findings),
+        analysis.attributions
+    );
+}
+
+#[test]
 fn rules_neither_repeat_nor_cut_a_name_the_gazetteer_knows() {
     // SaudiNewsNet: the feature and institution rules read over the places inside a name, but a name the
     // gazetteer knows whole (نهر النيل، شبه جزيرة سيناء، the hospital with its research centre) stays

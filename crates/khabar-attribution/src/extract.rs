@@ -241,6 +241,8 @@ struct Doc<'a> {
     /// Whether the mentions are in text order and disjoint (as the gazetteer returns them), which lets
     /// the lookups below binary-search instead of scanning every mention for every cue.
     mentions_sorted: bool,
+    /// The same for the rule-found names (as the recognizer returns them).
+    names_sorted: bool,
 }
 
 /// Whether the opening mark at token `at` closes a quotation instead, as mistyped (… المتطرف « . وأوضح):
@@ -256,6 +258,26 @@ fn closes_as_typed(text: &str, tokens: &[khabar_tokenize::Token<'_>], at: usize)
     ) || text
         .get(tokens[at].span.end..next.span.start)
         .is_some_and(|gap| gap.contains(['\n', '\r']))
+}
+
+/// Whether `items` (mentions or names, told apart by `span_of`) are non-empty, in text order and
+/// disjoint, so that [`near`] may binary-search them.
+fn in_text_order<T>(items: &[T], span_of: impl Fn(&T) -> Span) -> bool {
+    items.iter().all(|x| !span_of(x).is_empty())
+        && items
+            .windows(2)
+            .all(|w| span_of(&w[0]).end <= span_of(&w[1]).start)
+}
+
+/// The items that may lie inside or overlap `span`: a sub-slice found by binary search when they are
+/// [`in_text_order`] (`sorted`), all of them otherwise.
+fn near<T>(items: &[T], sorted: bool, span: Span, span_of: impl Fn(&T) -> Span) -> &[T] {
+    if !sorted {
+        return items;
+    }
+    let from = items.partition_point(|x| span_of(x).end <= span.start);
+    let to = items.partition_point(|x| span_of(x).start < span.end.max(span.start + 1));
+    &items[from..to.max(from)]
 }
 
 fn is_opening_quote(s: &str) -> bool {
@@ -341,29 +363,24 @@ impl<'a> Doc<'a> {
                 mistyped_close,
             });
         }
-        let mentions_sorted = mentions.iter().all(|m| !m.span.is_empty())
-            && mentions
-                .windows(2)
-                .all(|w| w[0].span.end <= w[1].span.start);
         Doc {
             text,
             toks,
             mentions,
             names,
-            mentions_sorted,
+            mentions_sorted: in_text_order(mentions, |m| m.span),
+            names_sorted: in_text_order(names, |g| g.span),
         }
     }
 
     /// The mentions that may lie inside or overlap `span`, a sub-slice when they are sorted.
     fn mentions_near(&self, span: Span) -> &'a [Mention] {
-        if !self.mentions_sorted {
-            return self.mentions;
-        }
-        let from = self.mentions.partition_point(|m| m.span.end <= span.start);
-        let to = self
-            .mentions
-            .partition_point(|m| m.span.start < span.end.max(span.start + 1));
-        &self.mentions[from..to.max(from)]
+        near(self.mentions, self.mentions_sorted, span, |m| m.span)
+    }
+
+    /// The rule-found names that may lie inside or overlap `span`, a sub-slice when they are sorted.
+    fn names_near(&self, span: Span) -> &'a [Guess] {
+        near(self.names, self.names_sorted, span, |g| g.span)
     }
 
     fn norm(&self, i: usize) -> &str {
@@ -463,7 +480,7 @@ impl<'a> Doc<'a> {
             .iter()
             .any(|m| m.kind == EntityKind::Person && m.span.end == end)
             || self
-                .names
+                .names_near(last.span)
                 .iter()
                 .any(|g| g.kind == EntityKind::Person && g.span.end == end)
     }
@@ -477,7 +494,7 @@ impl<'a> Doc<'a> {
             .iter()
             .filter(|m| m.source != MatchSource::Nisba)
             .map(|m| m.span)
-            .chain(self.names.iter().map(|g| g.span))
+            .chain(self.names_near(first).iter().map(|g| g.span))
             .filter(|span| span.start == first.start)
             .map(|span| span.end)
             .max()?;
@@ -531,7 +548,7 @@ impl<'a> Doc<'a> {
 
     /// The kinds of the rule-found names inside `span`.
     fn name_kinds_in(&self, span: Span) -> impl Iterator<Item = EntityKind> {
-        self.names
+        self.names_near(span)
             .iter()
             .filter(move |g| span.contains(g.span))
             .map(|g| g.kind)
@@ -542,7 +559,7 @@ impl<'a> Doc<'a> {
         self.mentions_near(span)
             .iter()
             .any(|m| m.span.overlaps(span) && m.source != MatchSource::Nisba)
-            || self.names.iter().any(|g| g.span.overlaps(span))
+            || self.names_near(span).iter().any(|g| g.span.overlaps(span))
     }
 
     /// Index of the quotation mark closing the one at `open`, within the paragraph.
