@@ -1040,11 +1040,12 @@ impl Recognizer {
             return None;
         }
         // A nisba the gazetteer read as a place is the place (أن السعودية رفعت أسعار …), no adjective.
-        let introducer_span = words.tokens[i].span;
-        let place = known
-            .get(known.partition_point(|m| m.span.end <= introducer_span.start))
-            .is_some_and(|m| m.kind == EntityKind::Location && m.span.overlaps(introducer_span));
-        if !after_verb && place {
+        let read_as_place = || {
+            overlapping(known, words.tokens[i].span, |m| m.span)
+                .next()
+                .is_some_and(|m| m.kind == EntityKind::Location)
+        };
+        if !after_verb && read_as_place() {
             return None;
         }
         let end = self.expected_name_end(words, k, 5);
