@@ -310,6 +310,18 @@ const STOP: &[&str] = &[
     "تموز",
     "اب",
     "ايلول",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "ابريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "اغسطس",
+    "سبتمبر",
+    "اكتوبر",
+    "نوفمبر",
+    "ديسمبر",
     "سيما",
     "ليست",
     "ليس",
@@ -554,8 +566,12 @@ pub struct Recognizer {
     disabled: u16,
 }
 
+/// The Wikidata name tokens, then the given names they lack (`data/README.md`).
 #[cfg(feature = "embedded")]
-const EMBEDDED_PERSON_TOKENS: &str = include_str!("../data/person_tokens.txt");
+const EMBEDDED_PERSON_TOKENS: [&str; 2] = [
+    include_str!("../data/person_tokens.txt"),
+    include_str!("../data/curated_given_names.txt"),
+];
 
 impl Default for Recognizer {
     /// A recognizer with the embedded person-name tokens (feature `embedded`).
@@ -570,7 +586,8 @@ impl Default for Recognizer {
         #[cfg(feature = "embedded")]
         let recognizer = recognizer.with_person_tokens(
             EMBEDDED_PERSON_TOKENS
-                .lines()
+                .iter()
+                .flat_map(|list| list.lines())
                 .filter(|l| !l.starts_with('#') && !l.trim().is_empty()),
         );
         recognizer
@@ -826,6 +843,20 @@ impl Recognizer {
         .any(|place| self.word_bits(place) & Class::PlaceName as u16 != 0)
     }
 
+    /// Whether token `k` reads as a family nisba (الغامدي، القرني، الأحمري): the article, a masculine
+    /// nisba ending written ي (a final ى, folded to ي, ends words such as الأضحى and الفتوى), five
+    /// letters or more, on no list and naming no place the gazetteer knows.
+    fn is_family_nisba(&self, words: &Words<'_, '_>, k: usize) -> bool {
+        let norm = words.norm(k);
+        words.is_arabic(k)
+            && !NISBA_SHAPED_COMMON_WORDS.contains(&norm)
+            && words.bits(k) == 0
+            && norm.starts_with("ال")
+            && words.tokens[k].text.ends_with('ي')
+            && norm.chars().nth(4).is_some()
+            && !self.is_place_nisba(norm)
+    }
+
     /// The lists `word` is in, this recognizer's name tokens included.
     fn word_bits(&self, word: &str) -> u16 {
         self.words.get(word).copied().unwrap_or(0)
@@ -1023,7 +1054,11 @@ impl Recognizer {
         known: &[Mention],
     ) -> Option<(Guess, usize)> {
         let after_verb = introducer.conjunctionless_bits & Class::ReportingVerbs as u16 != 0;
-        if !(after_verb || is_nisba(introducer.conjunctionless)) {
+        let after_nisba = || {
+            is_nisba(introducer.conjunctionless)
+                && !NISBA_SHAPED_COMMON_WORDS.contains(&introducer.conjunctionless)
+        };
+        if !(after_verb || after_nisba()) {
             return None;
         }
         let k = i + 1;
@@ -1159,8 +1194,10 @@ impl Recognizer {
         i: usize,
         first: &Reading<'_>,
     ) -> Option<(Guess, usize)> {
+        // A given name takes no article (الدين الإسلامي is no person).
         let continues = words.is_name_token(i + 1)
-            || (words.is(i + 1, Class::NameLinks) && words.is_arabic(i + 2));
+            || (words.is(i + 1, Class::NameLinks) && words.is_arabic(i + 2))
+            || (!first.bare.starts_with("ال") && self.is_family_nisba(words, i + 1));
         // وأكد is the verb أكد after و far more often than the family name واكد.
         let first_is_name = first.bare_bits & Class::PersonToken as u16 != 0
             && first.conjunctionless_bits & Class::ReportingVerbs as u16 == 0;
@@ -1611,6 +1648,20 @@ fn byline_segments(words: &Words<'_, '_>, start: usize) -> Option<Vec<(usize, us
 const ALI: &str = "علي";
 
 /// Ordinals end regnal names (عبدالله الثاني) but are nobody's family name.
+/// Words of a nisba's shape that are common words (شهر يوليو الماضي; the club, the league, the chair):
+/// never a family name, nor a nationality before a name (آية الكرسي خلف كل صلاة).
+const NISBA_SHAPED_COMMON_WORDS: &[&str] = &[
+    "الماضي",
+    "الجاري",
+    "الحالي",
+    "التالي",
+    "النادي",
+    "الدوري",
+    "الكرسي",
+    "الوادي",
+    "الراي",
+];
+
 const ORDINALS: &[&str] = &[
     "الاول",
     "الثاني",
