@@ -234,6 +234,12 @@ def main():
                 entity.add_alias(a)
             entity.attrs.update(attrs)
 
+    # 3b. A club named "نادي الX" is as often "النادي الX" (النادي الأهلي): that form is an alias too. Only the
+    # bare X stays out: الهلال، التعاون are common words (the context rules read them after فريق, لاعب …).
+    for entity in entities.values():
+        if entity.kind == "ORG" and entity.canonical.startswith("نادي ال"):
+            entity.add_alias("النادي " + entity.canonical[len("نادي "):])
+
     # 4. Exemplar cities of the time zones, when not already known under another id.
     taken = {}
     for e in entities.values():

@@ -23,8 +23,8 @@ pub struct Guess {
     /// What kind of name the rule expects there.
     pub kind: EntityKind,
     /// The rule that found it: `title`, `after-cue`, `name-tokens`, `org-head`, `place-word`,
-    /// `family-name`, `place-institution`, `byline`, `quoted-name`, `newspaper`, or `tagger` for the statistical
-    /// tagger of [`crate::tagger`].
+    /// `family-name`, `place-institution`, `byline`, `quoted-name`, `newspaper`, `name-list`, `club`,
+    /// or `tagger` for the statistical tagger of [`crate::tagger`].
     pub rule: &'static str,
 }
 
@@ -444,6 +444,22 @@ const STOP: &[&str] = &[
     "ذا",
 ];
 
+/// Words of sports news after which a club is named by its short name (فريق التعاون، لاعب الهلال).
+/// Not جماهير or مواجهة: جماهير الشباب and مواجهة الشباب are as often the masses of the young and
+/// facing them.
+const SPORTS_HEADS: &[&str] = &[
+    "فريق",
+    "لاعب",
+    "لاعبو",
+    "لاعبي",
+    "مهاجم",
+    "مدافع",
+    "حارس",
+    "مدرب",
+    "مباراه",
+    "مباراة",
+];
+
 /// One context rule, to switch on or off.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -479,6 +495,9 @@ pub enum Rule {
     /// A known name token glued to و right after a person's name, or after the comma that follows it:
     /// the next person of a list (فيصل القاسم وميشيل كيلو ومحمد حبش).
     NameList,
+    /// A club the gazetteer knows as نادي X, named X alone after a sports word (فريق التعاون، مهاجم
+    /// الهلال، جماهير النصر): without it, X is a common word (cooperation, the crescent, victory).
+    Club,
 }
 
 impl Rule {
@@ -512,6 +531,12 @@ enum Class {
     /// علي, the name spelled like the preposition على ([`Words::read_ali_as_a_name`]): marked in a
     /// recognizer's own table so that a text without it is told by its tokens' bits alone.
     Ali = 1 << 13,
+    /// A sports word after which a club's short name names the club ([`SPORTS_HEADS`]): marked in a
+    /// recognizer's own table.
+    SportsHeads = 1 << 14,
+    /// The name of a club the gazetteer knows as نادي X, without نادي (التعاون، الهلال): marked in a
+    /// recognizer's own table by [`Recognizer::with_gazetteer_names`].
+    ClubName = 1 << 15,
 }
 
 static CLASSES: LazyLock<WordMap<u16>> = LazyLock::new(|| {
@@ -552,7 +577,8 @@ const HEAD_CLASSES: u16 = Class::Titles as u16
     | Class::PlaceWords as u16
     | Class::OrgHeads as u16
     | Class::PlaceInstitutions as u16
-    | Class::MediaHeads as u16;
+    | Class::MediaHeads as u16
+    | Class::SportsHeads as u16;
 
 /// Finds names from context. Immutable and cheap to share.
 #[derive(Clone, Debug)]
@@ -623,6 +649,9 @@ impl Recognizer {
             *self.words.get_or_insert_with(word, || 0) |= Class::StartsNoRule as u16;
         }
         *self.words.get_or_insert_with(ALI, || 0) |= Class::Ali as u16;
+        for &word in SPORTS_HEADS {
+            *self.words.get_or_insert_with(word, || 0) |= Class::SportsHeads as u16;
+        }
         self
     }
 
@@ -678,6 +707,17 @@ impl Recognizer {
         for place in places {
             let norm = self.normalizer.normalize_str(place);
             *self.words.get_or_insert_with(&norm, || 0) |= Class::PlaceName as u16;
+        }
+        let clubs = gazetteer
+            .entities()
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organization)
+            .flat_map(|e| e.names())
+            .filter_map(|name| name.strip_prefix("نادي "))
+            .filter(|club| !club.contains(char::is_whitespace));
+        for club in clubs {
+            let norm = self.normalizer.normalize_str(club);
+            *self.words.get_or_insert_with(&norm, || 0) |= Class::ClubName as u16;
         }
         let names: Vec<String> = gazetteer
             .entities()
@@ -793,6 +833,11 @@ impl Recognizer {
                 .or_else(|| {
                     on(Rule::NameTokens)
                         .then(|| self.name_run(&words, i, &reading))
+                        .flatten()
+                })
+                .or_else(|| {
+                    (on(Rule::Club) && bare_bits & Class::SportsHeads as u16 != 0)
+                        .then(|| club(&words, i))
                         .flatten()
                 })
                 .or_else(|| {
@@ -1857,6 +1902,23 @@ fn org_head(words: &Words<'_, '_>, i: usize, head: &Reading<'_>) -> Option<(Gues
         return None;
     }
     Some(words.guess_from(i, &head.bare, end, EntityKind::Organization, "org-head"))
+}
+
+/// فريق التعاون: after a sports word (token `i`), the short name of a club the gazetteer knows.
+fn club(words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
+    let k = i + 1;
+    if !words.is(k, Class::ClubName) || !words.is_arabic(k) {
+        return None;
+    }
+    let span = words.span(k, k);
+    Some((
+        Guess {
+            span,
+            kind: EntityKind::Organization,
+            rule: "club",
+        },
+        k + 1,
+    ))
 }
 
 /// The longest quoted name [`Rule::QuotedName`] takes, in tokens.

@@ -576,3 +576,42 @@ case!(
         ("فيصل القاسم", Person, "family-name")
     ]
 );
+
+/// A club the gazetteer knows as نادي X is named X after a sports word (SaudiNewsNet's lines), and as
+/// النادي X anywhere; the same word elsewhere is the common word it is.
+#[test]
+fn clubs_by_their_short_name() {
+    let gazetteer = Gazetteer::default();
+    let recognizer = Recognizer::new().with_gazetteer_names(&gazetteer);
+    let clubs = |text: &str| -> Vec<(String, &str)> {
+        let mentions = gazetteer.find(text);
+        let tokens = Tokenizer::new().tokens(text);
+        let guessed = recognizer.find(text, &tokens, &mentions);
+        let guessed = guessed
+            .iter()
+            .filter(|g| g.kind == EntityKind::Organization)
+            .map(|g| (text[g.span].to_string(), g.rule));
+        let known = mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Organization)
+            .map(|m| {
+                (
+                    text[m.span].to_string(),
+                    gazetteer.entity(m.entity).id.as_str(),
+                )
+            });
+        guessed.chain(known).collect()
+    };
+    assert_eq!(
+        clubs("يذكر أن فريق الهلال فاز أول من أمس، وكان السويسري جروس مدرب الأهلي بدأ المباراة"),
+        [("الهلال".to_string(), "club"), ("الأهلي".to_string(), "club")]
+    );
+    assert_eq!(
+        clubs("متجر النادي الأهلي يشهد إقبالًا كبيرًا"),
+        [("النادي الأهلي".to_string(), "org:al-ahli-saudi")]
+    );
+    assert_eq!(
+        clubs("ناقش الجانبان تعزيز التعاون بين البلدين ومواجهة الشباب للبطالة وجماهير الشباب"),
+        []
+    );
+}
