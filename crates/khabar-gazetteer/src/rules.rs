@@ -173,6 +173,27 @@ const REPORTING_VERBS: &[&str] = &[
     "ذكر",
     "اعلن",
     "كشف",
+    "اوضحت",
+    "اشارت",
+    "ذكرت",
+    "اعلنت",
+    "كشفت",
+    "صرحت",
+    "افاد",
+    "افادت",
+    "اعربت",
+    "اردف",
+    "اردفت",
+    // The present tense of the features' quotations (ويقول محمد القصير: «…»).
+    "يقول",
+    "تقول",
+    "يضيف",
+    "تضيف",
+    "يؤكد",
+    "تؤكد",
+    "يوضح",
+    "يشير",
+    "تشير",
 ];
 /// Words linking parts of a name.
 const NAME_LINKS: &[&str] = &["بن", "ابن", "ابو", "ال", "عبد", "ام", "بنت", "ولد"];
@@ -678,13 +699,16 @@ impl Recognizer {
     {
         for token in tokens {
             let norm = self.normalizer.normalize_str(token.as_ref().trim());
-            // Link words (بن، أبو، آل) join names but are never one: they stay out of the list.
+            // Link words (بن، أبو، آل) join names but are never one, and the head nouns of titles,
+            // organisations and places (نادي، مدينة) name none: they stay out of the list.
             let word = norm.as_ref();
             if word.chars().count() >= 2
                 && !is(word, Class::Stop)
                 && !is(word, Class::NameLinks)
                 && !is(word, Class::Titles)
                 && !is(word, Class::ConstructTitles)
+                && !is(word, Class::OrgHeads)
+                && !is(word, Class::PlaceWords)
             {
                 let bits = self.words.get_or_insert_with(word, || 0);
                 if *bits & Class::PersonToken as u16 == 0 {

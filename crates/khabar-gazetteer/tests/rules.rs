@@ -81,6 +81,11 @@ case!(
     [("عائض القرني", Person, "title")]
 );
 case!(
+    present_tense_reporting_verb,
+    "وعن حديقة المطار يقول عبدالله الغامدي: عفا عليها الزمن",
+    [("عبدالله الغامدي", Person, "after-cue")]
+);
+case!(
     month_then_adjective_is_not_a_name,
     "انطلقت الحملة في شهر يوليو الماضي بمشاركة واسعة",
     []
