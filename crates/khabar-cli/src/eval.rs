@@ -14,7 +14,8 @@ use khabar::gazetteer::tagger::{Evidence, Tagger};
 use khabar::gazetteer::{EntityKind, Gazetteer, Mention};
 use khabar::tokenize::{OffsetIndex, Span, Token, Tokenizer};
 use khabar_eval::{
-    CharSpan, EntitySpan, PredictedAttribution, Report, Sentence, read_conll, read_gold_jsonl,
+    AttributionDisagreement, CharSpan, EntitySpan, GoldAttribution, PredictedAttribution, Report,
+    Sentence, attribution_disagreements, entity_disagreements, read_conll, read_gold_jsonl,
     score_attributions, score_entities_for,
 };
 
@@ -183,6 +184,11 @@ pub struct NerArgs {
 pub struct GoldArgs {
     /// The gold JSON-lines file.
     file: PathBuf,
+    /// Print every disagreement with the gold to standard error, one a line after the document's id:
+    /// a missed (`-`) or wrong (`+`) entity with its context, and for attributions a missed (`-`) or
+    /// wrong (`+`) one, or an aligned one whose cue, source or content differ (`~`, gold then ours).
+    #[arg(long)]
+    errors: bool,
     #[command(flatten)]
     system: SystemArgs,
 }
@@ -439,11 +445,11 @@ fn ner(args: &NerArgs) -> io::Result<Report> {
                     sentence.tokens[e.span.start..e.span.end].join(" ")
                 )
             };
-            let core = |e: &&EntitySpan| kinds.contains(&e.kind);
-            for e in gold.iter().filter(core).filter(|e| !predicted.contains(e)) {
+            let disagreements = entity_disagreements(kinds, &gold, predicted);
+            for e in &disagreements.missed {
                 eprintln!("{n}\t- {}", name(e));
             }
-            for e in predicted.iter().filter(core).filter(|e| !gold.contains(e)) {
+            for e in &disagreements.spurious {
                 eprintln!("{n}\t+ {}", name(e));
             }
         }
@@ -475,9 +481,10 @@ fn gold(args: &GoldArgs) -> io::Result<Report> {
                 })
             })
             .collect();
+        let gold_entities = document.entity_spans();
         report.add_entities(&score_entities_for(
             khabar_eval::EntityKind::CORE,
-            &document.entity_spans(),
+            &gold_entities,
             &predicted,
         ));
         let sentences = khabar::tokenize::sentence_spans(text, &tokens);
@@ -502,9 +509,115 @@ fn gold(args: &GoldArgs) -> io::Result<Report> {
             &document.attributions,
             &attributions,
         ));
+        if args.errors {
+            let id = document.id.as_str();
+            print_entity_errors(id, text, &gold_entities, &predicted);
+            print_attribution_errors(id, text, &document.attributions, &attributions);
+        }
     }
     report.documents = documents.len();
     Ok(report)
+}
+
+/// The text of a char span of `text`.
+fn char_slice(text: &str, span: CharSpan) -> String {
+    text.chars()
+        .skip(span.start)
+        .take(span.end.saturating_sub(span.start))
+        .collect()
+}
+
+/// A gold document's missed (`-`) and wrong (`+`) entities on standard error, each with a few words
+/// of context: `ID<TAB>- PER الريحاني<TAB>… قام [الريحاني] بثلاث …`.
+fn print_entity_errors(id: &str, text: &str, gold: &[EntitySpan], predicted: &[EntitySpan]) {
+    const CONTEXT: usize = 25;
+    let line = |sign: char, e: &EntitySpan| {
+        let before = CharSpan::new(e.span.start.saturating_sub(CONTEXT), e.span.start);
+        let after = CharSpan::new(e.span.end, e.span.end + CONTEXT);
+        let one_line = |s: String| s.replace(['\n', '\r'], " ");
+        eprintln!(
+            "{id}\t{sign} {} {}\t…{}[{}]{}…",
+            e.kind.as_str(),
+            char_slice(text, e.span),
+            one_line(char_slice(text, before)),
+            char_slice(text, e.span),
+            one_line(char_slice(text, after)),
+        );
+    };
+    let disagreements = entity_disagreements(khabar_eval::EntityKind::CORE, gold, predicted);
+    for e in &disagreements.missed {
+        line('-', e);
+    }
+    for e in &disagreements.spurious {
+        line('+', e);
+    }
+}
+
+/// A gold document's attribution disagreements on standard error: `ID<TAB>- cue | source | content`
+/// for a missed one, `+` for a wrong one, and `~ cue: source «gold» / «ours»` (and so for the content)
+/// for an aligned one whose roles differ.
+fn print_attribution_errors(
+    id: &str,
+    text: &str,
+    gold: &[GoldAttribution],
+    predicted: &[PredictedAttribution],
+) {
+    // A long span shows its two ends, where spans mostly disagree.
+    const ENDS: usize = 40;
+    let show = |span: Option<CharSpan>| {
+        let Some(span) = span else {
+            return "—".to_string();
+        };
+        let slice = |s: CharSpan| char_slice(text, s).replace(['\n', '\r'], " ");
+        if span.len() <= 2 * ENDS + 10 {
+            return slice(span);
+        }
+        let head = CharSpan::new(span.start, span.start + ENDS);
+        let tail = CharSpan::new(span.end - ENDS, span.end);
+        format!("{} … {}", slice(head), slice(tail))
+    };
+    let whole = |sign: char, cue: CharSpan, source: Option<CharSpan>, content: CharSpan| {
+        eprintln!(
+            "{id}\t{sign} {} | {} | {}",
+            show(Some(cue)),
+            show(source),
+            show(Some(content))
+        );
+    };
+    for disagreement in attribution_disagreements(text, gold, predicted) {
+        match disagreement {
+            AttributionDisagreement::Missed { gold: j } => {
+                let g = &gold[j];
+                whole('-', g.cue, g.source, g.content);
+            }
+            AttributionDisagreement::Spurious { predicted: i } => {
+                let p = &predicted[i];
+                whole('+', p.cue, p.source, p.content);
+            }
+            AttributionDisagreement::Differs {
+                gold: j,
+                predicted: i,
+                cue,
+                source,
+                content,
+            } => {
+                let (g, p) = (&gold[j], &predicted[i]);
+                let roles = [
+                    (cue, "cue", Some(g.cue), Some(p.cue)),
+                    (source, "source", g.source, p.source),
+                    (content, "content", Some(g.content), Some(p.content)),
+                ];
+                for (_, role, theirs, ours) in roles.into_iter().filter(|r| r.0) {
+                    eprintln!(
+                        "{id}\t~ {}: {role} «{}» / «{}»",
+                        show(Some(p.cue)),
+                        show(theirs),
+                        show(ours)
+                    );
+                }
+            }
+        }
+    }
 }
 
 /// The entity names of a CoNLL file with their most frequent kind, as gazetteer TSV.

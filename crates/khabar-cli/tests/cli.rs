@@ -399,6 +399,38 @@ fn eval_gold_prints_the_role_table() {
     );
 }
 
+/// `--errors` lists each disagreement with the gold after the document's id: here the gold has a
+/// place no list knows (missed), leaves out العراق (found wrongly) and ends the source before the
+/// adjunct the attributor keeps in it.
+#[test]
+fn eval_gold_errors_list_every_disagreement() {
+    let text = "وقال الوزير محمد الشمري في الفريكة إن الاتفاق مع العراق قريب.";
+    let document = serde_json::json!({
+        "id": "t1",
+        "text": text,
+        "entities": [
+            {"span": [12, 23], "kind": "PER"},
+            {"span": [27, 34], "kind": "LOC"},
+        ],
+        "attributions": [{
+            "cue": [1, 4], "source": [5, 23], "content": [38, 60],
+            "kind": "indirect", "source_kind": "person",
+        }],
+    });
+    let gold = Temp::file("errors.gold.jsonl", format!("{document}\n"));
+    let out = khabar(&["eval", "gold", gold.arg(), "--errors"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let lines: Vec<String> = stderr(&out).lines().map(String::from).collect();
+    assert_eq!(
+        lines,
+        [
+            "t1\t- LOC الفريكة\t…ال الوزير محمد الشمري في [الفريكة] إن الاتفاق مع العراق قري…",
+            "t1\t+ LOC العراق\t…في الفريكة إن الاتفاق مع [العراق] قريب.…",
+            "t1\t~ قال: source «الوزير محمد الشمري» / «الوزير محمد الشمري في الفريكة»",
+        ]
+    );
+}
+
 #[test]
 fn corpus_rejects_a_file_that_is_not_a_zip() {
     let bogus = Temp::file("bogus.zip", "not a zip at all");

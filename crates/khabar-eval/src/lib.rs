@@ -71,8 +71,9 @@ pub use error::{Error, ErrorKind};
 pub use gold::{GoldAttribution, GoldDocument, GoldEntity, read_gold_jsonl};
 pub use report::Report;
 pub use score::{
-    AttributionReport, Counts, Credit, EntityReport, EntityScores, PredictedAttribution, Prf,
-    RoleScores, score_attributions, score_entities, score_entities_for,
+    AttributionDisagreement, AttributionReport, Counts, Credit, EntityDisagreements, EntityReport,
+    EntityScores, PredictedAttribution, Prf, RoleScores, attribution_disagreements,
+    entity_disagreements, score_attributions, score_entities, score_entities_for,
 };
 pub use span::{CharSpan, EntityKind};
 

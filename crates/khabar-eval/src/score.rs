@@ -255,9 +255,8 @@ pub fn score_entities_for(
         .filter(|e| kinds.contains(&e.kind))
         .collect();
 
-    let mut unclaimed: BTreeMap<EntitySpan, usize> = BTreeMap::new();
+    let EntityDisagreements { missed, spurious } = entity_disagreements(kinds, &gold, &predicted);
     for g in &gold {
-        *unclaimed.entry(*g).or_default() += 1;
         let scores = report.per_kind.entry(g.kind).or_default();
         scores.partial.gold += 1;
         if predicted
@@ -269,13 +268,7 @@ pub fn score_entities_for(
     }
     for p in &predicted {
         let scores = report.per_kind.entry(p.kind).or_default();
-        match unclaimed.get_mut(p) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                scores.exact.tp += 1;
-            }
-            _ => scores.exact.fp += 1,
-        }
+        scores.exact.tp += 1;
         scores.partial.predicted += 1;
         if gold
             .iter()
@@ -284,13 +277,59 @@ pub fn score_entities_for(
             scores.partial.precision_credit += 1.0;
         }
     }
-    for (g, left) in unclaimed {
-        report.per_kind.entry(g.kind).or_default().exact.fn_ += left;
+    for p in &spurious {
+        let exact = &mut report.per_kind.entry(p.kind).or_default().exact;
+        exact.tp -= 1;
+        exact.fp += 1;
+    }
+    for g in &missed {
+        report.per_kind.entry(g.kind).or_default().exact.fn_ += 1;
     }
     for scores in report.per_kind.values() {
         report.micro += *scores;
     }
     report
+}
+
+/// The entities behind [`score_entities_for`]'s exact false negatives and false positives.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct EntityDisagreements {
+    /// Gold entities no prediction matches exactly, in gold order.
+    pub missed: Vec<EntitySpan>,
+    /// Predictions that match no gold entity exactly (a duplicate included), in predicted order.
+    pub spurious: Vec<EntitySpan>,
+}
+
+/// The entities, of the given kinds, on one side only: each prediction claims one gold entity with
+/// the same span and kind, as [`score_entities_for`] counts them.
+pub fn entity_disagreements(
+    kinds: &[EntityKind],
+    gold: &[EntitySpan],
+    predicted: &[EntitySpan],
+) -> EntityDisagreements {
+    let mut unclaimed: BTreeMap<EntitySpan, usize> = BTreeMap::new();
+    for g in gold.iter().filter(|g| kinds.contains(&g.kind)) {
+        *unclaimed.entry(*g).or_default() += 1;
+    }
+    let mut spurious = Vec::new();
+    for p in predicted.iter().filter(|p| kinds.contains(&p.kind)) {
+        match unclaimed.get_mut(p) {
+            Some(n) if *n > 0 => *n -= 1,
+            _ => spurious.push(*p),
+        }
+    }
+    let missed = gold
+        .iter()
+        .filter(|g| {
+            unclaimed.get_mut(g).is_some_and(|n| {
+                let left = *n > 0;
+                *n = n.saturating_sub(1);
+                left
+            })
+        })
+        .copied()
+        .collect();
+    EntityDisagreements { missed, spurious }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -411,90 +450,187 @@ pub fn score_attributions(
     gold: &[GoldAttribution],
     predicted: &[PredictedAttribution],
 ) -> AttributionReport {
-    let chars: Vec<char> = text.chars().collect();
-    let trim = |s: CharSpan| trim_chars(&chars, s);
-    let gold_t: Vec<PredictedAttribution> = gold
-        .iter()
-        .map(|g| PredictedAttribution {
-            cue: trim(g.cue),
-            source: g.source.map(trim),
-            content: trim(g.content),
-        })
-        .collect();
-    let pred_t: Vec<PredictedAttribution> = predicted
-        .iter()
-        .map(|p| PredictedAttribution {
-            cue: trim(p.cue),
-            source: p.source.map(trim),
-            content: trim(p.content),
-        })
-        .collect();
-
-    // Lexicographic weight (content overlap, cue overlap, non-optional) packed into one integer:
-    // each multiplier exceeds the largest possible total of the levels below it.
-    let n_pairs = pred_t.len().min(gold_t.len()) as i128;
-    let cue_max: i128 = pred_t.iter().map(|p| p.cue.len() as i128).sum();
-    let level2 = n_pairs + 1;
-    let level1 = (cue_max + 1) * level2;
-    let weights: Vec<Vec<i128>> = pred_t
-        .iter()
-        .map(|p| {
-            gold_t
-                .iter()
-                .zip(gold)
-                .map(|(g, raw)| {
-                    let content = p.content.overlap(g.content) as i128;
-                    if content == 0 {
-                        return 0;
-                    }
-                    let cue = p.cue.overlap(g.cue) as i128;
-                    content * level1 + cue * level2 + i128::from(!raw.optional)
-                })
-                .collect()
-        })
-        .collect();
-    let assignment = max_weight_assignment(&weights, gold_t.len());
-
+    let alignment = Alignment::new(text, gold, predicted);
     let mut report = AttributionReport::default();
-    let mut gold_aligned = vec![false; gold.len()];
-    for (i, p) in pred_t.iter().enumerate() {
-        let Some(j) = assignment[i] else {
+    for (i, aligned) in alignment.assignment.iter().enumerate() {
+        let Some(j) = *aligned else {
             report.predicted += 1;
             report.cue.add_false_positive();
             report.source.add_false_positive();
             report.content.add_false_positive();
             continue;
         };
-        gold_aligned[j] = true;
         if gold[j].optional {
             report.aligned_optional += 1;
             continue;
         }
-        let g = &gold_t[j];
         report.predicted += 1;
         report.gold += 1;
         report.aligned += 1;
-        let (pc, gc) = strip_cue_conjunction(&chars, p.cue, g.cue);
-        let (e, pp, rr) = compare(pc, gc);
-        report.cue.add_pair(e, pp, rr);
-        let (e, pp, rr) = match (p.source, g.source) {
+        let [cue, source, content] = alignment.compare_roles(i, j);
+        report.cue.add_pair(cue.0, cue.1, cue.2);
+        report.source.add_pair(source.0, source.1, source.2);
+        report.content.add_pair(content.0, content.1, content.2);
+    }
+    for _ in alignment.missed(gold) {
+        report.gold += 1;
+        report.cue.add_false_negative();
+        report.source.add_false_negative();
+        report.content.add_false_negative();
+    }
+    report
+}
+
+/// How a prediction and the gold disagree, as [`score_attributions`] aligns and compares them.
+/// Indices are into the gold and predicted slices it was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "disagreement")]
+pub enum AttributionDisagreement {
+    /// A non-optional gold attribution no prediction is aligned to.
+    Missed {
+        /// The gold attribution.
+        gold: usize,
+    },
+    /// A prediction aligned to no gold attribution.
+    Spurious {
+        /// The prediction.
+        predicted: usize,
+    },
+    /// An aligned pair whose trimmed spans differ in at least one role.
+    Differs {
+        /// The gold attribution.
+        gold: usize,
+        /// The prediction aligned to it.
+        predicted: usize,
+        /// Whether the cues differ.
+        cue: bool,
+        /// Whether the sources differ (a span against none counts).
+        source: bool,
+        /// Whether the contents differ.
+        content: bool,
+    },
+}
+
+/// Every disagreement behind [`score_attributions`]'s counts for one document: what was missed,
+/// what was found wrongly and which roles of aligned pairs differ. Pairs aligned to optional gold,
+/// which the score leaves out, are left out here too.
+pub fn attribution_disagreements(
+    text: &str,
+    gold: &[GoldAttribution],
+    predicted: &[PredictedAttribution],
+) -> Vec<AttributionDisagreement> {
+    let alignment = Alignment::new(text, gold, predicted);
+    let mut out = Vec::new();
+    for (i, aligned) in alignment.assignment.iter().enumerate() {
+        match *aligned {
+            None => out.push(AttributionDisagreement::Spurious { predicted: i }),
+            Some(j) if gold[j].optional => {}
+            Some(j) => {
+                let [cue, source, content] = alignment.compare_roles(i, j);
+                if !(cue.0 && source.0 && content.0) {
+                    out.push(AttributionDisagreement::Differs {
+                        gold: j,
+                        predicted: i,
+                        cue: !cue.0,
+                        source: !source.0,
+                        content: !content.0,
+                    });
+                }
+            }
+        }
+    }
+    out.extend(
+        alignment
+            .missed(gold)
+            .map(|gold| AttributionDisagreement::Missed { gold }),
+    );
+    out
+}
+
+/// Predictions aligned one to one with gold attributions, over spans trimmed as the guide says
+/// (see [`score_attributions`]).
+struct Alignment {
+    chars: Vec<char>,
+    gold: Vec<PredictedAttribution>,
+    predicted: Vec<PredictedAttribution>,
+    /// For each prediction, the gold attribution aligned to it.
+    assignment: Vec<Option<usize>>,
+}
+
+impl Alignment {
+    fn new(text: &str, gold: &[GoldAttribution], predicted: &[PredictedAttribution]) -> Alignment {
+        let chars: Vec<char> = text.chars().collect();
+        let trim = |s: CharSpan| trim_chars(&chars, s);
+        let gold_t: Vec<PredictedAttribution> = gold
+            .iter()
+            .map(|g| PredictedAttribution {
+                cue: trim(g.cue),
+                source: g.source.map(trim),
+                content: trim(g.content),
+            })
+            .collect();
+        let pred_t: Vec<PredictedAttribution> = predicted
+            .iter()
+            .map(|p| PredictedAttribution {
+                cue: trim(p.cue),
+                source: p.source.map(trim),
+                content: trim(p.content),
+            })
+            .collect();
+
+        // Lexicographic weight (content overlap, cue overlap, non-optional) packed into one integer:
+        // each multiplier exceeds the largest possible total of the levels below it.
+        let n_pairs = pred_t.len().min(gold_t.len()) as i128;
+        let cue_max: i128 = pred_t.iter().map(|p| p.cue.len() as i128).sum();
+        let level2 = n_pairs + 1;
+        let level1 = (cue_max + 1) * level2;
+        let weights: Vec<Vec<i128>> = pred_t
+            .iter()
+            .map(|p| {
+                gold_t
+                    .iter()
+                    .zip(gold)
+                    .map(|(g, raw)| {
+                        let content = p.content.overlap(g.content) as i128;
+                        if content == 0 {
+                            return 0;
+                        }
+                        let cue = p.cue.overlap(g.cue) as i128;
+                        content * level1 + cue * level2 + i128::from(!raw.optional)
+                    })
+                    .collect()
+            })
+            .collect();
+        let assignment = max_weight_assignment(&weights, gold_t.len());
+        Alignment {
+            chars,
+            gold: gold_t,
+            predicted: pred_t,
+            assignment,
+        }
+    }
+
+    /// (exact, precision credit, recall credit) of cue, source and content of prediction `i` against
+    /// gold `j`.
+    fn compare_roles(&self, i: usize, j: usize) -> [(bool, f64, f64); 3] {
+        let (p, g) = (&self.predicted[i], &self.gold[j]);
+        let (pc, gc) = strip_cue_conjunction(&self.chars, p.cue, g.cue);
+        let source = match (p.source, g.source) {
             (None, None) => (true, 1.0, 1.0),
             (Some(ps), Some(gs)) => compare(ps, gs),
             _ => (false, 0.0, 0.0),
         };
-        report.source.add_pair(e, pp, rr);
-        let (e, pp, rr) = compare(p.content, g.content);
-        report.content.add_pair(e, pp, rr);
+        [compare(pc, gc), source, compare(p.content, g.content)]
     }
-    for (j, g) in gold.iter().enumerate() {
-        if !gold_aligned[j] && !g.optional {
-            report.gold += 1;
-            report.cue.add_false_negative();
-            report.source.add_false_negative();
-            report.content.add_false_negative();
+
+    /// The non-optional gold attributions no prediction is aligned to.
+    fn missed<'g>(&self, gold: &'g [GoldAttribution]) -> impl Iterator<Item = usize> + 'g {
+        let mut aligned = vec![false; gold.len()];
+        for &j in self.assignment.iter().flatten() {
+            aligned[j] = true;
         }
+        (0..gold.len()).filter(move |&j| !aligned[j] && !gold[j].optional)
     }
-    report
 }
 
 /// (exact, precision credit, recall credit) of two trimmed spans.
@@ -1016,5 +1152,71 @@ mod tests {
         assert_eq!(total.micro.exact.tp, 4);
         assert_eq!(total.per_kind[&Misc].exact.tp, 2);
         assert_eq!(total.micro.exact.prf(), all.micro.exact.prf());
+    }
+
+    #[test]
+    fn entity_disagreements_are_the_exact_misses_and_wrong_finds() {
+        use EntityKind::*;
+        let gold = [
+            ent(Per, 0, 10),
+            ent(Loc, 20, 25),
+            ent(Org, 30, 40),
+            ent(Misc, 45, 48),
+        ];
+        let predicted = [
+            ent(Per, 0, 10),
+            ent(Org, 20, 25),
+            ent(Org, 32, 40),
+            ent(Per, 0, 10),
+            ent(Misc, 50, 52),
+        ];
+        let found = entity_disagreements(EntityKind::CORE, &gold, &predicted);
+        assert_eq!(found.missed, [ent(Loc, 20, 25), ent(Org, 30, 40)]);
+        assert_eq!(
+            found.spurious,
+            [ent(Org, 20, 25), ent(Org, 32, 40), ent(Per, 0, 10)]
+        );
+        // The counts are these lists' lengths.
+        let r = score_entities(&gold, &predicted);
+        assert_eq!(r.micro.exact.fn_, found.missed.len());
+        assert_eq!(r.micro.exact.fp, found.spurious.len());
+    }
+
+    #[test]
+    fn attribution_disagreements_name_the_roles_that_differ() {
+        let text =
+            "وقال الوزير إن الاتفاق قريب. وأعلن الجيش أن العملية انتهت. وذكرت مصادر أن الطريق مغلق.";
+        let g = [
+            gold(text, "قال", Some("الوزير"), "الاتفاق قريب", false),
+            gold(text, "أعلن", Some("الجيش"), "العملية انتهت", false),
+            gold(text, "ذكرت", Some("مصادر"), "الطريق مغلق", true),
+        ];
+        let p = [
+            pred(text, "وقال", Some("الوزير"), "الاتفاق قريب"),
+            pred(text, "أعلن", None, "العملية"),
+            pred(text, "ذكرت", None, "الطريق"),
+        ];
+        // Exact but for the cue's و; the source and content of the second differ; the third is
+        // aligned to optional gold and left out.
+        assert_eq!(
+            attribution_disagreements(text, &g, &p),
+            [AttributionDisagreement::Differs {
+                gold: 1,
+                predicted: 1,
+                cue: false,
+                source: true,
+                content: true,
+            }]
+        );
+        // Contents that do not overlap are never aligned: a miss and a wrong find.
+        let g = [gold(T, "أعلن", Some("الجيش"), "العملية انتهت", false)];
+        let p = [pred(T, "قال", None, "الاتفاق قريب")];
+        assert_eq!(
+            attribution_disagreements(T, &g, &p),
+            [
+                AttributionDisagreement::Spurious { predicted: 0 },
+                AttributionDisagreement::Missed { gold: 0 },
+            ]
+        );
     }
 }
