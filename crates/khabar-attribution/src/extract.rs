@@ -46,6 +46,23 @@ const ADJUNCT_STARTS: &[&str] = &[
 ];
 /// Nouns that after في make an occasion adjunct (في بيان، في تصريح صحفي، في وقت سابق).
 const OCCASIONS: &[&str] = &[
+    "فيديو",
+    "مكالمة",
+    "مكالمه",
+    "منتدي",
+    "ندوة",
+    "ندوه",
+    "محاضرة",
+    "محاضره",
+    "خطبة",
+    "خطبه",
+    "جلسة",
+    "جلسه",
+    "مداخلة",
+    "مداخله",
+    "حفل",
+    "ورشة",
+    "ورشه",
     "بيان",
     "تصريح",
     "تصريحات",
@@ -536,11 +553,13 @@ impl<'a> Doc<'a> {
     }
 
     /// The closing mark of a quotation opening at token `k` right after لـ or an outlet's head noun
-    /// (لـ«الحياة»، لصحيفة «عكاظ»): a name, the addressee of the words.
+    /// (لـ«الحياة»، لصحيفة «عكاظ»): a name, the addressee of the words; or after an occasion (في منتدى
+    /// "تمويل الطاقة الجديدة"): the occasion's name.
     fn addressee_quotation(&self, k: usize) -> Option<usize> {
         let after_addressee_head = k > 0
             && (ADDRESSEE_HEADS.contains(&self.norm(k - 1))
-                || self.is_one_of(k - 1, WordClasses::NAME_HEAD));
+                || self.is_one_of(k - 1, WordClasses::NAME_HEAD)
+                || self.is(k - 1, WordClasses::OCCASION));
         after_addressee_head
             .then(|| self.short_quotation(k, 5))
             .flatten()
