@@ -206,13 +206,14 @@ impl Analysis<'_> {
         }));
         mentions.extend(self.guesses.iter().map(|g| {
             let (start, end) = convert.offsets(g.span);
+            let entity = g.entity.map(|id| gazetteer.entity(id));
             JsonMention {
                 start,
                 end,
                 text: &text[g.span],
                 kind: g.kind.label(),
-                entity: None,
-                canonical: None,
+                entity: entity.map(|e| e.id.as_str()),
+                canonical: entity.map(|e| e.name.as_str()),
                 source: g.rule,
                 proclitic: None,
                 also: Vec::new(),

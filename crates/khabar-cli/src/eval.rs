@@ -326,6 +326,7 @@ impl System {
                     span,
                     kind,
                     rule: "tagger",
+                    entity: None,
                 })
                 .collect(),
         };

@@ -449,9 +449,14 @@ fn human(
         );
     }
     for g in &analysis.guesses {
+        let entity = g
+            .entity
+            .map(|id| analyzer.gazetteer().entity(id))
+            .map(|e| format!(" → {} ({})", e.id, e.name))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {} {:<3} {}  ({} rule)",
+            "  {} {:<3} {}{entity}  ({} rule)",
             paint("36", "entity"),
             g.kind,
             &text[g.span],

@@ -13,9 +13,9 @@ use std::sync::LazyLock;
 
 use khabar_tokenize::{Normalizer, Span, Token, TokenKind, WordMap};
 
-use crate::{EntityKind, Gazetteer, Mention};
+use crate::{EntityId, EntityKind, Gazetteer, Mention};
 
-/// A name found by a context rule, with no entity behind it.
+/// A name found by a context rule, mostly with no entity behind it.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Guess {
     /// The name in the original text.
@@ -26,6 +26,10 @@ pub struct Guess {
     /// `family-name`, `place-institution`, `byline`, `quoted-name`, `newspaper`, `name-list`, `club`,
     /// or `tagger` for the statistical tagger of [`crate::tagger`].
     pub rule: &'static str,
+    /// The entity the name stands for, when the rule knows it: a club named by its short name
+    /// ([`Rule::Club`]), in the gazetteer given to [`Recognizer::with_gazetteer_names`].
+    #[serde(default)]
+    pub entity: Option<EntityId>,
 }
 
 /// Nouns that classify an outlet or a platform named after them (normalised): its quoted name stands
@@ -609,6 +613,9 @@ pub struct Recognizer {
     /// lookup answers every list test of a word.
     words: WordMap<u16>,
     person_token_count: usize,
+    /// The clubs of the gazetteer given to [`Recognizer::with_gazetteer_names`], by short name (الهلال
+    /// for نادي الهلال), normalised; the first club of a short name keeps it.
+    clubs: WordMap<EntityId>,
     /// Rules switched off, one bit per [`Rule`].
     disabled: u16,
 }
@@ -627,6 +634,7 @@ impl Default for Recognizer {
             normalizer: Normalizer::new(),
             words: CLASSES.iter().map(|(word, &bits)| (word, bits)).collect(),
             person_token_count: 0,
+            clubs: WordMap::new(),
             disabled: Rule::OrgHead.bit(),
         }
         .with_inert_stop_words_marked();
@@ -735,13 +743,16 @@ impl Recognizer {
         let clubs = gazetteer
             .entities()
             .iter()
-            .filter(|e| e.kind == EntityKind::Organization)
-            .flat_map(|e| e.names())
-            .filter_map(|name| name.strip_prefix("نادي "))
-            .filter(|club| !club.contains(char::is_whitespace));
-        for club in clubs {
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organization)
+            .flat_map(|(index, e)| e.names().map(move |name| (index, name)))
+            .filter_map(|(index, name)| Some((index, name.strip_prefix("نادي ")?)))
+            .filter(|(_, club)| !club.contains(char::is_whitespace));
+        for (index, club) in clubs {
             let norm = self.normalizer.normalize_str(club);
             *self.words.get_or_insert_with(&norm, || 0) |= Class::ClubName as u16;
+            self.clubs
+                .get_or_insert_with(&norm, || EntityId(index as u32));
         }
         let names: Vec<String> = gazetteer
             .entities()
@@ -861,7 +872,7 @@ impl Recognizer {
                 })
                 .or_else(|| {
                     (on(Rule::Club) && bare_bits & Class::SportsHeads as u16 != 0)
-                        .then(|| club(&words, i))
+                        .then(|| self.club(&words, i))
                         .flatten()
                 })
                 .or_else(|| {
@@ -1019,6 +1030,24 @@ impl Recognizer {
         if nisba_family { end + 1 } else { end }
     }
 
+    /// فريق التعاون: after a sports word (token `i`), the short name of a club the gazetteer knows,
+    /// linked to that club.
+    fn club(&self, words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
+        let k = i + 1;
+        if !words.is(k, Class::ClubName) || !words.is_arabic(k) {
+            return None;
+        }
+        Some((
+            Guess {
+                span: words.span(k, k),
+                kind: EntityKind::Organization,
+                rule: "club",
+                entity: self.clubs.get(words.norm(k)).copied(),
+            },
+            k + 1,
+        ))
+    }
+
     /// مطار الدمام، جبل القارة، مطار الملك خالد: a facility or a natural feature (token `i`, whose bare
     /// form is `bare`) with its name, head included: a place the gazetteer knows (whose mention gives way,
     /// [`inside_a_guess`]), a person named with a title, or a name as after any place word.
@@ -1108,6 +1137,7 @@ impl Recognizer {
                 span,
                 kind: EntityKind::Person,
                 rule: "title",
+                entity: None,
             },
             end,
         ))
@@ -1158,6 +1188,7 @@ impl Recognizer {
                 span: words.span(k, end - 1),
                 kind: EntityKind::Person,
                 rule: "after-cue",
+                entity: None,
             },
             end,
         ))
@@ -1491,7 +1522,15 @@ impl Words<'_, '_> {
             self.start_without_proclitic(i, bare),
             self.tokens[end - 1].span.end,
         );
-        (Guess { span, kind, rule }, end)
+        (
+            Guess {
+                span,
+                kind,
+                rule,
+                entity: None,
+            },
+            end,
+        )
     }
 
     /// One past the last token from `from` on that starts before byte `end`: where the tokens of a
@@ -1674,6 +1713,7 @@ impl Recognizer {
                     span: words.span(from, to - 1),
                     kind,
                     rule: "byline",
+                    entity: None,
                 });
             }
         }
@@ -1841,6 +1881,7 @@ impl Recognizer {
                     span,
                     kind: EntityKind::Person,
                     rule: "family-name",
+                    entity: None,
                 });
             }
         }
@@ -1928,23 +1969,6 @@ fn org_head(words: &Words<'_, '_>, i: usize, head: &Reading<'_>) -> Option<(Gues
     Some(words.guess_from(i, &head.bare, end, EntityKind::Organization, "org-head"))
 }
 
-/// فريق التعاون: after a sports word (token `i`), the short name of a club the gazetteer knows.
-fn club(words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
-    let k = i + 1;
-    if !words.is(k, Class::ClubName) || !words.is_arabic(k) {
-        return None;
-    }
-    let span = words.span(k, k);
-    Some((
-        Guess {
-            span,
-            kind: EntityKind::Organization,
-            rule: "club",
-        },
-        k + 1,
-    ))
-}
-
 /// The longest quoted name [`Rule::QuotedName`] takes, in tokens.
 const MAX_QUOTED_NAME: usize = 6;
 
@@ -1979,6 +2003,7 @@ fn quoted_name(words: &Words<'_, '_>, i: usize, head_bits: u16) -> Option<(Guess
             span: Span::new(inner[0].span.start, inner[inner.len() - 1].span.end),
             kind: EntityKind::Organization,
             rule: "quoted-name",
+            entity: None,
         },
         close + 1,
     ))
@@ -2025,6 +2050,7 @@ fn newspaper(
             span: Span::new(start, words.tokens[end - 1].span.end),
             kind: EntityKind::Organization,
             rule: "newspaper",
+            entity: None,
         },
         end,
     ))
@@ -2077,6 +2103,7 @@ fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(G
             span: words.span(k, end - 1),
             kind: EntityKind::Location,
             rule: "place-word",
+            entity: None,
         },
         end,
     ))

@@ -320,6 +320,7 @@ impl Tagger {
                 span: Span::new(start, tokens[end - 1].span.end),
                 kind: KINDS[kind],
                 rule: "tagger",
+                entity: None,
             });
             t = end;
         }

@@ -10,7 +10,11 @@ fn guesses(text: &str) -> Vec<(String, EntityKind, &'static str)> {
     recognizer
         .find(text, &tokens, &[])
         .into_iter()
-        .map(|Guess { span, kind, rule }| (text[span].to_string(), kind, rule))
+        .map(
+            |Guess {
+                 span, kind, rule, ..
+             }| (text[span].to_string(), kind, rule),
+        )
         .collect()
 }
 
@@ -582,8 +586,8 @@ case!(
     ]
 );
 
-/// A club the gazetteer knows as نادي X is named X after a sports word (SaudiNewsNet's lines), and as
-/// النادي X anywhere; the same word elsewhere is the common word it is.
+/// A club the gazetteer knows as نادي X is named X after a sports word (SaudiNewsNet's lines), linked
+/// to the club, and as النادي X anywhere; the same word elsewhere is the common word it is.
 #[test]
 fn clubs_by_their_short_name() {
     let gazetteer = Gazetteer::default();
@@ -595,7 +599,10 @@ fn clubs_by_their_short_name() {
         let guessed = guessed
             .iter()
             .filter(|g| g.kind == EntityKind::Organization)
-            .map(|g| (text[g.span].to_string(), g.rule));
+            .map(|g| {
+                let club = g.entity.map_or("", |id| gazetteer.entity(id).id.as_str());
+                (text[g.span].to_string(), club)
+            });
         let known = mentions
             .iter()
             .filter(|m| m.kind == EntityKind::Organization)
@@ -609,7 +616,10 @@ fn clubs_by_their_short_name() {
     };
     assert_eq!(
         clubs("يذكر أن فريق الهلال فاز أول من أمس، وكان السويسري جروس مدرب الأهلي بدأ المباراة"),
-        [("الهلال".to_string(), "club"), ("الأهلي".to_string(), "club")]
+        [
+            ("الهلال".to_string(), "org:al-hilal"),
+            ("الأهلي".to_string(), "org:al-ahli-saudi")
+        ]
     );
     assert_eq!(
         clubs("متجر النادي الأهلي يشهد إقبالًا كبيرًا"),
