@@ -188,7 +188,7 @@ const REPORTING_VERBS: &[&str] = &[
     "اعربت",
     "اردف",
     "اردفت",
-    // The present tense of the features' quotations (ويقول محمد القصير: «…»).
+    // The present tense, as features quote the people they meet (ويقول محمد القصير: «…»).
     "يقول",
     "تقول",
     "يضيف",
@@ -521,7 +521,7 @@ pub enum Rule {
     /// the next person of a list (فيصل القاسم وميشيل كيلو ومحمد حبش).
     NameList,
     /// A club the gazetteer knows as نادي X, named X alone after a sports word (فريق التعاون، مهاجم
-    /// الهلال، جماهير النصر): without it, X is a common word (cooperation, the crescent, victory).
+    /// الهلال، لاعبي النصر): without it, X is a common word (cooperation, the crescent, victory).
     Club,
 }
 
@@ -1756,7 +1756,6 @@ fn byline_segments(words: &Words<'_, '_>, start: usize) -> Option<Vec<(usize, us
 /// The name علي, normalised: the preposition على folds to the same letters.
 const ALI: &str = "علي";
 
-/// Ordinals end regnal names (عبدالله الثاني) but are nobody's family name.
 /// Words of a nisba's shape that are common words (شهر يوليو الماضي; the club, the league, the chair):
 /// never a family name, nor a nationality before a name (آية الكرسي خلف كل صلاة).
 const NISBA_SHAPED_COMMON_WORDS: &[&str] = &[
@@ -1771,6 +1770,7 @@ const NISBA_SHAPED_COMMON_WORDS: &[&str] = &[
     "الراي",
 ];
 
+/// Ordinals end regnal names (عبدالله الثاني) but are nobody's family name.
 const ORDINALS: &[&str] = &[
     "الاول",
     "الثاني",
