@@ -149,7 +149,7 @@ pub struct Analysis<'t> {
     pub sentences: Vec<Span>,
     /// Mentions of gazetteer entities.
     pub mentions: Vec<Mention>,
-    /// Names found by context rules, with no entity behind them.
+    /// Names found by context rules, mostly with no entity behind them (`Guess::entity`).
     pub guesses: Vec<Guess>,
     /// Who said what.
     pub attributions: Vec<Attribution>,
