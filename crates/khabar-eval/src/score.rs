@@ -561,21 +561,18 @@ impl Alignment {
     fn new(text: &str, gold: &[GoldAttribution], predicted: &[PredictedAttribution]) -> Alignment {
         let chars: Vec<char> = text.chars().collect();
         let trim = |s: CharSpan| trim_chars(&chars, s);
+        let trimmed = |cue, source: Option<CharSpan>, content| PredictedAttribution {
+            cue: trim(cue),
+            source: source.map(trim),
+            content: trim(content),
+        };
         let gold_t: Vec<PredictedAttribution> = gold
             .iter()
-            .map(|g| PredictedAttribution {
-                cue: trim(g.cue),
-                source: g.source.map(trim),
-                content: trim(g.content),
-            })
+            .map(|g| trimmed(g.cue, g.source, g.content))
             .collect();
         let pred_t: Vec<PredictedAttribution> = predicted
             .iter()
-            .map(|p| PredictedAttribution {
-                cue: trim(p.cue),
-                source: p.source.map(trim),
-                content: trim(p.content),
-            })
+            .map(|p| trimmed(p.cue, p.source, p.content))
             .collect();
 
         // Lexicographic weight (content overlap, cue overlap, non-optional) packed into one integer:
