@@ -268,7 +268,6 @@ pub fn score_entities_for(
     }
     for p in &predicted {
         let scores = report.per_kind.entry(p.kind).or_default();
-        scores.exact.tp += 1;
         scores.partial.predicted += 1;
         if gold
             .iter()
@@ -278,14 +277,14 @@ pub fn score_entities_for(
         }
     }
     for p in &spurious {
-        let exact = &mut report.per_kind.entry(p.kind).or_default().exact;
-        exact.tp -= 1;
-        exact.fp += 1;
+        report.per_kind.entry(p.kind).or_default().exact.fp += 1;
     }
     for g in &missed {
         report.per_kind.entry(g.kind).or_default().exact.fn_ += 1;
     }
-    for scores in report.per_kind.values() {
+    // Every prediction that is not wrong claimed a gold entity.
+    for scores in report.per_kind.values_mut() {
+        scores.exact.tp = scores.partial.predicted - scores.exact.fp;
         report.micro += *scores;
     }
     report
