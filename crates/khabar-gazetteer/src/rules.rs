@@ -112,6 +112,28 @@ const TITLES: &[&str] = &[
     "الدكتورة",
     "السيدة",
     "الفنانة",
+    // Ranks, religious titles and callings news puts before a name (العريف عبدالله الأحمري، الملا عمر،
+    // المواطن جمال البلوي). Not those that are family names too (الجندي، الطبيب، المعلم، الحاج): a
+    // title never ends a name (وليد المعلم).
+    "المقدم",
+    "الملازم",
+    "الرقيب",
+    "العريف",
+    "الملا",
+    "الداعية",
+    "الداعيه",
+    "الاعلامي",
+    "الاعلاميه",
+    "الاعلامية",
+    "الروائي",
+    "الاديب",
+    "الباحث",
+    "الناشط",
+    "الناشطه",
+    "الناشطة",
+    "المواطن",
+    "المواطنه",
+    "المواطنة",
 ];
 /// Heads of construct titles, followed by their complement (رئيس الوزراء، وزير الخارجية).
 const CONSTRUCT_TITLES: &[&str] = &[

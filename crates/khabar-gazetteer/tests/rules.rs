@@ -76,8 +76,13 @@ case!(
 );
 case!(
     given_name_then_family_nisba,
+    "وكان منصور البلوي عضو الشرف المؤثر قد دعم الفريق",
+    [("منصور البلوي", Person, "name-tokens")]
+);
+case!(
+    rank_as_a_title,
     "إلى أن ما قام به العريف عبدالله الأحمري هو منهج كل رجال الأمن",
-    [("عبدالله الأحمري", Person, "name-tokens")]
+    [("عبدالله الأحمري", Person, "title")]
 );
 case!(
     gulf_given_name_after_a_title,
