@@ -317,17 +317,14 @@ pub fn entity_disagreements(
             _ => spurious.push(*p),
         }
     }
-    let missed = gold
-        .iter()
-        .filter(|g| {
-            unclaimed.get_mut(g).is_some_and(|n| {
-                let left = *n > 0;
-                *n = n.saturating_sub(1);
-                left
-            })
-        })
-        .copied()
-        .collect();
+    // What no prediction claimed, in gold order.
+    let mut missed = Vec::new();
+    for g in gold {
+        if let Some(left) = unclaimed.get_mut(g).filter(|left| **left > 0) {
+            *left -= 1;
+            missed.push(*g);
+        }
+    }
     EntityDisagreements { missed, spurious }
 }
 
