@@ -1360,8 +1360,9 @@ fn entity_before(
 /// Whether an unknown word, `letters` long, has a shape names rarely have: a glued conjunction (وفدا),
 /// a preposition glued to a noun (لمدة، للمؤتمر، بتصريح، بالعاصمة: ل before a consonant, ب before ت or
 /// the article, ك before the article), a verb in
-/// the present or future tense (يستقبل، تقول، سيقرر) or in the plural (استنكروا), the ending of a
-/// feminine noun (حالة), of a pronoun after a longer word (مواقفه) or of an adverb (رسميا).
+/// the present or future tense, three letters and up (يرى، تشق، يستقبل، تقول، سيقرر) or in the plural
+/// (استنكروا), the ending of a feminine noun (حالة), of a pronoun after a longer word (مواقفه) or of an
+/// adverb (رسميا).
 fn has_common_word_shape(word: &str, letters: usize) -> bool {
     let second = word.chars().nth(1).unwrap_or_default();
     word.starts_with(['و', 'ف'])
@@ -1369,7 +1370,7 @@ fn has_common_word_shape(word: &str, letters: usize) -> bool {
         || word.starts_with("بت")
         || word.starts_with("بال")
         || word.starts_with("كال")
-        || (word.starts_with(['ي', 'ت']) && letters >= 4)
+        || (word.starts_with(['ي', 'ت']) && letters >= 3)
         || (word.starts_with("سي") || word.starts_with("ست")) && letters >= 5
         || word.ends_with("وا")
         || (word.ends_with("يا") && letters >= 5)

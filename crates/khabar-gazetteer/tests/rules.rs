@@ -95,6 +95,11 @@ case!(
     [("عبدالله الغامدي", Person, "after-cue")]
 );
 case!(
+    short_present_verb_after_a_lone_name,
+    "وأشار إلى أن المدرب اليوناني دونيس يرى أن الانسجام بين اللاعبين تحسن",
+    [("دونيس", Person, "title")]
+);
+case!(
     month_then_adjective_is_not_a_name,
     "انطلقت الحملة في شهر يوليو الماضي بمشاركة واسعة",
     []
