@@ -1442,13 +1442,40 @@ impl<'a, 't> Words<'a, 't> {
         // 2 MB of news.
         let norm_bits = tokens
             .iter()
-            .map(|token| lists.get(&token.norm).copied().unwrap_or(0))
+            .map(|token| {
+                let bits = lists.get(&token.norm).copied().unwrap_or(0);
+                // Only a word the normaliser rewrote can hold a hamza or a diacritic.
+                if matches!(token.norm, Cow::Owned(_)) {
+                    spelling_bits(token.text, bits)
+                } else {
+                    bits
+                }
+            })
             .collect();
         Words {
             tokens,
             lists,
             norm_bits,
         }
+    }
+}
+
+/// A word's list bits corrected by what its spelling tells and its folded letters hide. The
+/// accusative ending ـًا of adverbs and objects (رسمياً، مالياً، أنموذجاً) makes it no part of a name:
+/// a stop word. A conjunction before a hamza on alef (وإلى، وأصل: and to, and the origin) makes the
+/// whole word no name, though its folded letters spell one (والي، واصل); the word after the
+/// conjunction may still be one (وأحمد).
+fn spelling_bits(text: &str, bits: u16) -> u16 {
+    if text.contains('\u{064B}') {
+        return (bits | Class::Stop as u16) & !(Class::PersonToken as u16);
+    }
+    let mut chars = text.chars();
+    let conjunction_then_hamza =
+        matches!(chars.next(), Some('و' | 'ف')) && matches!(chars.next(), Some('أ' | 'إ' | 'آ'));
+    if conjunction_then_hamza {
+        bits & !(Class::PersonToken as u16)
+    } else {
+        bits
     }
 }
 

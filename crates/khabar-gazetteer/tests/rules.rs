@@ -100,6 +100,16 @@ case!(
     [("دونيس", Person, "title")]
 );
 case!(
+    an_adverb_in_the_accusative_ends_a_name,
+    "حضر رئيس النصر الأمير فيصل بن تركي مبكرًا إلى لندن",
+    [("فيصل بن تركي", Person, "title")]
+);
+case!(
+    a_conjunction_before_a_hamza_starts_no_name,
+    "وبحسب المصادر الغربية فإن إيران يبدو أنه يسعى إلى الاتفاق",
+    []
+);
+case!(
     month_then_adjective_is_not_a_name,
     "انطلقت الحملة في شهر يوليو الماضي بمشاركة واسعة",
     []
