@@ -520,29 +520,28 @@ fn gold(args: &GoldArgs) -> io::Result<Report> {
     Ok(report)
 }
 
-/// The text of a char span of `text`.
-fn char_slice(text: &str, span: CharSpan) -> String {
-    text.chars()
-        .skip(span.start)
-        .take(span.end.saturating_sub(span.start))
-        .collect()
+/// The text of a char span of `text` (`chars` long; the span is cut to it), on one line.
+fn char_text(text: &str, chars: usize, span: CharSpan) -> String {
+    CharSpan::new(span.start.min(chars), span.end.min(chars))
+        .slice(text)
+        .unwrap_or_default()
+        .replace(['\n', '\r'], " ")
 }
 
 /// A gold document's missed (`-`) and wrong (`+`) entities on standard error, each with a few words
 /// of context: `ID<TAB>- PER الريحاني<TAB>… قام [الريحاني] بثلاث …`.
 fn print_entity_errors(id: &str, text: &str, gold: &[EntitySpan], predicted: &[EntitySpan]) {
     const CONTEXT: usize = 25;
+    let chars = text.chars().count();
     let line = |sign: char, e: &EntitySpan| {
         let before = CharSpan::new(e.span.start.saturating_sub(CONTEXT), e.span.start);
         let after = CharSpan::new(e.span.end, e.span.end + CONTEXT);
-        let one_line = |s: String| s.replace(['\n', '\r'], " ");
+        let name = char_text(text, chars, e.span);
         eprintln!(
-            "{id}\t{sign} {} {}\t…{}[{}]{}…",
+            "{id}\t{sign} {} {name}\t…{}[{name}]{}…",
             e.kind.as_str(),
-            char_slice(text, e.span),
-            one_line(char_slice(text, before)),
-            char_slice(text, e.span),
-            one_line(char_slice(text, after)),
+            char_text(text, chars, before),
+            char_text(text, chars, after),
         );
     };
     let disagreements = entity_disagreements(khabar_eval::EntityKind::CORE, gold, predicted);
@@ -565,11 +564,12 @@ fn print_attribution_errors(
 ) {
     // A long span shows its two ends, where spans mostly disagree.
     const ENDS: usize = 40;
+    let chars = text.chars().count();
     let show = |span: Option<CharSpan>| {
         let Some(span) = span else {
             return "—".to_string();
         };
-        let slice = |s: CharSpan| char_slice(text, s).replace(['\n', '\r'], " ");
+        let slice = |s: CharSpan| char_text(text, chars, s);
         if span.len() <= 2 * ENDS + 10 {
             return slice(span);
         }
