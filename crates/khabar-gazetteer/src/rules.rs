@@ -1046,15 +1046,8 @@ impl Recognizer {
         // (حامد رافع الخيالي), but no other definite word: after a verb read as a name (السعودية رفعت
         // أسعار النفط), that would make a family name of a common noun.
         let end = self.name_end(words, end, max - 1);
-        let family = words.norm(end);
-        let nisba_family = end < words.len()
-            && end - from < max
-            && words.is_arabic(end)
-            && words.bits(end) == 0
-            && family.starts_with("ال")
-            && family.ends_with('ي')
-            && family.chars().count() >= 5
-            && !self.is_place_nisba(family);
+        let nisba_family =
+            end < words.len() && end - from < max && self.is_family_nisba(words, end);
         if nisba_family { end + 1 } else { end }
     }
 
