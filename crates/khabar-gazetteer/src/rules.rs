@@ -495,6 +495,13 @@ const STOP: &[&str] = &[
     "اين",
     "كيف",
     "ذا",
+    // Honorifics with a pronoun, which stand for a person already named (أدى سموه، وأكد معاليه).
+    "سموه",
+    "سموها",
+    "معاليه",
+    "سعادته",
+    "فضيلته",
+    "سماحته",
 ];
 
 /// Words of sports news after which a club is named by its short name (فريق التعاون، لاعب الهلال).
@@ -1834,10 +1841,12 @@ const ORDINALS: &[&str] = &[
 impl Recognizer {
     /// Adds the later mentions of the people in `out` by their family name alone: after سعد بن محمد
     /// الشمري, a bare الشمري (or والشمري) is the same person. The family name is the last word of a
-    /// name of two words or more, with the article and on no word list (الأمين العام is a title, not a
-    /// name); a nisba only when it names no known place (الشمري, not المصري), a plural-shaped word
-    /// (…ات: القوات) only when it is a known name token. A mention must come after the full name, overlap nothing found already, and not follow a
-    /// given name (فيصل القاسم is a full name the rules missed, not a short one).
+    /// name of two words or more, on no word list (الأمين العام is a title, not a name). With the
+    /// article: a nisba only when it names no known place (الشمري, not المصري), a plural-shaped word
+    /// (…ات: القوات) only when it is a known name token. Without it (كابلي، مورينيو): no given name and
+    /// no common word's shape. A mention must come after the full name, overlap nothing found already,
+    /// and not follow a given name (فيصل القاسم is a full name the rules missed, not a short one); آل،
+    /// أبو or بن right before it is part of it.
     fn family_names(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
         // Each family name with where the full name ends and its given name.
         let mut families: Vec<(&str, usize, &str)> = Vec::new();
@@ -1863,16 +1872,25 @@ impl Recognizer {
             let last = words.norm(token);
             let first_token_start = words.tokens.get(token).map_or(0, |t| t.span.start);
             let several_words = guess.span.start < first_token_start;
-            if several_words
-                && last.starts_with("ال")
+            let definite = last.starts_with("ال")
                 && last.chars().count() >= 5
-                && bits(last) == 0
                 && if is_nisba(last) {
                     !self.is_place_nisba(last)
                 } else {
                     self.is_name_token(last) || !last.ends_with("ات")
                 }
-                && !ORDINALS.contains(&last)
+                && !ORDINALS.contains(&last);
+            // A family name without the article (كابلي، دغريري) only when no list knows it as a given
+            // name either (محمد صالح is no reason to read every later صالح as the person) and has no
+            // common word's shape.
+            let letters = last.chars().count();
+            let indefinite = !last.starts_with("ال")
+                && letters >= 4
+                && !self.is_name_token(last)
+                && !has_common_word_shape(last, letters);
+            if several_words
+                && (definite || indefinite)
+                && bits(last) == 0
                 && !families.iter().any(|(family, _, _)| *family == last)
             {
                 families.push((last, guess.span.end, given));
@@ -1895,7 +1913,7 @@ impl Recognizer {
             // where the last byte alone (ي of every nisba) let one word in six through to a memcmp.
             let norm = words.norm(i).as_bytes();
             if !families.iter().any(|(family, _, _)| {
-                let stem = &family.as_bytes()["ال".len()..];
+                let stem = family.strip_prefix("ال").unwrap_or(family).as_bytes();
                 let same_end = match last_four(stem) {
                     Some(end) => last_four(norm) == Some(end),
                     None => true,
@@ -1924,6 +1942,12 @@ impl Recognizer {
                 .filter(|given| *given == given_name)
             {
                 span.start = words.start_without_proclitic(i - 1, given);
+            } else if span.start == token.span.start
+                && i > 0
+                && FAMILY_PARTICLES.contains(&words.norm(i - 1))
+            {
+                // The word that makes a family name of it (آل فايد، أبو ثنين، بن زيما) belongs to it.
+                span.start = words.tokens[i - 1].span.start;
             }
             if token.span.start >= after && !after_given_name && !taken(span, &found) {
                 found.push(Guess {
@@ -1940,6 +1964,9 @@ impl Recognizer {
         }
     }
 }
+
+/// Normalised words before a family name that are part of it: آل (folded to ال), أبو, بن, ابن.
+const FAMILY_PARTICLES: [&str; 4] = ["ال", "ابو", "بن", "ابن"];
 
 /// The last four bytes of `word` as one number, if it has four.
 fn last_four(word: &[u8]) -> Option<u32> {

@@ -345,6 +345,50 @@ fn family_names_that_are_nisbas() {
     );
 }
 
+/// A family name without the article stands for the person too (lines of the development set and
+/// SaudiNewsNet), with the word that makes it a family name (آل، أبو، بن); not a word that is also a
+/// given name, nor one shaped like a common word, nor an honorific with a pronoun.
+#[test]
+fn family_names_without_the_article() {
+    let recognizer = Recognizer::new().with_gazetteer_names(&Gazetteer::default());
+    let family_hits = |text: &str| -> Vec<String> {
+        let tokens = Tokenizer::new().tokens(text);
+        recognizer
+            .find(text, &tokens, &[])
+            .iter()
+            .filter(|g| g.rule == "family-name")
+            .map(|g| text[g.span].to_string())
+            .collect()
+    };
+    assert_eq!(
+        family_hits(
+            "وأوضح رئيس الفريق شادي بن عبدالقادر كابلي، أن الحملة مستمرة. وبين كابلي أنه تم التنسيق."
+        ),
+        ["كابلي"]
+    );
+    assert_eq!(
+        family_hits(
+            "وأكد المدير التنفيذي لفرع الهيئة صالح بن محمد آل مريح، أن الفرع يواصل مراقبته. \
+             وأضاف آل مريح أن المشروعات الداخلية للموقع مكتملة."
+        ),
+        ["آل مريح"]
+    );
+    // صالح is a given name too, and حالة has a feminine noun's ending.
+    assert!(family_hits("وقال المهندس أحمد صالح إن العمل صالح للاستخدام.").is_empty());
+    assert!(family_hits("وقال الدكتور فهد بن علي حالة إن حالة المريض مستقرة.").is_empty());
+}
+
+#[test]
+fn an_honorific_with_a_pronoun_ends_a_name() {
+    let found = guesses("وأبدى أمين مجلس شباب منطقة عسير عادل آل عمر سعادته بردود الفعل");
+    assert!(
+        found
+            .iter()
+            .any(|(name, kind, _)| name == "عادل آل عمر" && *kind == EntityKind::Person),
+        "{found:?}"
+    );
+}
+
 // The quoted name after an organisation's or an outlet's head noun, without the head (lines of
 // SaudiNewsNet and the development set).
 case!(
