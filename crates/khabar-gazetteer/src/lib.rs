@@ -66,7 +66,7 @@ use khabar_tokenize::{Normalizer, NormalizerBuilder, Span};
 pub use entity::{Entity, EntityId, EntityKind};
 pub use error::{Error, ErrorKind};
 
-use patterns::{Candidate, Entry, Matcher, PatternSet, select_longest};
+use patterns::{Candidate, Entry, Matcher, NisbaShape, PatternSet, select_longest};
 use scan::Scanner;
 
 /// How a mention was found.
@@ -479,16 +479,25 @@ impl Gazetteer {
         });
         names.finish();
         let mut chosen = select_longest(std::mem::take(&mut names.candidates));
-        // A place named like a feminine nisba (السعودية) right after a definite noun is its adjective.
+        // A place named like a feminine nisba (السعودية) right after a definite noun is its adjective,
+        // and so is a person named by the nisba of a place the gazetteer knows (السوداني: of السودان),
+        // titles included (الرئيس السوداني).
         chosen.retain(|c| {
-            let place = || {
-                inner
-                    .names
-                    .entries(c)
-                    .first()
-                    .is_some_and(|e| self.entity(e.entity).kind == EntityKind::Location)
+            let Some(first) = inner.names.entries(c).first() else {
+                return true;
             };
-            !(c.nisba_shaped_after_noun && place())
+            let entity = self.entity(first.entity);
+            match c.nisba_after_noun {
+                Some(NisbaShape::Feminine) => entity.kind != EntityKind::Location,
+                Some(NisbaShape::Masculine) => {
+                    entity.kind != EntityKind::Person
+                        || !entity
+                            .names()
+                            .nth(first.alias as usize)
+                            .is_some_and(|name| self.is_place_nisba(name))
+                }
+                None => true,
+            }
         });
         let mut mentions: Vec<Mention> = chosen
             .iter()
@@ -504,6 +513,25 @@ impl Gazetteer {
             self.add_nisba(set, adjectives.candidates, &mut mentions);
         }
         mentions
+    }
+
+    /// Whether `name` (السوداني) is the nisba of a place this gazetteer knows (السودان or سودان).
+    fn is_place_nisba(&self, name: &str) -> bool {
+        let inner = &*self.inner;
+        let name = inner.normalizer.normalize_str(name.trim());
+        let Some(stem) = name
+            .strip_prefix("ال")
+            .and_then(|rest| rest.strip_suffix('ي'))
+        else {
+            return false;
+        };
+        [format!("ال{stem}"), stem.to_string()].iter().any(|place| {
+            inner
+                .names
+                .one_word_entries(place)
+                .iter()
+                .any(|e| self.entity(e.entity).kind == EntityKind::Location)
+        })
     }
 
     /// Adds the nisba adjectives that no name already covers.

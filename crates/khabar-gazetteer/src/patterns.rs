@@ -55,9 +55,17 @@ pub(crate) struct Candidate {
     contracted: bool,
     /// The piece of the name's last word when that word may later stand alone for a person, else [`NONE`].
     family: u32,
-    /// Whether the name is shaped like a feminine nisba (ال…ية), has no proclitic and follows a
-    /// definite noun: then, if it is a place, it is the adjective (الحدود السعودية).
-    pub nisba_shaped_after_noun: bool,
+    /// The nisba the name is shaped like, when it has no proclitic and follows a definite noun: then
+    /// a place shaped like a feminine one is the adjective (الحدود السعودية), and so is a person known
+    /// by one word shaped like a masculine one (مصطفى الختم السوداني: the Sudanese, not السوداني).
+    pub nisba_after_noun: Option<NisbaShape>,
+}
+
+/// The ending of a nisba adjective (ال…ي، ال…ية).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NisbaShape {
+    Masculine,
+    Feminine,
 }
 
 impl Candidate {
@@ -502,6 +510,19 @@ impl PatternSet {
         self.entries.get(range).unwrap_or_default()
     }
 
+    /// The entries of the name that is the one normalised word `word` (plain, not contracted).
+    pub(crate) fn one_word_entries(&self, word: &str) -> &[Entry] {
+        let Some(id) = self.vocabulary.get(word) else {
+            return &[];
+        };
+        let node = self.roots[id as usize];
+        let Some(&pattern) = self.terminal.get(node as usize).filter(|&&p| p != NONE) else {
+            return &[];
+        };
+        let (plain, _) = self.ranges(pattern);
+        self.entries.get(plain).unwrap_or_default()
+    }
+
     /// The text of a piece.
     #[cfg(test)]
     pub(crate) fn piece(&self, id: u32) -> &str {
@@ -855,7 +876,7 @@ impl<'p, 't> Matcher<'p, 't> {
                     pattern: family,
                     contracted,
                     family: NONE,
-                    nisba_shaped_after_noun: false,
+                    nisba_after_noun: None,
                 });
             }
         }
@@ -896,8 +917,15 @@ impl<'p, 't> Matcher<'p, 't> {
             } else {
                 NONE
             };
-        let nisba_shaped = partial.after_definite_noun
-            && (piece.text.ends_with("ية") || piece.text.ends_with("يه"));
+        let nisba_shape = if !partial.after_definite_noun {
+            None
+        } else if piece.text.ends_with("ية") || piece.text.ends_with("يه") {
+            Some(NisbaShape::Feminine)
+        } else if partial.pieces == 1 && piece.text.ends_with('ي') {
+            Some(NisbaShape::Masculine)
+        } else {
+            None
+        };
         for (applies, contracted) in [
             (!plain.is_empty(), false),
             (partial.after_lam && !contracted.is_empty(), true),
@@ -916,7 +944,7 @@ impl<'p, 't> Matcher<'p, 't> {
                 pattern,
                 contracted,
                 family,
-                nisba_shaped_after_noun: nisba_shaped,
+                nisba_after_noun: nisba_shape,
             };
             if piece.run {
                 push_in_order(&mut self.candidates, candidate);

@@ -451,6 +451,40 @@ cases! {
     nisba_shaped_place_after_place_word: "في المنطقة السعودية من الخليج" => ["السعودية" => "loc:sa"];
 }
 
+/// A person known by one word that is the nisba of a known place (السوداني, of السودان) is that
+/// adjective right after a definite noun, a title among them; anywhere else it is the person.
+#[test]
+fn a_person_named_by_a_place_nisba_is_the_adjective_after_a_definite_noun() {
+    let gazetteer = Gazetteer::default();
+    let people = |text: &str| -> Vec<String> {
+        gazetteer
+            .find(text)
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| text[m.span].to_string())
+            .collect()
+    };
+    for text in [
+        "وأفاد مصطفى الختم السوداني المقيم في محافظة الحائط أنهم لا يشعرون بالغربة",
+        "وجدد نائب الرئيس السوداني دعوته إلى الحوار",
+        "في دعم الجنيه السوداني ودفع فاتورة الاستيراد",
+    ] {
+        assert_eq!(people(text), Vec::<String>::new(), "{text}");
+    }
+    let text = "تنفيذ مذكرة توقيف بحق الرئيس السوداني عمر البشير";
+    assert_eq!(people(text), ["عمر البشير"]);
+    for text in [
+        "السوداني يدعو إلى الحوار",
+        "وقال السوداني إن الحكومة ماضية",
+        "أكد رئيس الوزراء محمد شياع السوداني أن الحكومة ماضية",
+    ] {
+        assert_eq!(people(text).len(), 1, "{text}");
+    }
+    // A family name that is no place's nisba stays the person after a title.
+    let text = "وكان الرئيس السيسي أكد خلال حفل التخرج";
+    assert_eq!(people(text), ["السيسي"]);
+}
+
 /// A name longer than the compact trie can hold (its rest after the distinguishing prefix runs over 255
 /// characters) still builds, matches, and survives saving and loading.
 #[test]
