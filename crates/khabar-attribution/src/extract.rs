@@ -985,6 +985,17 @@ const CLAUSE_STARTERS: &[&str] = &[
 /// (حث X المسؤولين على …، دعا X المواطنين إلى …).
 const ADDRESSED_VERBS: &[&str] = &["حث", "ناشد", "طالب", "دعا"];
 
+/// Relative pronouns, normalised: after a comma they open a relative clause, no apposition.
+const RELATIVE_PRONOUNS: &[&str] = &[
+    "الذي",
+    "التي",
+    "الذين",
+    "اللذين",
+    "اللتين",
+    "اللواتي",
+    "اللاتي",
+];
+
 /// Words that take عن inside a noun phrase (بيان صادر عن الوزارة، المسؤول عن الأمن، نيابة عن).
 const NOUNS_TAKING_AN: &[&str] = &[
     // The verb too: بيان صدر عن مكتب الحاكم.
@@ -1040,6 +1051,20 @@ fn lexicon_free(doc: &Doc<'_>, from: usize, to: usize) -> bool {
             bare.starts_with('م') && bare.ends_with('ا') && bare.chars().count() >= 5;
         !participle_shaped && !reports_at(doc, k)
     })
+}
+
+/// Whether token `k`, after a comma, opens a clause rather than an apposition: و with a clause word
+/// (، ومن المتوقع، ، وهو محق) or a relative pronoun (، التي أصدرتها).
+fn opens_clause(doc: &Doc<'_>, k: usize) -> bool {
+    (doc.has_conjunction(k) && CLAUSE_STARTERS.contains(&doc.bare(k)))
+        || RELATIVE_PRONOUNS.contains(&doc.norm(k))
+}
+
+/// Whether an according-to word (وفقا، بحسب) stands at token `k`, with or without و.
+fn according_at(doc: &Doc<'_>, k: usize) -> bool {
+    [doc.cue(k), doc.bare_cue(k)]
+        .iter()
+        .any(|cue| cue.is_some_and(|c| c.kind == CueKind::AccordingTo))
 }
 
 /// Whether a reporting verb or participle of the main list stands at token `k`.
@@ -1196,22 +1221,24 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
             break;
         }
         if k > from && doc.is_punct(k, &["،", ","]) {
-            // An apposed name after a comma stays in the source when the complement follows it:
-            // مسؤول إعلام الحشد الشعبي، علي الحسيني، أن …
+            // An apposed name after a comma stays in the source when the complement, a comma or an
+            // adjunct (whom it was said to, when) follows it: مسؤول إعلام الحشد الشعبي، علي الحسيني، أن
+            // …، مسؤول إعلام الحشد الشعبي، علي الحسيني لـ”راديو سوا” إن …
+            let ends_apposition = |j: usize| {
+                complement_at(doc, cue, j, true).is_some()
+                    || doc.is_punct(j, &["،", ","])
+                    || opens_adjunct(doc, j)
+            };
             let apposed = (k + 1..(k + 5).min(doc.toks.len()))
-                .find(|&j| {
-                    complement_at(doc, cue, j, true).is_some()
-                        || doc.is_punct(j, &["،", ","])
-                        || doc.toks[j].kind != TokenKind::Arabic
-                })
-                .filter(|&j| {
-                    complement_at(doc, cue, j, true).is_some() || doc.is_punct(j, &["،", ","])
-                });
+                .find(|&j| ends_apposition(j) || doc.toks[j].kind != TokenKind::Arabic)
+                .filter(|&j| ends_apposition(j));
             match apposed {
                 Some(j)
                     if j > k + 1
                         && !doc.bare_is(k + 1, WordClasses::WRITER_CLAUSE)
                         && !opens_adjunct(doc, k + 1)
+                        && !opens_clause(doc, k + 1)
+                        && !(k + 1..j).any(|x| according_at(doc, x))
                         && lexicon_free(doc, k + 1, j) =>
                 {
                     k = j;
@@ -1232,9 +1259,7 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
         let glued_verb =
             doc.has_conjunction(k) && doc.bare_cue(k).is_some_and(|c| c.kind == CueKind::Verb);
         // So does an according-to phrase: وأكدت الحكومة وفقا لوكالة …
-        let according = [doc.cue(k), doc.bare_cue(k)]
-            .iter()
-            .any(|cue| cue.is_some_and(|c| c.kind == CueKind::AccordingTo));
+        let according = according_at(doc, k);
         // A quantifier after the source opens the verb's object: ناشدت الحكومة اليمنية جميع الأطباء.
         let object = k > from + 1 && matches!(doc.bare(k), "جميع" | "كافة" | "كل");
         // عن before a colon opens the topic: قال الحريري عن العمليات العسكرية: «…»; not after a word
