@@ -1477,6 +1477,7 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
 
 /// Builds the content span and its kind from a start to the end the content rules find.
 fn content(doc: &Doc<'_>, start: ContentStart) -> Option<(Span, AttributionKind)> {
+    let start = past_quoted_speaker(doc, start);
     let end = content_end(doc, start.token);
     let span = Span::new(start.byte, doc.toks[end].span.end);
     if span.is_empty() {
@@ -1484,6 +1485,52 @@ fn content(doc: &Doc<'_>, start: ContentStart) -> Option<(Span, AttributionKind)
     }
     Some((span, content_kind(doc, start.token, end)))
 }
+
+/// After عن or إلى, the one quoted and قوله: نقلت يونهاب عن المصدر قوله إن … reports what the source
+/// said, from after قوله (and whom it was said to, and إن, أنه or a colon).
+fn past_quoted_speaker(doc: &Doc<'_>, start: ContentStart) -> ContentStart {
+    let after_an = start.token > 0 && matches!(doc.norm(start.token - 1), "عن" | "الي");
+    if !after_an {
+        return start;
+    }
+    let end = doc.toks.len().min(start.token + MAX_QUOTED_SPEAKER);
+    let Some(said) = (start.token..end)
+        .take_while(|&k| {
+            !matches!(doc.toks[k].kind, TokenKind::Punctuation | TokenKind::Quote)
+                || doc.is_punct(k, &["،", ","])
+        })
+        .find(|&k| matches!(doc.norm(k), "قوله" | "قولها" | "قولهم" | "قولهما"))
+    else {
+        return start;
+    };
+    let opens_words = |k: usize| INNA_FORMS.contains(&doc.norm(k)) || doc.is_punct(k, &[":"]);
+    let mut token = skip_adjunct(doc, said + 1);
+    // Whom it was said to may come between (قوله للصحفيين «…»).
+    if doc.norm(token).starts_with("لل")
+        && (opens_words(token + 1)
+            || doc
+                .toks
+                .get(token + 1)
+                .is_some_and(|t| t.kind == TokenKind::Quote))
+    {
+        token += 1;
+    }
+    // A colon, إن, or both (قوله: إن …).
+    while token < said + 4 && opens_words(token) {
+        token += 1;
+    }
+    match doc.toks.get(token) {
+        Some(tok) => ContentStart {
+            token,
+            byte: tok.span.start,
+        },
+        None => start,
+    }
+}
+
+/// Most tokens between عن and قوله: the speaker's name and title (عن وزير الخارجية الروسي سيرغي
+/// لافروف قوله).
+const MAX_QUOTED_SPEAKER: usize = 12;
 
 /// direct when one quotation covers the content, mixed when a quotation (not around a name) is inside,
 /// indirect otherwise.
