@@ -1347,7 +1347,7 @@ fn complement_after_addressee(
 /// Where a content starting at `start` ends (index of its last token): at the sentence end outside
 /// quotations, before a comma that opens a participle, an according-to phrase, a writer's clause or a
 /// new reporting verb, before a semicolon, or at the paragraph end.
-fn content_end(doc: &Doc<'_>, start: usize) -> usize {
+fn content_end(doc: &Doc<'_>, start: usize, cue: usize) -> usize {
     let mut depth = 0usize;
     let mut straight = false;
     let mut last = start;
@@ -1388,7 +1388,7 @@ fn content_end(doc: &Doc<'_>, start: usize) -> usize {
             let comma = doc.is_punct(k, &["،", ",", "-", "–"]);
             let after_quotation = closed_at == Some(k - 1);
             let next = if comma { k + 1 } else { k };
-            if ends_before(doc, next, comma || after_quotation) {
+            if ends_before(doc, next, comma || after_quotation, cue) {
                 break;
             }
         }
@@ -1416,8 +1416,9 @@ fn closes_a_bracket_inside(doc: &Doc<'_>, start: usize, last: usize) -> bool {
     count(open) > count(close)
 }
 
-/// Whether a content stops before token `k` (which follows a comma when `after_comma`).
-fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
+/// Whether a content reported by the cue at token `reported_by` stops before token `k` (which follows a
+/// comma when `after_comma`).
+fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool, reported_by: usize) -> bool {
     let Some(tok) = doc.toks.get(k) else {
         return false;
     };
@@ -1426,7 +1427,15 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
     }
     let cue = doc.cue(k).or_else(|| doc.bare_cue(k));
     match cue {
-        Some(cue) if cue.kind == CueKind::Participle => {
+        // A feminine participle after a masculine cue describes someone the words are about, not the
+        // speaker (وأكد مصدر أن الميليشيات حددت مهلة …، متوعدة بوضع حد …), unless it is one that news
+        // uses to go on with the speaker's words whatever the speaker's gender (مشيرة، مضيفة).
+        Some(cue)
+            if cue.kind == CueKind::Participle
+                && !(gender_of(doc, reported_by) == Some(Gender::Masculine)
+                    && gender_of(doc, k) == Some(Gender::Feminine)
+                    && !CONTINUING_LEMMAS.contains(&cue.lemma.as_str())) =>
+        {
             return after_comma || (1..=3).any(|n| complement_at(doc, cue, k + n, false).is_some());
         }
         Some(cue) if cue.kind == CueKind::AccordingTo && after_comma => return true,
@@ -1475,10 +1484,36 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool) -> bool {
     doc.is_one_of(k, WordClasses::WRITER_CLAUSE) || tok.norm == "الامر"
 }
 
-/// Builds the content span and its kind from a start to the end the content rules find.
-fn content(doc: &Doc<'_>, start: ContentStart) -> Option<(Span, AttributionKind)> {
+/// The grammatical gender a reporting word shows, where its form tells: a participle in ة (مضيفة) is
+/// feminine; one in ا (مضيفا), and a verb with neither the feminine ت of the past nor the ت of the
+/// present (أكد، قال، يقول), masculine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Masculine,
+    Feminine,
+}
+
+fn gender_of(doc: &Doc<'_>, k: usize) -> Option<Gender> {
+    let word = doc.bare(k);
+    if word.ends_with('ة') {
+        Some(Gender::Feminine)
+    } else if word.ends_with('ا') || !(word.starts_with('ت') || word.ends_with('ت')) {
+        Some(Gender::Masculine)
+    } else {
+        None
+    }
+}
+
+/// Lemmas of the participles that go on with the speaker's words (، مضيفا أن …، مشيرة إلى …).
+const CONTINUING_LEMMAS: &[&str] = &[
+    "أضاف", "أشار", "أوضح", "أكد", "لفت", "نوه", "بيّن", "شدد", "تابع", "قال",
+];
+
+/// Builds the content span and its kind from a start to the end the content rules find; `cue` is the
+/// token of the cue that reports it.
+fn content(doc: &Doc<'_>, start: ContentStart, cue: usize) -> Option<(Span, AttributionKind)> {
     let start = past_quoted_speaker(doc, start);
-    let end = content_end(doc, start.token);
+    let end = content_end(doc, start.token, cue);
     let span = Span::new(start.byte, doc.toks[end].span.end);
     if span.is_empty() {
         return None;
@@ -1771,7 +1806,7 @@ fn verb(
         if guarded && (!glued || matches!(doc.toks[after].kind, TokenKind::Quote)) {
             return None;
         }
-        let content = content(doc, start)?;
+        let content = content(doc, start, i)?;
         if let Some((from, to)) = subject_before(lexicon, doc, i) {
             return Some(attribution(
                 lexicon,
@@ -1889,7 +1924,7 @@ fn verb(
     {
         return None;
     }
-    let content = content(doc, start)?;
+    let content = content(doc, start, i)?;
     Some(attribution(
         lexicon,
         doc,
@@ -2029,6 +2064,10 @@ fn participle(
     if within_earlier_frame && (SAYING.contains(&doc.bare(i)) || right_after_earlier_cue) {
         return None;
     }
+    // Inside the earlier report's words it is part of them (، متوعدة بوضع حد … after وأكد مصدر أن …).
+    if earlier.content.contains(doc.toks[i].span) {
+        return None;
+    }
     let adjacent = earlier.content.end <= doc.toks[i].span.start
         && doc.toks[i].span.start - earlier.content.end <= 4;
     // Right before a complement ending in أن (لافتا أن، مشيرا إلى أن), the participle continues the report
@@ -2057,7 +2096,7 @@ fn participle(
         return None;
     }
     let start = (1..=3).find_map(|n| complement_at(doc, hit.cue, i + n, true))?;
-    let content = content(doc, start)?;
+    let content = content(doc, start, i)?;
     Some(attribution(
         lexicon,
         doc,
@@ -2196,6 +2235,7 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
                 token: start,
                 byte: doc.toks.get(start)?.span.start,
             },
+            i,
         )?
     };
     let kind = joined_head.unwrap_or_else(|| source_kind(lexicon, doc, source, from));

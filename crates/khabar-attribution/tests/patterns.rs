@@ -504,6 +504,20 @@ case!(
         Indirect
     )]
 );
+// A feminine participle after a masculine cue is about the content's subject, not the speaker (seed
+// article); مشيرة goes on with the speaker's words whatever the gender.
+case!(
+    feminine_participle_after_a_masculine_cue_stays_in_the_content,
+    "وأكد مصدر سياسي أن الميليشيات العراقية حددت للسوداني مهلة بـ40 يوما لحسم ملف إخراج القوات \
+     الأميركية من البلاد، متوعدة بوضع حد لهدنة استهدافها للقواعد التابعة للولايات المتحدة.",
+    [(
+        "أكد",
+        Some("مصدر سياسي"),
+        "الميليشيات العراقية حددت للسوداني مهلة بـ40 يوما لحسم ملف إخراج القوات الأميركية من البلاد، \
+         متوعدة بوضع حد لهدنة استهدافها للقواعد التابعة للولايات المتحدة",
+        Indirect
+    )]
+);
 case!(
     possessed_occasion_is_an_adjunct,
     "وذكرت وزارة العمل في دليلها الإرشادي الجديد أن العامل يستحق إجازة.",
