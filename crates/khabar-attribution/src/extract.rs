@@ -1607,13 +1607,21 @@ fn source_kind(lexicon: &Lexicon, doc: &Doc<'_>, span: Span, first: usize) -> So
         .chain(doc.name_kinds_in(span));
     let first_kind = kinds.next();
     let person = first_kind == Some(EntityKind::Person) || kinds.any(|k| k == EntityKind::Person);
-    let head = doc.head_kind(lexicon, first).or_else(|| {
-        // A quantifier (بعض، عدد من) defers to the next noun.
-        let quantifier = matches!(doc.bare(first), "بعض" | "عدد" | "كثير" | "احد" | "معظم");
-        quantifier
-            .then(|| doc.head_kind(lexicon, first + 1))
-            .flatten()
-    });
+    let head = doc
+        .head_kind(lexicon, first)
+        .or_else(|| {
+            // A quantifier (بعض، عدد من) defers to the next noun.
+            let quantifier = matches!(doc.bare(first), "بعض" | "عدد" | "كثير" | "احد" | "معظم");
+            quantifier
+                .then(|| doc.head_kind(lexicon, first + 1))
+                .flatten()
+        })
+        .or_else(|| {
+            // A head in the accusative (لكن مسؤولا قال).
+            doc.norm(first)
+                .strip_suffix('ا')
+                .and_then(|noun| lexicon.head_kind(noun))
+        });
     match head {
         Some(SourceKind::Anonymous | SourceKind::Person) if person => SourceKind::Person,
         Some(kind) => kind,
@@ -2027,8 +2035,21 @@ fn subject_before(lexicon: &Lexicon, doc: &Doc<'_>, i: usize) -> Option<(usize, 
         );
     // وعن فلان قال: what follows عن is the topic, not the speaker.
     let topic = doc.bare(from) == "عن";
-    (from < end && starts_clause && !topic && looks_like_speaker(lexicon, doc, from, end))
-        .then_some((from, end))
+    // After لكن the subject is in the accusative: لكن مسؤولا قال.
+    let accusative_speaker = || {
+        from + 1 == end
+            && from > 0
+            && doc.bare(from - 1) == "لكن"
+            && matches!(
+                source_kind(lexicon, doc, doc.toks[from].span, from),
+                SourceKind::Anonymous
+            )
+    };
+    (from < end
+        && starts_clause
+        && !topic
+        && (looks_like_speaker(lexicon, doc, from, end) || accusative_speaker()))
+    .then_some((from, end))
 }
 
 /// Verbs of being, after which a participle is an adjective (كان لافتا، بات مؤكدا).

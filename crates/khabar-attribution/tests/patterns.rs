@@ -518,6 +518,12 @@ case!(
         Indirect
     )]
 );
+// The accusative subject after لكن (development set).
+case!(
+    accusative_subject_after_lakin,
+    "ولم تتمكن وزارة الدفاع من تأكيد التقرير لكن مسؤولا قال انهم يسعون للتحقق من صحته.",
+    [("قال", Some("مسؤولا"), "يسعون للتحقق من صحته", Indirect)]
+);
 case!(
     possessed_occasion_is_an_adjunct,
     "وذكرت وزارة العمل في دليلها الإرشادي الجديد أن العامل يستحق إجازة.",
