@@ -1790,9 +1790,15 @@ fn verb(
     // A word or two quoted right after the cue, with the complement after them, are no speech: whom
     // the words were said to after a subject (مصادر … أبلغت «الشرق الأوسط» أن …), else the speaker
     // (وقال "المقبل": …), read as the source below.
-    let after_short_quotation = doc
-        .short_quotation(after, 2)
-        .and_then(|close| complement_at(doc, cue, close + 1, false));
+    // The complement may come after the topic (قال "الحريري" عن العمليات العسكرية: "…").
+    let after_short_quotation = doc.short_quotation(after, 2).and_then(|close| {
+        complement_at(doc, cue, close + 1, false).or_else(|| {
+            (doc.norm(close + 1) == "عن")
+                .then(|| find_complement(doc, cue, close + 2, false))
+                .flatten()
+                .filter(|start| doc.is_punct(start.token - 1, &[":"]))
+        })
+    });
     let immediate = match after_short_quotation {
         Some(start) => subject_before(lexicon, doc, i).is_some().then_some(start),
         None => complement_at(doc, cue, after, true),

@@ -524,6 +524,17 @@ case!(
     "ولم تتمكن وزارة الدفاع من تأكيد التقرير لكن مسؤولا قال انهم يسعون للتحقق من صحته.",
     [("قال", Some("مسؤولا"), "يسعون للتحقق من صحته", Indirect)]
 );
+// A quoted speaker right after the cue, then the topic and a colon (development set).
+case!(
+    quoted_speaker_then_the_topic_then_a_colon,
+    "وقال \"الحريري\" عن العمليات العسكرية للتحالف في اليمن: \"ما زالت عاصفة الحزم شوكة في حلق المشروع\".",
+    [(
+        "قال",
+        Some("الحريري"),
+        "\"ما زالت عاصفة الحزم شوكة في حلق المشروع\"",
+        Direct
+    )]
+);
 case!(
     possessed_occasion_is_an_adjunct,
     "وذكرت وزارة العمل في دليلها الإرشادي الجديد أن العامل يستحق إجازة.",
