@@ -667,6 +667,36 @@ impl PatternSet {
     }
 }
 
+/// Whether `word` may be a definite noun, from its first bytes alone: the article at its start or after
+/// one or two proclitic letters (الحدود، والحدود، بالمدارس، وبالمدارس), or the contracted لل (للأراضي،
+/// وللأراضي). [`definite_stem`] decides.
+#[inline]
+fn may_be_definite(word: &[u8]) -> bool {
+    const ALEF_LAM: [u8; 4] = [0xD8, 0xA7, 0xD9, 0x84];
+    const LAM_LAM: [u8; 4] = [0xD9, 0x84, 0xD9, 0x84];
+    let at = |offset: usize| word.get(offset..offset + 4);
+    at(0) == Some(&ALEF_LAM)
+        || at(0) == Some(&LAM_LAM)
+        || at(2) == Some(&ALEF_LAM)
+        || at(2) == Some(&LAM_LAM)
+        || at(4) == Some(&ALEF_LAM)
+}
+
+/// The noun of a definite word without its article and proclitics: الحدود، والحدود، بالمدارس → حدود،
+/// مدارس; للأراضي → اراضي (the preposition ل with the article written ل). `None` when the word has no
+/// article.
+fn definite_stem(word: &str) -> Option<&str> {
+    let word = word
+        .strip_prefix(['و', 'ف'])
+        .filter(|rest| rest.starts_with(['ا', 'ب', 'ك', 'ل']))
+        .unwrap_or(word);
+    if let Some(noun) = word.strip_prefix("لل") {
+        return Some(noun);
+    }
+    let word = word.strip_prefix(['ب', 'ك']).unwrap_or(word);
+    word.strip_prefix("ال")
+}
+
 /// Whether a name's last word can stand alone for the person: four Arabic letters or more, and not a
 /// word that ends names without being a family name (الثاني، الكبير …).
 fn is_family_word(word: &str) -> bool {
@@ -817,11 +847,13 @@ impl<'p, 't> Matcher<'p, 't> {
     /// Keeps `piece` as the previous piece, if it may be a definite noun.
     #[inline]
     fn remember(&mut self, piece: &Piece<'_>) {
-        let noun = piece.run & piece.text.starts_with("ال");
+        // A run read in place is kept as its range whatever it is ([`definite_stem`] decides, for the
+        // few pieces a name starts after); an empty range for any other piece, with no branch on a
+        // test that goes either way. A folded run is copied only when it may be a definite noun.
+        let run = usize::from(piece.run);
         self.previous = match piece.text_at {
-            // An empty range for any other piece: no branch on a test that goes either way.
-            Some(at) => Previous::At(at, at + piece.text.len() * usize::from(noun)),
-            None if noun => {
+            Some(at) => Previous::At(at, at + piece.text.len() * run),
+            None if piece.run && may_be_definite(piece.text.as_bytes()) => {
                 self.copied.clear();
                 self.copied.push_str(piece.text);
                 Previous::Copied
@@ -887,7 +919,7 @@ impl<'p, 't> Matcher<'p, 't> {
         let after_definite_noun = proclitics == 0
             && piece.spaced
             && piece.text.starts_with("ال")
-            && self.previous().strip_prefix("ال").is_some_and(|noun| {
+            && definite_stem(self.previous()).is_some_and(|noun| {
                 noun.chars().count() >= 3 && !crate::rules::is_place_word(noun)
             });
         let partial = Partial {

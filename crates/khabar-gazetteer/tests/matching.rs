@@ -449,6 +449,11 @@ cases! {
     nisba_shaped_place_with_proclitic: "بين قطر والسعودية" => ["السعودية" => "loc:sa"];
     nisba_shaped_place_in_a_longer_name: "زار المملكة العربية السعودية" => ["المملكة العربية السعودية" => "loc:sa"];
     nisba_shaped_place_after_place_word: "في المنطقة السعودية من الخليج" => ["السعودية" => "loc:sa"];
+    // The definite noun may carry proclitics, or the contracted لل (SaudiNewsNet).
+    nisba_shaped_place_after_contracted_article: "نما عدد العائدين للأراضي السعودية" => [];
+    nisba_shaped_place_after_bi_and_article: "الطلاب المقبولين بالجامعات السعودية" => [];
+    nisba_shaped_place_after_wa_and_article: "تراعي العادات والتقاليد السعودية" => [];
+    nisba_shaped_place_after_a_word_spelled_with_wal: "قال والي السعودية" => ["السعودية" => "loc:sa"];
 }
 
 /// A person known by one word that is the nisba of a known place (السوداني, of السودان) is that

@@ -218,7 +218,8 @@ fn naive_find(g: &Gazetteer, normalized: &NormalizedText<'_>) -> Vec<Naive> {
 }
 
 /// A place named like a feminine nisba (ال…ية), with no proclitic, right after a definite noun of the
-/// vocabulary (ال and three letters or more, not the place word منطقة): the adjective, not the place.
+/// vocabulary (ال, with proclitics or not, and three letters or more, not the place word منطقة): the
+/// adjective, not the place.
 fn nisba_adjective(g: &Gazetteer, norm: &str, c: &Naive) -> bool {
     let name = &norm[c.start..c.end];
     let place = c.ids.iter().any(|id| {
@@ -236,9 +237,18 @@ fn nisba_adjective(g: &Gazetteer, norm: &str, c: &Naive) -> bool {
         .into_iter()
         .rev()
         .collect();
-    let definite = previous
-        .strip_prefix("ال")
-        .is_some_and(|noun| noun.chars().count() >= 3 && noun != "منطقة");
+    // The article, after a conjunction and a preposition or not, or the preposition ل with the
+    // article written ل (الحدود، والحدود، بالحدود، للحدود، وللحدود).
+    let mut noun = None;
+    for conjunction in ["", "و", "ف"] {
+        for head in ["ال", "بال", "كال", "لل"] {
+            let prefix = format!("{conjunction}{head}");
+            if noun.is_none() && previous.starts_with(&prefix) {
+                noun = Some(previous[prefix.len()..].to_string());
+            }
+        }
+    }
+    let definite = noun.is_some_and(|noun| noun.chars().count() >= 3 && noun != "منطقة");
     place
         && c.prefix_start == c.start
         && name.starts_with("ال")
