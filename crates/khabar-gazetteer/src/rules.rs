@@ -504,6 +504,10 @@ const STOP: &[&str] = &[
     "سماحته",
 ];
 
+/// Nouns after which a known person's family name stands for the person (قوات صالح، حكومة هادي),
+/// normalised. Not ميليشيات, after which الحوثي is the group, nor نظام, also a system (نظام سريع).
+const LEADER_HEADS: &[&str] = &["قوات", "انصار", "حكومة", "حكومه"];
+
 /// Words of sports news after which a club is named by its short name (فريق التعاون، لاعب الهلال).
 /// Not جماهير or مواجهة: جماهير الشباب and مواجهة الشباب are as often the masses of the young and
 /// facing them.
@@ -558,6 +562,10 @@ pub enum Rule {
     /// A club the gazetteer knows as نادي X, named X alone after a sports word (فريق التعاون، مهاجم
     /// الهلال، لاعبي النصر): without it, X is a common word (cooperation, the crescent, victory).
     Club,
+    /// The family name of a person the gazetteer knows, alone after forces, supporters or a government
+    /// (قوات صالح، أنصار صالح، حكومة هادي): the person whose they are, even where the full name is not in
+    /// the text. Linked when only one person has that family name.
+    LeaderName,
 }
 
 impl Rule {
@@ -651,6 +659,9 @@ pub struct Recognizer {
     /// The clubs of the gazetteer given to [`Recognizer::with_gazetteer_names`], by short name (الهلال
     /// for نادي الهلال), normalised; the first club of a short name keeps it.
     clubs: WordMap<EntityId>,
+    /// The family names (last words, three letters or more) of the gazetteer's people with names of two
+    /// words or more, normalised, with the person when only one has it ([`Rule::LeaderName`]).
+    leaders: WordMap<Option<EntityId>>,
     /// Rules switched off, one bit per [`Rule`].
     disabled: u16,
 }
@@ -670,6 +681,7 @@ impl Default for Recognizer {
             words: CLASSES.iter().map(|(word, &bits)| (word, bits)).collect(),
             person_token_count: 0,
             clubs: WordMap::new(),
+            leaders: WordMap::new(),
             disabled: Rule::OrgHead.bit(),
         }
         .with_inert_stop_words_marked();
@@ -788,6 +800,28 @@ impl Recognizer {
             *self.words.get_or_insert_with(&norm, || 0) |= Class::ClubName as u16;
             self.clubs
                 .get_or_insert_with(&norm, || EntityId(index as u32));
+        }
+        let people = gazetteer
+            .entities()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Person);
+        for (index, person) in people {
+            let id = EntityId(index as u32);
+            for name in person.names() {
+                let words: Vec<&str> = name.split_whitespace().collect();
+                let [_, .., last] = words[..] else {
+                    continue;
+                };
+                let last = self.normalizer.normalize_str(last);
+                if last.chars().count() < 3 {
+                    continue;
+                }
+                let leader = self.leaders.get_or_insert_with(&last, || Some(id));
+                if *leader != Some(id) {
+                    *leader = None;
+                }
+            }
         }
         let names: Vec<String> = gazetteer
             .entities()
@@ -931,7 +965,49 @@ impl Recognizer {
         if self.uses(Rule::FamilyName) {
             self.family_names(&words, known, &mut out);
         }
+        if self.uses(Rule::LeaderName) && !self.leaders.is_empty() {
+            self.leader_names(&words, known, &mut out);
+        }
         out
+    }
+
+    /// [`Rule::LeaderName`]: after قوات، أنصار، حكومة (with a proclitic or not), a word that is a known
+    /// person's family name, as written (no proclitic of its own, no article, no stop word).
+    fn leader_names(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
+        let mut found = Vec::new();
+        for i in 1..words.len() {
+            let Some(&entity) = self.leaders.get(words.norm(i)) else {
+                continue;
+            };
+            // The head as written or after a conjunction or a preposition (وقوات، لحكومة), never
+            // with the article (الحكومة على …). The family name without the article: قوات الحوثي are
+            // the group's, and a definite word after حكومة is its adjective or complement.
+            let head = words.norm(i - 1);
+            let bare_head = head.trim_start_matches(['و', 'ف', 'ب', 'ل']);
+            let after_head = head.len() - bare_head.len() <= 4 && LEADER_HEADS.contains(&bare_head);
+            if !after_head
+                || !words.is_arabic(i)
+                || words.is(i, Class::Stop)
+                || words.norm(i).starts_with("ال")
+            {
+                continue;
+            }
+            let span = words.tokens[i].span;
+            let taken = overlapping(known, span, |m| m.span).next().is_some()
+                || overlapping(out, span, |g| g.span).next().is_some();
+            if !taken {
+                found.push(Guess {
+                    span,
+                    kind: EntityKind::Person,
+                    rule: "leader",
+                    entity,
+                });
+            }
+        }
+        if !found.is_empty() {
+            out.extend(found);
+            out.sort_by_key(|g| g.span.start);
+        }
     }
 
     pub(crate) fn is_name_token(&self, norm: &str) -> bool {

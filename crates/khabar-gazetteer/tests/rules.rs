@@ -694,3 +694,27 @@ fn clubs_by_their_short_name() {
         []
     );
 }
+
+/// A known person's family name alone after forces, supporters or a government (development set and
+/// SaudiNewsNet): linked when only one person has it (هادي), a person all the same when several do (صالح).
+#[test]
+fn a_leaders_family_name_after_his_forces() {
+    let gazetteer = Gazetteer::default();
+    let recognizer = Recognizer::new().with_gazetteer_names(&gazetteer);
+    let text =
+        "قبل تطهيرها من ميليشيات الحوثي وقوات صالح الانقلابية. وقالت قوات هادي إن الحكومة على حق.";
+    let tokens = Tokenizer::new().tokens(text);
+    let found: Vec<(&str, Option<&str>)> = recognizer
+        .find(text, &tokens, &[])
+        .iter()
+        .filter(|g| g.rule == "leader")
+        .map(|g| {
+            let id = g.entity.map(|e| gazetteer.entity(e).id.as_str());
+            (&text[g.span], id)
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [("صالح", None), ("هادي", Some("per:abdrabbuh-mansur-hadi"))]
+    );
+}
