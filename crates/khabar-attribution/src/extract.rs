@@ -1773,7 +1773,11 @@ fn verb(
     if after >= doc.toks.len() || !doc.same_sentence(i, after) {
         return None;
     }
-    let guarded = cue.class == CueClass::Guarded;
+    // بيّن written with its shadda is the verb, not the preposition بين. (عبّر and تبيّن were tried too:
+    // عبّر عن … mostly took an adjunct for its source, and تبيّن أن is "it turned out".)
+    let written_verb =
+        doc.bare(i) == "بين" && doc.text[doc.toks[i].span.range()].contains('\u{0651}');
+    let guarded = cue.class == CueClass::Guarded && !written_verb;
     // Pro-drop or SVO: the complement follows the cue at once, or after an adjunct (قال في بيان إن).
     let source_start = skip_adjunct(doc, after);
     // A subject never starts with a preposition: قال في خطبة العيد «…», قال فيها إن …, قال أمام المصلين

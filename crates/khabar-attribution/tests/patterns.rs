@@ -535,6 +535,23 @@ case!(
         Direct
     )]
 );
+// بيّن written with its shadda is the verb, with no conjunction before it (SaudiNewsNet); without the
+// shadda the same letters are the preposition.
+case!(
+    bayyana_with_its_shadda_is_a_cue,
+    "وفي السياق ذاته، بيَّن مدير مركز داوني الصحي الدكتور سعيد الدوسري أن تجارة الوهم أخذت طابعاً حديثاً.",
+    [(
+        "بيَّن",
+        Some("مدير مركز داوني الصحي الدكتور سعيد الدوسري"),
+        "تجارة الوهم أخذت طابعاً حديثاً",
+        Indirect
+    )]
+);
+case!(
+    bayna_without_the_shadda_is_no_cue,
+    "وفي السياق ذاته، بين مدير مركز داوني الصحي والطبيب أن تجارة الوهم أخذت طابعاً حديثاً.",
+    []
+);
 case!(
     possessed_occasion_is_an_adjunct,
     "وذكرت وزارة العمل في دليلها الإرشادي الجديد أن العامل يستحق إجازة.",
