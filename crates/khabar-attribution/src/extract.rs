@@ -1053,11 +1053,16 @@ fn lexicon_free(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     })
 }
 
-/// Whether token `k`, after a comma, opens a clause rather than an apposition: و with a clause word
-/// (، ومن المتوقع، ، وهو محق) or a relative pronoun (، التي أصدرتها).
+/// Whether token `k`, after a comma, opens a clause or an adjunct rather than an apposition: و with a
+/// clause word (، ومن المتوقع، ، وهو محق), a relative pronoun (، التي أصدرتها), a preposition (، في الشهر
+/// الماضي، ، أكثر من مرة). Not على, which folds to the name علي (، علي الحسيني).
 fn opens_clause(doc: &Doc<'_>, k: usize) -> bool {
     (doc.has_conjunction(k) && CLAUSE_STARTERS.contains(&doc.bare(k)))
         || RELATIVE_PRONOUNS.contains(&doc.norm(k))
+        || matches!(
+            doc.norm(k),
+            "في" | "من" | "عن" | "الي" | "منذ" | "خلال" | "قبل" | "بعد" | "اكثر" | "مرة"
+        )
 }
 
 /// Whether an according-to word (وفقا، بحسب) stands at token `k`, with or without و.
@@ -1753,8 +1758,10 @@ fn verb(
         return None;
     }
     let mut after = i + hit.len;
-    // Gaps before a VSO source: لـ«المدينة» (an addressee), فيه.
-    if doc.norm(after) == "فيه" {
+    // Gaps before a VSO source: لـ«المدينة» (an addressee), فيه, and whom it was said to as a pronoun
+    // (قال له ابن المبارك).
+    // Not لي, which is also a name (لي كيشيانغ).
+    if matches!(doc.norm(after), "فيه" | "له" | "لها" | "لهم" | "لنا") {
         after += 1;
     }
     if doc.norm(after) == "ل" {

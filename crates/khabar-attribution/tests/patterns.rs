@@ -552,6 +552,28 @@ case!(
     "وفي السياق ذاته، بين مدير مركز داوني الصحي والطبيب أن تجارة الوهم أخذت طابعاً حديثاً.",
     []
 );
+// Whom it was said to as a pronoun before the source, and an adjunct after the comma, are not the
+// source (SaudiNewsNet).
+case!(
+    pronoun_addressee_before_the_source,
+    "قال له ابن المبارك: اذهب واحفر بئراً في مكان يحتاج الناس فيه إلى الماء.",
+    [(
+        "قال",
+        Some("ابن المبارك"),
+        "اذهب واحفر بئراً في مكان يحتاج الناس فيه إلى الماء",
+        Indirect
+    )]
+);
+case!(
+    adjunct_after_the_comma_is_no_apposition,
+    "أعلنت الوكالة، في الشهر الماضي، عن تطبيق مبادرة الترك الطوعي للخدمة.",
+    [(
+        "أعلنت",
+        Some("الوكالة"),
+        "تطبيق مبادرة الترك الطوعي للخدمة",
+        Indirect
+    )]
+);
 case!(
     possessed_occasion_is_an_adjunct,
     "وذكرت وزارة العمل في دليلها الإرشادي الجديد أن العامل يستحق إجازة.",
