@@ -1615,8 +1615,11 @@ fn source_kind(lexicon: &Lexicon, doc: &Doc<'_>, span: Span, first: usize) -> So
     let head = doc
         .head_kind(lexicon, first)
         .or_else(|| {
-            // A quantifier (بعض، عدد من) defers to the next noun.
-            let quantifier = matches!(doc.bare(first), "بعض" | "عدد" | "كثير" | "احد" | "معظم");
+            // A quantifier or a demonstrative (بعض، عدد من، هذه المصادر) defers to the next noun.
+            let quantifier = matches!(
+                doc.bare(first),
+                "بعض" | "عدد" | "كثير" | "احد" | "معظم" | "هذه" | "هذا" | "هؤلاء"
+            );
             quantifier
                 .then(|| doc.head_kind(lexicon, first + 1))
                 .flatten()

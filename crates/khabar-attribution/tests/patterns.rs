@@ -316,6 +316,19 @@ fn sources_are_typed_from_their_head_noun() {
         kinds("وذكر بيان الوزارة أن الحادث وقع أمس."),
         [Some(SourceKind::Document)]
     );
+    // Plural heads and a demonstrative before the head (SaudiNewsNet).
+    assert_eq!(
+        kinds("وقالت السلطات التركية إنها ستمنع المسيرة."),
+        [Some(SourceKind::Organization)]
+    );
+    assert_eq!(
+        kinds("وذكرت تقارير صحفية أن المفاوضات تعثرت."),
+        [Some(SourceKind::Document)]
+    );
+    assert_eq!(
+        kinds("وأكدت هذه المصادر أن المفاوضات تعثرت."),
+        [Some(SourceKind::Group)]
+    );
 }
 
 #[test]
