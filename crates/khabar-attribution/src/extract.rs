@@ -1630,9 +1630,17 @@ fn source_kind(lexicon: &Lexicon, doc: &Doc<'_>, span: Span, first: usize) -> So
                 .strip_suffix('ا')
                 .and_then(|noun| lexicon.head_kind(noun))
         });
+    // A name no list knows, then a person's title (فابيو كانافارو قائد إيطاليا السابق): a person, whatever
+    // place the title names.
+    let titled = || {
+        (first + 1..doc.toks.len())
+            .take_while(|&k| doc.toks[k].span.end <= span.end)
+            .any(|k| doc.head_kind(lexicon, k) == Some(SourceKind::Person))
+    };
     match head {
         Some(SourceKind::Anonymous | SourceKind::Person) if person => SourceKind::Person,
         Some(kind) => kind,
+        None if titled() => SourceKind::Person,
         None => match first_kind {
             Some(EntityKind::Organization | EntityKind::Location) => SourceKind::Organization,
             _ => SourceKind::Person,

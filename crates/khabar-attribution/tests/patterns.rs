@@ -329,6 +329,11 @@ fn sources_are_typed_from_their_head_noun() {
         kinds("وأكدت هذه المصادر أن المفاوضات تعثرت."),
         [Some(SourceKind::Group)]
     );
+    // A name no list knows with a person's title after it, whatever place the title names.
+    assert_eq!(
+        kinds("وقال جوزيه مورينيو مدرب تشيلسي إن الفريق جاهز."),
+        [Some(SourceKind::Person)]
+    );
 }
 
 #[test]
