@@ -985,6 +985,12 @@ const CLAUSE_STARTERS: &[&str] = &[
 /// (حث X المسؤولين على …، دعا X المواطنين إلى …).
 const ADDRESSED_VERBS: &[&str] = &["حث", "ناشد", "طالب", "دعا"];
 
+/// Prepositions, normalised, a source never starts with: what follows them is a topic or an adjunct. Not
+/// على, which folds to the name علي.
+const PREPOSITIONS: &[&str] = &[
+    "ب", "ل", "في", "من", "عن", "الي", "مع", "حول", "لدي", "منذ", "خلال",
+];
+
 /// Relative pronouns, normalised: after a comma they open a relative clause, no apposition.
 const RELATIVE_PRONOUNS: &[&str] = &[
     "الذي",
@@ -1809,6 +1815,18 @@ fn verb(
         doc.norm(source_start),
         "في" | "فيها" | "فيه" | "فيهم" | "خلال" | "اثناء" | "عبر" | "لدي"
     ) || written == "أمام";
+    // Any other preposition there (من خلاله، لـ «المدينة»، عن) opens a phrase too, but only a complement
+    // that introduces speech for sure (أن، إن، a colon, a quotation) is taken after it: what follows
+    // عن or ب is as often the content itself (تكشف عن جبال شاهقة).
+    let after_preposition = !in_phrase
+        && doc.norm(source_start) != "الي"
+        && PREPOSITIONS.contains(&doc.norm(source_start));
+    let introduces_speech = |start: &ContentStart| {
+        let before = doc.norm(start.token - 1);
+        INNA_FORMS.contains(&before.strip_prefix('ب').unwrap_or(before))
+            || doc.is_punct(start.token - 1, &[":"])
+            || doc.toks[start.token].kind == TokenKind::Quote
+    };
     // A word or two quoted right after the cue, with the complement after them, are no speech: whom
     // the words were said to after a subject (مصادر … أبلغت «الشرق الأوسط» أن …), else the speaker
     // (وقال "المقبل": …), read as the source below.
@@ -1835,6 +1853,12 @@ fn verb(
         in_phrase
             .then(|| find_complement(doc, cue, source_start + 1, true))
             .flatten()
+    })
+    .or_else(|| {
+        after_preposition
+            .then(|| find_complement(doc, cue, source_start + 1, true))
+            .flatten()
+            .filter(introduces_speech)
     });
     if let Some(start) = immediate.filter(|_| !after_kama) {
         // A homograph with no subject is a report only when glued to و/ف: وبين أن (and he showed that).
@@ -1901,7 +1925,8 @@ fn verb(
     }
     let after = source_start;
     let mut source_end = read_source(doc, cue, after);
-    if source_end == after {
+    // A source never starts with a preposition (ذكّر بـ «…»، أكد عن …).
+    if source_end == after || PREPOSITIONS.contains(&doc.norm(after)) {
         return None;
     }
     // وصف رئيس المجلس محمد الناصر إقرار القانون بـ…, حث X المسؤولين على …: after a verb that takes an
@@ -2061,8 +2086,8 @@ fn subject_before(lexicon: &Lexicon, doc: &Doc<'_>, i: usize) -> Option<(usize, 
             doc.bare(from - 1),
             "كان" | "كانت" | "لكن" | "بينما" | "حيث" | "فيما" | "كما" | "اذ" | "اما"
         );
-    // وعن فلان قال: what follows عن is the topic, not the speaker.
-    let topic = doc.bare(from) == "عن";
+    // وعن فلان قال، وحول المعسكر قال: what follows a preposition is the topic, not the speaker.
+    let topic = PREPOSITIONS.contains(&doc.bare(from));
     // After لكن the subject is in the accusative: لكن مسؤولا قال.
     let accusative_speaker = || {
         from + 1 == end

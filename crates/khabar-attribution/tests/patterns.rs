@@ -592,6 +592,16 @@ case!(
         Indirect
     )]
 );
+// A source never starts with a preposition: after one, the report goes on with the earlier speaker
+// (SaudiNewsNet).
+case!(
+    no_source_starts_with_a_preposition,
+    "وأكد الدكتور مدحت حماد أن المنطقة تتغير. وقال من جهته إن العمل مستمر.",
+    [
+        ("أكد", Some("الدكتور مدحت حماد"), "المنطقة تتغير", Indirect),
+        ("قال", Some("الدكتور مدحت حماد"), "العمل مستمر", Indirect)
+    ]
+);
 case!(
     possessed_occasion_is_an_adjunct,
     "وذكرت وزارة العمل في دليلها الإرشادي الجديد أن العامل يستحق إجازة.",
