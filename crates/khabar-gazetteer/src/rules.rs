@@ -134,6 +134,20 @@ const TITLES: &[&str] = &[
     "المواطن",
     "المواطنه",
     "المواطنة",
+    // Positions news puts before or after a name (القيادي في المقاومة أحمد كربج، زهرة آدم المسؤولة
+    // المحلية): never a family name.
+    "القيادي",
+    "القياديه",
+    "القيادية",
+    "المسؤول",
+    "المسؤوله",
+    "المسؤولة",
+    "الخبير",
+    "الخبيره",
+    "الخبيرة",
+    "المحلل",
+    "المحلله",
+    "المحللة",
 ];
 /// Heads of construct titles, followed by their complement (رئيس الوزراء، وزير الخارجية).
 const CONSTRUCT_TITLES: &[&str] = &[

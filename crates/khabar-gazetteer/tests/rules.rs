@@ -695,6 +695,13 @@ fn clubs_by_their_short_name() {
     );
 }
 
+// A position after a name is no family name (development set, SaudiNewsNet).
+case!(
+    a_position_after_the_name_is_no_family_name,
+    "وقالت زهرة آدم المسؤولة المحلية بقرية الطيوري إن الاشتباكات توقفت",
+    [("زهرة آدم", Person, "after-cue")]
+);
+
 /// A known person's family name alone after forces, supporters or a government (development set and
 /// SaudiNewsNet): linked when only one person has it (هادي), a person all the same when several do (صالح).
 #[test]
