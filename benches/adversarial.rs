@@ -38,7 +38,28 @@ fn inputs() -> Vec<(&'static str, Make)> {
         ("cues_and_quotes", |n| {
             "قال مصدر إن \"\"\"\"\"\"\"\" ".repeat(n / 30)
         }),
+        // Thousands of people with distinct family names, each a later short name to look for.
+        ("distinct_family_names", |n| {
+            (0..n / 50)
+                .map(|i| format!("وقال السفير محمد {} إن الأمر مهم. ", distinct_word(i)))
+                .collect()
+        }),
     ]
+}
+
+/// A five-letter word of its own for every `i` below 16⁵.
+fn distinct_word(mut i: usize) -> String {
+    // No letter that makes a proclitic, a verb's prefix or a feminine ending.
+    const LETTERS: [char; 16] = [
+        'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ',
+    ];
+    (0..5)
+        .map(|_| {
+            let letter = LETTERS[i % 16];
+            i /= 16;
+            letter
+        })
+        .collect()
 }
 
 fn adversarial(c: &mut Criterion) {
