@@ -298,42 +298,33 @@ fn continuation_points_at_the_attribution_it_continues() {
 
 #[test]
 fn sources_are_typed_from_their_head_noun() {
-    let kinds = |text: &str| {
-        extract(text)
-            .iter()
-            .map(|a| a.source_kind)
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(
-        kinds("وأكد مصدر سياسي أن الوضع مستقر."),
-        [Some(SourceKind::Anonymous)]
-    );
-    assert_eq!(
-        kinds("وأكد مسؤولون أميركيون أن واشنطن تعول على بغداد."),
-        [Some(SourceKind::Group)]
-    );
-    assert_eq!(
-        kinds("وذكر بيان الوزارة أن الحادث وقع أمس."),
-        [Some(SourceKind::Document)]
-    );
-    // Plural heads and a demonstrative before the head (SaudiNewsNet).
-    assert_eq!(
-        kinds("وقالت السلطات التركية إنها ستمنع المسيرة."),
-        [Some(SourceKind::Organization)]
-    );
-    assert_eq!(
-        kinds("وذكرت تقارير صحفية أن المفاوضات تعثرت."),
-        [Some(SourceKind::Document)]
-    );
-    assert_eq!(
-        kinds("وأكدت هذه المصادر أن المفاوضات تعثرت."),
-        [Some(SourceKind::Group)]
-    );
-    // A name no list knows with a person's title after it, whatever place the title names.
-    assert_eq!(
-        kinds("وقال جوزيه مورينيو مدرب تشيلسي إن الفريق جاهز."),
-        [Some(SourceKind::Person)]
-    );
+    let cases = [
+        ("وأكد مصدر سياسي أن الوضع مستقر.", SourceKind::Anonymous),
+        (
+            "وأكد مسؤولون أميركيون أن واشنطن تعول على بغداد.",
+            SourceKind::Group,
+        ),
+        ("وذكر بيان الوزارة أن الحادث وقع أمس.", SourceKind::Document),
+        // Plural heads and a demonstrative before the head (SaudiNewsNet).
+        (
+            "وقالت السلطات التركية إنها ستمنع المسيرة.",
+            SourceKind::Organization,
+        ),
+        (
+            "وذكرت تقارير صحفية أن المفاوضات تعثرت.",
+            SourceKind::Document,
+        ),
+        ("وأكدت هذه المصادر أن المفاوضات تعثرت.", SourceKind::Group),
+        // A name no list knows with a person's title after it, whatever place the title names.
+        (
+            "وقال جوزيه مورينيو مدرب تشيلسي إن الفريق جاهز.",
+            SourceKind::Person,
+        ),
+    ];
+    for (text, kind) in cases {
+        let kinds: Vec<Option<SourceKind>> = extract(text).iter().map(|a| a.source_kind).collect();
+        assert_eq!(kinds, [Some(kind)], "{text}");
+    }
 }
 
 #[test]

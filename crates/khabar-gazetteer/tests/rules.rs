@@ -321,27 +321,37 @@ fn bylines_name_reporters_and_the_outlet() {
     }
 }
 
+/// What `rule` finds in `text`, the recognizer knowing the default gazetteer's names.
+fn found_by(rule: &str, text: &str) -> Vec<String> {
+    static RECOGNIZER: std::sync::OnceLock<Recognizer> = std::sync::OnceLock::new();
+    let recognizer =
+        RECOGNIZER.get_or_init(|| Recognizer::new().with_gazetteer_names(&Gazetteer::default()));
+    let tokens = Tokenizer::new().tokens(text);
+    recognizer
+        .find(text, &tokens, &[])
+        .iter()
+        .filter(|g| g.rule == rule)
+        .map(|g| text[g.span].to_string())
+        .collect()
+}
+
 /// A tribal nisba (الشمري) is a family name; the nisba of a place the gazetteer knows (المصري) is read
 /// as the adjective it usually is, and not linked.
 #[test]
 fn family_names_that_are_nisbas() {
-    let recognizer = Recognizer::new().with_gazetteer_names(&Gazetteer::default());
-    let family_hits = |text: &str| -> Vec<String> {
-        let tokens = Tokenizer::new().tokens(text);
-        recognizer
-            .find(text, &tokens, &[])
-            .iter()
-            .filter(|g| g.rule == "family-name")
-            .map(|g| text[g.span].to_string())
-            .collect()
-    };
     assert_eq!(
-        family_hits("وأدان الشيخ حامد بن مالح الشمري العمل الإرهابي. وقال الشمري إن الأمن مستتب."),
+        found_by(
+            "family-name",
+            "وأدان الشيخ حامد بن مالح الشمري العمل الإرهابي. وقال الشمري إن الأمن مستتب."
+        ),
         ["الشمري"]
     );
     assert!(
-        family_hits("واستقبل الفريق عثمان بن ناصر المصري الوفد، وقال الجيش المصري إن الحدود آمنة.")
-            .is_empty()
+        found_by(
+            "family-name",
+            "واستقبل الفريق عثمان بن ناصر المصري الوفد، وقال الجيش المصري إن الحدود آمنة."
+        )
+        .is_empty()
     );
 }
 
@@ -350,32 +360,36 @@ fn family_names_that_are_nisbas() {
 /// given name, nor one shaped like a common word, nor an honorific with a pronoun.
 #[test]
 fn family_names_without_the_article() {
-    let recognizer = Recognizer::new().with_gazetteer_names(&Gazetteer::default());
-    let family_hits = |text: &str| -> Vec<String> {
-        let tokens = Tokenizer::new().tokens(text);
-        recognizer
-            .find(text, &tokens, &[])
-            .iter()
-            .filter(|g| g.rule == "family-name")
-            .map(|g| text[g.span].to_string())
-            .collect()
-    };
     assert_eq!(
-        family_hits(
+        found_by(
+            "family-name",
             "وأوضح رئيس الفريق شادي بن عبدالقادر كابلي، أن الحملة مستمرة. وبين كابلي أنه تم التنسيق."
         ),
         ["كابلي"]
     );
     assert_eq!(
-        family_hits(
+        found_by(
+            "family-name",
             "وأكد المدير التنفيذي لفرع الهيئة صالح بن محمد آل مريح، أن الفرع يواصل مراقبته. \
              وأضاف آل مريح أن المشروعات الداخلية للموقع مكتملة."
         ),
         ["آل مريح"]
     );
     // صالح is a given name too, and حالة has a feminine noun's ending.
-    assert!(family_hits("وقال المهندس أحمد صالح إن العمل صالح للاستخدام.").is_empty());
-    assert!(family_hits("وقال الدكتور فهد بن علي حالة إن حالة المريض مستقرة.").is_empty());
+    assert!(
+        found_by(
+            "family-name",
+            "وقال المهندس أحمد صالح إن العمل صالح للاستخدام."
+        )
+        .is_empty()
+    );
+    assert!(
+        found_by(
+            "family-name",
+            "وقال الدكتور فهد بن علي حالة إن حالة المريض مستقرة."
+        )
+        .is_empty()
+    );
 }
 
 #[test]
