@@ -1915,6 +1915,22 @@ const NISBA_SHAPED_COMMON_WORDS: &[&str] = &[
     "الكرسي",
     "الوادي",
     "الراي",
+    // Broken plurals in ي (مَفاعٍ، أفاعٍ), listed rather than matched by shape: المشاري and المناعي, of the
+    // same shape, are families.
+    "المقاهي",
+    "المباني",
+    "المعاني",
+    "المساعي",
+    "المراعي",
+    "المواشي",
+    "الاراضي",
+    "الاغاني",
+    "الاماني",
+    "الايادي",
+    "الاهالي",
+    "الليالي",
+    "الضواحي",
+    "النواحي",
 ];
 
 /// Ordinals end regnal names (عبدالله الثاني) but are nobody's family name.

@@ -709,6 +709,13 @@ fn clubs_by_their_short_name() {
     );
 }
 
+// A broken plural in ي is no family nisba (SaudiNewsNet).
+case!(
+    a_broken_plural_is_no_family_nisba,
+    "في أجواء تراثية، زادتها بهاء المقاهي التي تنافست",
+    []
+);
+
 // A position after a name is no family name (development set, SaudiNewsNet).
 case!(
     a_position_after_the_name_is_no_family_name,
