@@ -1998,7 +1998,11 @@ impl Recognizer {
                 && letters >= 4
                 && !self.is_name_token(last)
                 && !has_common_word_shape(last, letters);
-            if several_words && (definite || indefinite) && bits(last) == 0 {
+            if several_words
+                && (definite || indefinite)
+                && bits(last) == 0
+                && !NISBA_SHAPED_COMMON_WORDS.contains(&last)
+            {
                 families.entry(last).or_insert((guess.span.end, given));
                 let stem = last.strip_prefix("ال").unwrap_or(last);
                 stem_ends.extend(last_four(stem.as_bytes()));
