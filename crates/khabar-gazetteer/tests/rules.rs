@@ -375,6 +375,14 @@ fn family_names_without_the_article() {
         ),
         ["آل مريح"]
     );
+    // A nisba-shaped common word does not stand alone for the person (العام الماضي).
+    assert!(
+        found_by(
+            "family-name",
+            "وقال الشيخ سعد الماضي إن المشروع اكتمل في العام الماضي."
+        )
+        .is_empty()
+    );
     // صالح is a given name too, and حالة has a feminine noun's ending.
     assert!(
         found_by(
