@@ -519,6 +519,23 @@ const STOP: &[&str] = &[
     "سماحته",
 ];
 
+/// Words after which باسم means "in the name of" (المتحدث الرسمي باسم، الناطق باسم), normalised.
+const SPEAKER_WORDS: &[&str] = &[
+    "الرسمي",
+    "الرسميه",
+    "الرسمية",
+    "المتحدث",
+    "المتحدثه",
+    "المتحدثة",
+    "الناطق",
+    "الناطقه",
+    "الناطقة",
+    "متحدث",
+    "متحدثا",
+    "ناطق",
+    "ناطقا",
+];
+
 /// Nouns after which a known person's family name stands for the person (قوات صالح، حكومة هادي),
 /// normalised. Not ميليشيات, after which الحوثي is the group, nor نظام, also a system (نظام سريع).
 const LEADER_HEADS: &[&str] = &["قوات", "انصار", "حكومة", "حكومه"];
@@ -577,6 +594,10 @@ pub enum Rule {
     /// A club the gazetteer knows as نادي X, named X alone after a sports word (فريق التعاون، مهاجم
     /// الهلال، لاعبي النصر): without it, X is a common word (cooperation, the crescent, victory).
     Club,
+    /// A quoted name right after لـ, where speech is reported to it (وصرح لـ«المدينة»، قال مصدر لـ«الشرق
+    /// الأوسط» إن …): the outlet, an organisation, even where the gazetteer knows the name as a place (that
+    /// mention gives way, [`inside_a_guess`]).
+    Addressee,
     /// The family name of a person the gazetteer knows, alone after forces, supporters or a government
     /// (قوات صالح، أنصار صالح، حكومة هادي): the person whose they are, even where the full name is not in
     /// the text. Linked when only one person has that family name.
@@ -862,6 +883,7 @@ impl Recognizer {
     pub fn find(&self, text: &str, tokens: &[Token<'_>], known: &[Mention]) -> Vec<Guess> {
         let mut words = Words::new(tokens, &self.words);
         words.read_ali_as_a_name(text);
+        words.read_bism_after_a_speaker();
         let mut out: Vec<Guess> = Vec::new();
         // Mentions and guesses both come in text order, so overlap checks need only look near the end.
         let mut next_known = 0;
@@ -979,6 +1001,9 @@ impl Recognizer {
         }
         if self.uses(Rule::FamilyName) {
             self.family_names(&words, known, &mut out);
+        }
+        if self.uses(Rule::Addressee) {
+            addressees(&words, known, &mut out);
         }
         if self.uses(Rule::LeaderName) && !self.leaders.is_empty() {
             self.leader_names(&words, known, &mut out);
@@ -1603,6 +1628,16 @@ impl Words<'_, '_> {
         }
     }
 
+    /// باسم after a spokesman (المتحدث الرسمي باسم الوزارة) is "in the name of", no given name: a stop
+    /// word there.
+    fn read_bism_after_a_speaker(&mut self) {
+        for i in 1..self.len() {
+            if self.norm(i) == "باسم" && SPEAKER_WORDS.contains(&self.norm(i - 1)) {
+                self.norm_bits[i] = Class::Stop as u16;
+            }
+        }
+    }
+
     fn lookup(&self, word: &str) -> u16 {
         self.lists.get(word).copied().unwrap_or(0)
     }
@@ -2144,6 +2179,54 @@ fn org_head(words: &Words<'_, '_>, i: usize, head: &Reading<'_>) -> Option<(Gues
         return None;
     }
     Some(words.guess_from(i, &head.bare, end, EntityKind::Organization, "org-head"))
+}
+
+/// [`Rule::Addressee`]: لـ, a quotation of one to four words, and then what opens reported speech (إن،
+/// أن، a colon, a comma) or, before لـ, a reporting verb.
+fn addressees(words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
+    let tokens = words.tokens;
+    let is_quote = |at: usize| tokens.get(at).is_some_and(|t| t.kind == TokenKind::Quote);
+    let mut found = Vec::new();
+    for i in 0..words.len() {
+        if words.norm(i) != "ل" || !is_quote(i + 1) {
+            continue;
+        }
+        let first = i + 2;
+        let Some(close) = (first..tokens.len().min(first + 5)).find(|&at| is_quote(at)) else {
+            continue;
+        };
+        let inner = &tokens[first..close];
+        if inner.is_empty() || !inner.iter().all(|t| t.kind == TokenKind::Arabic) {
+            continue;
+        }
+        let speech_follows = matches!(
+            words.norm(close + 1),
+            "ان" | "انه" | "انها" | "بان" | ":" | "،" | ","
+        );
+        let after_report =
+            i > 0 && words.read(i - 1).conjunctionless_bits & Class::ReportingVerbs as u16 != 0;
+        if !(speech_follows || after_report) {
+            continue;
+        }
+        let span = Span::new(inner[0].span.start, inner[inner.len() - 1].span.end);
+        // A name the gazetteer knows as an organisation already is left to it.
+        let known_here = overlapping(known, span, |m| m.span).next();
+        if known_here.is_some_and(|m| m.kind == EntityKind::Organization)
+            || overlapping(out, span, |g| g.span).next().is_some()
+        {
+            continue;
+        }
+        found.push(Guess {
+            span,
+            kind: EntityKind::Organization,
+            rule: "addressee",
+            entity: None,
+        });
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|g| g.span.start);
+    }
 }
 
 /// The longest quoted name [`Rule::QuotedName`] takes, in tokens.

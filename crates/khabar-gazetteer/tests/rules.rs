@@ -717,6 +717,36 @@ fn clubs_by_their_short_name() {
     );
 }
 
+// The outlet speech is reported to, after لـ (development set, SaudiNewsNet).
+case!(
+    the_outlet_after_lam_before_inna,
+    "وقال مصدر مطلع لـ«الشرق الأوسط» إن المفاوضات مستمرة",
+    [("الشرق الأوسط", Organization, "addressee")]
+);
+case!(
+    the_outlet_after_lam_after_a_reporting_verb,
+    "وصرح لـ «المدينة» المتحدث الرسمي باسم الهلال الأحمر",
+    [("المدينة", Organization, "addressee")]
+);
+case!(
+    no_outlet_after_lam_without_speech,
+    "وتأهل الفريق لـ«كأس الملك» بعد فوزه أمس",
+    []
+);
+
+// باسم after a spokesman is "in the name of", no given name (SaudiNewsNet).
+#[test]
+fn bism_after_a_spokesman_is_no_name() {
+    let text = "وأوضح المتحدث الرسمي باسم وزارة الداخلية اللواء منصور التركي أن الحادث وقع أمس";
+    let people: Vec<String> = found_by("title", text);
+    assert_eq!(people, ["منصور التركي"]);
+    // After a title, the given name it is.
+    assert_eq!(
+        found_by("title", "وقال الدكتور باسم يوسف إن البرنامج جاهز"),
+        ["باسم يوسف"]
+    );
+}
+
 // A broken plural in ي is no family nisba (SaudiNewsNet).
 case!(
     a_broken_plural_is_no_family_nisba,
