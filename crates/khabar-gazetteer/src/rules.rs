@@ -1015,23 +1015,20 @@ impl Recognizer {
     /// person's family name, as written (no proclitic of its own, no article, no stop word).
     fn leader_names(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
         let mut found = Vec::new();
-        for i in 1..words.len() {
-            let Some(&entity) = self.leaders.get(words.norm(i)) else {
-                continue;
-            };
-            // The head as written or after a conjunction or a preposition (وقوات، لحكومة), never
-            // with the article (الحكومة على …). The family name without the article: قوات الحوثي are
-            // the group's, and a definite word after حكومة is its adjective or complement.
-            let head = words.norm(i - 1);
-            let bare_head = head.trim_start_matches(['و', 'ف', 'ب', 'ل']);
-            let after_head = head.len() - bare_head.len() <= 4 && LEADER_HEADS.contains(&bare_head);
-            if !after_head
+        for &head in &words.markers.leader_heads {
+            // The family name without the article: قوات الحوثي are the group's, and a definite word
+            // after حكومة is its adjective or complement.
+            let i = head + 1;
+            if i >= words.len()
                 || !words.is_arabic(i)
                 || words.is(i, Class::Stop)
                 || words.norm(i).starts_with("ال")
             {
                 continue;
             }
+            let Some(&entity) = self.leaders.get(words.norm(i)) else {
+                continue;
+            };
             let span = words.tokens[i].span;
             let taken = overlapping(known, span, |m| m.span).next().is_some()
                 || overlapping(out, span, |g| g.span).next().is_some();
@@ -1524,6 +1521,47 @@ struct Words<'a, 't> {
     /// for nearly every token's lists anyway, and a plain load spares each ask a test whether the token
     /// was looked up yet (which mispredicted where the rules look ahead).
     norm_bits: Vec<u16>,
+    /// Tokens a few rules look for by their exact letters, found in the same pass.
+    markers: Markers,
+}
+
+/// Where the tokens are that a few rules start from by their exact letters: found while the words'
+/// lists are looked up, so those rules visit them and not every token.
+#[derive(Default)]
+struct Markers {
+    /// لـ, before the outlet speech is reported to ([`Rule::Addressee`]).
+    lams: Vec<usize>,
+    /// باسم, a given name or "in the name of" ([`Words::read_bism_after_a_speaker`]).
+    bism: Vec<usize>,
+    /// قوات، أنصار، حكومة with a proclitic or not ([`Rule::LeaderName`]).
+    leader_heads: Vec<usize>,
+}
+
+impl Markers {
+    /// Notes token `i`, whose normalised form is `norm`, if it is one of the marked words. Most are
+    /// told apart by their length.
+    #[inline]
+    fn note(&mut self, i: usize, norm: &str) {
+        match norm.len() {
+            2 if norm == "ل" => self.lams.push(i),
+            8..=14 if norm == "باسم" => self.bism.push(i),
+            8..=14 if is_leader_head(norm) => self.leader_heads.push(i),
+            _ => {}
+        }
+    }
+}
+
+/// Whether `norm` is one of [`LEADER_HEADS`] as written or after up to two proclitic letters (وقوات،
+/// لحكومة), never with the article (الحكومة على …).
+fn is_leader_head(norm: &str) -> bool {
+    LEADER_HEADS.iter().any(|noun| {
+        norm.strip_suffix(noun).is_some_and(|proclitics| {
+            proclitics.len() <= 4
+                && proclitics
+                    .chars()
+                    .all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل'))
+        })
+    })
 }
 
 /// A token as [`Recognizer::find`] reads it: without its proclitics, and without its conjunction,
@@ -1556,22 +1594,23 @@ impl<'a, 't> Words<'a, 't> {
     fn new(tokens: &'a [Token<'t>], lists: &'a WordMap<u16>) -> Words<'a, 't> {
         // `lists.get` inlined here, not a call of `Words::lookup` a token: 1.5 M instructions less on
         // 2 MB of news.
-        let norm_bits = tokens
-            .iter()
-            .map(|token| {
-                let bits = lists.get(&token.norm).copied().unwrap_or(0);
-                // Only a word the normaliser rewrote can hold a hamza or a diacritic.
-                if matches!(token.norm, Cow::Owned(_)) {
-                    spelling_bits(token.text, bits)
-                } else {
-                    bits
-                }
-            })
-            .collect();
+        let mut norm_bits = Vec::with_capacity(tokens.len());
+        let mut markers = Markers::default();
+        for (i, token) in tokens.iter().enumerate() {
+            let bits = lists.get(&token.norm).copied().unwrap_or(0);
+            // Only a word the normaliser rewrote can hold a hamza or a diacritic.
+            norm_bits.push(if matches!(token.norm, Cow::Owned(_)) {
+                spelling_bits(token.text, bits)
+            } else {
+                bits
+            });
+            markers.note(i, &token.norm);
+        }
         Words {
             tokens,
             lists,
             norm_bits,
+            markers,
         }
     }
 }
@@ -1631,8 +1670,9 @@ impl Words<'_, '_> {
     /// باسم after a spokesman (المتحدث الرسمي باسم الوزارة) is "in the name of", no given name: a stop
     /// word there.
     fn read_bism_after_a_speaker(&mut self) {
-        for i in 1..self.len() {
-            if self.norm(i) == "باسم" && SPEAKER_WORDS.contains(&self.norm(i - 1)) {
+        for k in 0..self.markers.bism.len() {
+            let i = self.markers.bism[k];
+            if i > 0 && SPEAKER_WORDS.contains(&self.norm(i - 1)) {
                 self.norm_bits[i] = Class::Stop as u16;
             }
         }
@@ -2187,8 +2227,8 @@ fn addressees(words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
     let tokens = words.tokens;
     let is_quote = |at: usize| tokens.get(at).is_some_and(|t| t.kind == TokenKind::Quote);
     let mut found = Vec::new();
-    for i in 0..words.len() {
-        if words.norm(i) != "ل" || !is_quote(i + 1) {
+    for &i in &words.markers.lams {
+        if !is_quote(i + 1) {
             continue;
         }
         let first = i + 2;
