@@ -515,22 +515,19 @@ impl Gazetteer {
         mentions
     }
 
-    /// Whether `name` (السوداني) is the nisba of a place this gazetteer knows (السودان or سودان).
+    /// Whether `name` (السوداني) is the nisba of a place this gazetteer knows (السودان), in the forms
+    /// [`rules::nisba_places`] gives.
     fn is_place_nisba(&self, name: &str) -> bool {
         let inner = &*self.inner;
         let name = inner.normalizer.normalize_str(name.trim());
-        let Some(stem) = name
-            .strip_prefix("ال")
-            .and_then(|rest| rest.strip_suffix('ي'))
-        else {
-            return false;
-        };
-        [format!("ال{stem}"), stem.to_string()].iter().any(|place| {
-            inner
-                .names
-                .one_word_entries(place)
-                .iter()
-                .any(|e| self.entity(e.entity).kind == EntityKind::Location)
+        rules::nisba_places(&name).is_some_and(|places| {
+            places.iter().any(|place| {
+                inner
+                    .names
+                    .one_word_entries(place)
+                    .iter()
+                    .any(|e| self.entity(e.entity).kind == EntityKind::Location)
+            })
         })
     }
 

@@ -848,7 +848,7 @@ impl<'p, 't> Matcher<'p, 't> {
         self.remember(piece);
     }
 
-    /// Keeps `piece` as the previous piece, if it may be a definite noun.
+    /// Keeps `piece` as the previous piece, for the test whether a name follows a definite noun.
     #[inline]
     fn remember(&mut self, piece: &Piece<'_>) {
         // A run read in place is kept as its range whatever it is ([`definite_stem`] decides, for the

@@ -1054,21 +1054,11 @@ impl Recognizer {
     /// Whether a nisba (المصري، العراقية، السوري، اللبناني) is the adjective of a place the gazetteer
     /// knows: then it is no family name. Tribal nisbas (الشمري، القحطاني) name no place.
     fn is_place_nisba(&self, nisba: &str) -> bool {
-        let Some(stem) = nisba
-            .strip_prefix("ال")
-            .and_then(|rest| rest.strip_suffix('ي').or_else(|| rest.strip_suffix("ية")))
-        else {
-            return false;
-        };
-        [
-            stem.to_string(),
-            format!("ال{stem}"),
-            format!("{stem}ا"),
-            format!("{stem}يا"),
-            format!("ال{stem}ية"),
-        ]
-        .iter()
-        .any(|place| self.word_bits(place) & Class::PlaceName as u16 != 0)
+        nisba_places(nisba).is_some_and(|places| {
+            places
+                .iter()
+                .any(|place| self.word_bits(place) & Class::PlaceName as u16 != 0)
+        })
     }
 
     /// Whether token `k` reads as a family nisba (الغامدي، القرني، الأحمري): the article, a masculine
@@ -2147,6 +2137,21 @@ const FAMILY_PARTICLES: [&str; 4] = ["ال", "ابو", "بن", "ابن"];
 /// The last four bytes of `word` as one number, if it has four.
 fn last_four(word: &[u8]) -> Option<u32> {
     word.last_chunk::<4>().map(|&end| u32::from_le_bytes(end))
+}
+
+/// The one-word place names a normalised nisba (المصري، السورية) may be the adjective of: مصر، المصر،
+/// مصرا، مصريا، المصرية … from its stem; `None` when it has no nisba's article and ending.
+pub(crate) fn nisba_places(nisba: &str) -> Option<[String; 5]> {
+    let stem = nisba
+        .strip_prefix("ال")
+        .and_then(|rest| rest.strip_suffix('ي').or_else(|| rest.strip_suffix("ية")))?;
+    Some([
+        stem.to_string(),
+        format!("ال{stem}"),
+        format!("{stem}ا"),
+        format!("{stem}يا"),
+        format!("ال{stem}ية"),
+    ])
 }
 
 /// A nationality or relational adjective: ال…ي / ال…يه / ال…ية.
