@@ -1060,15 +1060,13 @@ fn lexicon_free(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 }
 
 /// Whether token `k`, after a comma, opens a clause or an adjunct rather than an apposition: و with a
-/// clause word (، ومن المتوقع، ، وهو محق), a relative pronoun (، التي أصدرتها), a preposition (، في الشهر
-/// الماضي، ، أكثر من مرة). Not على, which folds to the name علي (، علي الحسيني).
+/// clause word (، ومن المتوقع، ، وهو محق), a relative pronoun (، التي أصدرتها), a preposition or an
+/// adverb of time or number (، في الشهر الماضي، ، أكثر من مرة).
 fn opens_clause(doc: &Doc<'_>, k: usize) -> bool {
     (doc.has_conjunction(k) && CLAUSE_STARTERS.contains(&doc.bare(k)))
         || RELATIVE_PRONOUNS.contains(&doc.norm(k))
-        || matches!(
-            doc.norm(k),
-            "في" | "من" | "عن" | "الي" | "منذ" | "خلال" | "قبل" | "بعد" | "اكثر" | "مرة"
-        )
+        || PREPOSITIONS.contains(&doc.norm(k))
+        || matches!(doc.norm(k), "قبل" | "بعد" | "اكثر" | "مرة")
 }
 
 /// Whether an according-to word (وفقا، بحسب) stands at token `k`, with or without و.
@@ -1495,15 +1493,16 @@ fn ends_before(doc: &Doc<'_>, k: usize, after_comma: bool, reported_by: usize) -
     doc.is_one_of(k, WordClasses::WRITER_CLAUSE) || tok.norm == "الامر"
 }
 
-/// The grammatical gender a reporting word shows, where its form tells: a participle in ة (مضيفة) is
-/// feminine; one in ا (مضيفا), and a verb with neither the feminine ت of the past nor the ت of the
-/// present (أكد، قال، يقول), masculine.
+/// The grammatical gender of a reporting word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Gender {
     Masculine,
     Feminine,
 }
 
+/// The gender the word at token `k` shows, where its form tells: a participle in ة (مضيفة) is feminine;
+/// one in ا (مضيفا), and a verb with neither the feminine ت of the past nor the ت of the present (أكد،
+/// قال، يقول), masculine.
 fn gender_of(doc: &Doc<'_>, k: usize) -> Option<Gender> {
     let word = doc.bare(k);
     if word.ends_with('ة') {
