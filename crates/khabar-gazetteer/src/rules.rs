@@ -2226,24 +2226,17 @@ fn org_head(words: &Words<'_, '_>, i: usize, head: &Reading<'_>) -> Option<(Gues
     Some(words.guess_from(i, &head.bare, end, EntityKind::Organization, "org-head"))
 }
 
+/// The longest outlet's name [`Rule::Addressee`] takes, in words.
+const MAX_ADDRESSEE: usize = 4;
+
 /// [`Rule::Addressee`]: لـ, a quotation of one to four words, and then what opens reported speech (إن،
 /// أن، a colon, a comma) or, before لـ, a reporting verb.
 fn addressees(words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
-    let tokens = words.tokens;
-    let is_quote = |at: usize| tokens.get(at).is_some_and(|t| t.kind == TokenKind::Quote);
     let mut found = Vec::new();
     for &i in &words.markers.lams {
-        if !is_quote(i + 1) {
-            continue;
-        }
-        let first = i + 2;
-        let Some(close) = (first..tokens.len().min(first + 5)).find(|&at| is_quote(at)) else {
+        let Some((span, close)) = quotation_after(words, i, MAX_ADDRESSEE) else {
             continue;
         };
-        let inner = &tokens[first..close];
-        if inner.is_empty() || !inner.iter().all(|t| t.kind == TokenKind::Arabic) {
-            continue;
-        }
         let speech_follows = matches!(
             words.norm(close + 1),
             "ان" | "انه" | "انها" | "بان" | ":" | "،" | ","
@@ -2253,7 +2246,6 @@ fn addressees(words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
         if !(speech_follows || after_report) {
             continue;
         }
-        let span = Span::new(inner[0].span.start, inner[inner.len() - 1].span.end);
         // A name the gazetteer knows as an organisation already is left to it.
         let known_here = overlapping(known, span, |m| m.span).next();
         if known_here.is_some_and(|m| m.kind == EntityKind::Organization)
@@ -2283,13 +2275,28 @@ fn quoted_name(words: &Words<'_, '_>, i: usize, head_bits: u16) -> Option<(Guess
     if head_bits & (Class::OrgHeads as u16 | Class::MediaHeads as u16) == 0 {
         return None;
     }
+    let (span, close) = quotation_after(words, i, MAX_QUOTED_NAME)?;
+    Some((
+        Guess {
+            span,
+            kind: EntityKind::Organization,
+            rule: "quoted-name",
+            entity: None,
+        },
+        close + 1,
+    ))
+}
+
+/// The words inside a quotation that opens right after token `i`: one to `max` words or numbers, not
+/// numbers alone. Returns their span and the closing mark's index.
+fn quotation_after(words: &Words<'_, '_>, i: usize, max: usize) -> Option<(Span, usize)> {
     let tokens = words.tokens;
     let is_quote = |at: usize| tokens.get(at).is_some_and(|t| t.kind == TokenKind::Quote);
     if !is_quote(i + 1) {
         return None;
     }
     let first = i + 2;
-    let close = (first..tokens.len().min(first + MAX_QUOTED_NAME + 1)).find(|&at| is_quote(at))?;
+    let close = (first..tokens.len().min(first + max + 1)).find(|&at| is_quote(at))?;
     let inner = tokens.get(first..close)?;
     let is_name_part = |t: &Token<'_>| {
         matches!(
@@ -2304,13 +2311,8 @@ fn quoted_name(words: &Words<'_, '_>, i: usize, head_bits: u16) -> Option<(Guess
         return None;
     }
     Some((
-        Guess {
-            span: Span::new(inner[0].span.start, inner[inner.len() - 1].span.end),
-            kind: EntityKind::Organization,
-            rule: "quoted-name",
-            entity: None,
-        },
-        close + 1,
+        Span::new(inner[0].span.start, inner[inner.len() - 1].span.end),
+        close,
     ))
 }
 
