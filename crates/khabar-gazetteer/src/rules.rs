@@ -1041,10 +1041,7 @@ impl Recognizer {
                 });
             }
         }
-        if !found.is_empty() {
-            out.extend(found);
-            out.sort_by_key(|g| g.span.start);
-        }
+        merge_guesses(out, found);
     }
 
     pub(crate) fn is_name_token(&self, norm: &str) -> bool {
@@ -1934,10 +1931,7 @@ impl Recognizer {
                 || overlapping(out, span, |g| g.span).next().is_some()
         };
         found.retain(|g| !taken(g.span));
-        if !found.is_empty() {
-            out.extend(found);
-            out.sort_by_key(|g| g.span.start);
-        }
+        merge_guesses(out, found);
     }
 }
 
@@ -2124,10 +2118,7 @@ impl Recognizer {
                 });
             }
         }
-        if !found.is_empty() {
-            out.extend(found);
-            out.sort_by_key(|g| g.span.start);
-        }
+        merge_guesses(out, found);
     }
 }
 
@@ -2226,6 +2217,14 @@ fn org_head(words: &Words<'_, '_>, i: usize, head: &Reading<'_>) -> Option<(Gues
     Some(words.guess_from(i, &head.bare, end, EntityKind::Organization, "org-head"))
 }
 
+/// Adds the guesses a rule `found` after the main pass to `out`, keeping it in text order.
+fn merge_guesses(out: &mut Vec<Guess>, found: Vec<Guess>) {
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|g| g.span.start);
+    }
+}
+
 /// The longest outlet's name [`Rule::Addressee`] takes, in words.
 const MAX_ADDRESSEE: usize = 4;
 
@@ -2260,10 +2259,7 @@ fn addressees(words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
             entity: None,
         });
     }
-    if !found.is_empty() {
-        out.extend(found);
-        out.sort_by_key(|g| g.span.start);
-    }
+    merge_guesses(out, found);
 }
 
 /// The longest quoted name [`Rule::QuotedName`] takes, in tokens.
