@@ -1060,11 +1060,10 @@ fn lexicon_free(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 }
 
 /// Whether token `k`, after a comma, opens a clause or an adjunct rather than an apposition: و with a
-/// clause word (، ومن المتوقع، ، وهو محق), a relative pronoun (، التي أصدرتها), a preposition or an
-/// adverb of time or number (، في الشهر الماضي، ، أكثر من مرة).
+/// clause word (، ومن المتوقع، ، وهو محق), a preposition or an adverb of time or number (، في الشهر
+/// الماضي، ، أكثر من مرة). (A relative clause is read before, by [`relative_clause_end`].)
 fn opens_clause(doc: &Doc<'_>, k: usize) -> bool {
     (doc.has_conjunction(k) && CLAUSE_STARTERS.contains(&doc.bare(k)))
-        || RELATIVE_PRONOUNS.contains(&doc.norm(k))
         || PREPOSITIONS.contains(&doc.norm(k))
         || matches!(doc.norm(k), "قبل" | "بعد" | "اكثر" | "مرة")
 }
@@ -1229,6 +1228,16 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
         {
             break;
         }
+        if k > from && doc.is_punct(k, &["،", ","]) && RELATIVE_PRONOUNS.contains(&doc.norm(k + 1))
+        {
+            // A relative clause that identifies the source stays in it, as the guide asks, when the
+            // complement ends it (التقرير، الذي أعدته «شركة آسيا للاستثمار»: …، الرجل، الذي رفض ذكر
+            // اسمه، إن …).
+            if let Some(end) = relative_clause_end(doc, cue, k + 1) {
+                k = end;
+            }
+            break;
+        }
         if k > from && doc.is_punct(k, &["،", ","]) {
             // An apposed name after a comma stays in the source when the complement, a comma or an
             // adjunct (whom it was said to, when) follows it: مسؤول إعلام الحشد الشعبي، علي الحسيني، أن
@@ -1284,6 +1293,38 @@ fn read_source(doc: &Doc<'_>, cue: &Cue, from: usize) -> usize {
     }
     k
 }
+
+/// One past the last token of the relative clause opening at token `at` in a source, when `cue`'s
+/// complement (not a quotation: that is part of the clause, a name) follows it at once or after a comma.
+fn relative_clause_end(doc: &Doc<'_>, cue: &Cue, at: usize) -> Option<usize> {
+    let end = doc.toks.len().min(at + MAX_RELATIVE_CLAUSE);
+    let mut j = at + 1;
+    while j < end && doc.same_sentence(at, j) {
+        if let Some(close) = doc.short_quotation(j, 5) {
+            j = close + 1;
+            continue;
+        }
+        if complement_at(doc, cue, j, false).is_some() {
+            return Some(j);
+        }
+        if doc.is_punct(j, &["،", ","]) && complement_at(doc, cue, j + 1, false).is_some() {
+            return Some(j);
+        }
+        // Punctuation, or another report for sure (a participle: … التصاميم مشيرًا إلى; a verb glued to
+        // و), ends the clause with no complement; a verb alone may be the clause's own (عدم ذكر اسمه).
+        let another_report = reports_at(doc, j)
+            && (doc.has_conjunction(j)
+                || find_cue(doc, j).is_some_and(|hit| hit.cue.kind == CueKind::Participle));
+        if doc.toks[j].kind == TokenKind::Punctuation || another_report {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Most tokens of a relative clause in a source, its pronoun included.
+const MAX_RELATIVE_CLAUSE: usize = 12;
 
 /// After a source, skips adjuncts to the first complement within reach in the same sentence.
 fn find_complement(

@@ -593,6 +593,28 @@ case!(
         ("قال", Some("الدكتور مدحت حماد"), "العمل مستمر", Indirect)
     ]
 );
+// A relative clause that identifies the source stays in it, up to the complement (development set,
+// SaudiNewsNet); the quotation inside it is a name, not speech.
+case!(
+    relative_clause_in_the_source,
+    "وقال التقرير، الذي أعدته «شركة آسيا للاستثمار»: عندما ننظر اليوم إلى تركيبة السكان نجد تغيرا.",
+    [(
+        "قال",
+        Some("التقرير، الذي أعدته «شركة آسيا للاستثمار»"),
+        "عندما ننظر اليوم إلى تركيبة السكان نجد تغيرا",
+        Indirect
+    )]
+);
+case!(
+    relative_clause_between_commas_in_the_source,
+    "وأشار المصدر، الذي فضل عدم ذكر اسمه، إلى أن الفلبين خالفت الاتفاقية.",
+    [(
+        "أشار",
+        Some("المصدر، الذي فضل عدم ذكر اسمه"),
+        "الفلبين خالفت الاتفاقية",
+        Indirect
+    )]
+);
 case!(
     possessed_occasion_is_an_adjunct,
     "وذكرت وزارة العمل في دليلها الإرشادي الجديد أن العامل يستحق إجازة.",
