@@ -845,6 +845,33 @@ fn object_after_name(
     ))
 }
 
+/// Where the person accused starts, when the subject read after اتهم ends with a person's name right
+/// before the charge at token `charge` (اتهم زعيم حزب معارض مؤيد للأكراد اردوغان بشن …، اتهم وزير الخارجية
+/// جون كيري بشار الأسد بارتكاب …): that name is the object, not the end of the subject. Only when the subject
+/// keeps a word before it.
+fn accused_name_start(doc: &Doc<'_>, after: usize, charge: usize) -> Option<usize> {
+    let source_end = charge;
+    if source_end <= after + 1 {
+        return None;
+    }
+    let source = doc.span(after, source_end - 1);
+    let name_start = doc
+        .mentions_in(source)
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| m.span)
+        .chain(
+            doc.names_near(source)
+                .iter()
+                .filter(|g| g.kind == EntityKind::Person && source.contains(g.span))
+                .map(|g| g.span),
+        )
+        .filter(|span| span.end == source.end)
+        .map(|span| span.start)
+        .min()?;
+    let token = doc.toks.partition_point(|t| t.span.end <= name_start);
+    (token > after && doc.toks[token].span.start == name_start).then_some(token)
+}
+
 /// Whether `norm` has the article and the ending of a relational adjective (السعودية، الأمريكي).
 fn is_nisba_shaped(norm: &str) -> bool {
     norm.starts_with("ال") && (norm.ends_with('ي') || norm.ends_with("ية") || norm.ends_with("يه"))
@@ -1991,6 +2018,14 @@ fn verb(
                         "هذا" | "هذه" | "ذلك" | "تلك" | "ما" | "جميع" | "كافة" | "عموم"
                     ))
         });
+    // After اتهم, a charge (ب…) right after the name the subject was read to end with makes that name
+    // the one accused (اتهم زعيم حزب معارض اردوغان بشن …).
+    let object_start = match object_start {
+        Some(end) if cue.lemma == "اتهم" && doc.norm(end).starts_with('ب') => {
+            accused_name_start(doc, after, end).or(Some(end))
+        }
+        other => other,
+    };
     if let Some(end) = object_start {
         source_end = end;
     }

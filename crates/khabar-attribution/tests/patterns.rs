@@ -1275,3 +1275,19 @@ case!(
         ("حث", Some("وكيل الإمارة"), "تفعيل الإرشاد", Indirect),
     ]
 );
+
+/// After اتهم, the person's name right before the charge (ب…) is the one accused, not the end of the
+/// subject (development set).
+#[test]
+fn the_accused_name_before_the_charge_starts_the_content() {
+    let text = "واتهم زعيم حزب معارض مؤيد للأكراد أردوغان بشن الضربات الجوية في سوريا والعراق.";
+    let found = extract_with_names(text);
+    assert_eq!(
+        parts(text, &found),
+        [(
+            "اتهم",
+            Some("زعيم حزب معارض مؤيد للأكراد"),
+            "أردوغان بشن الضربات الجوية في سوريا والعراق"
+        )]
+    );
+}
