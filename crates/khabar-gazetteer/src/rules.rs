@@ -519,6 +519,17 @@ const STOP: &[&str] = &[
     "سماحته",
 ];
 
+/// Nouns after which a group's short name stands for the group (ميليشيات الحوثي), normalised.
+const MILITIA_HEADS: &[&str] = &[
+    "ميليشيات",
+    "مليشيات",
+    "ميليشيا",
+    "مليشيا",
+    "مسلحي",
+    "مقاتلي",
+    "عناصر",
+];
+
 /// Words after which باسم means "in the name of" (المتحدث الرسمي باسم، الناطق باسم), normalised.
 const SPEAKER_WORDS: &[&str] = &[
     "الرسمي",
@@ -602,6 +613,9 @@ pub enum Rule {
     /// (قوات صالح، أنصار صالح، حكومة هادي): the person whose they are, even where the full name is not in
     /// the text. Linked when only one person has that family name.
     LeaderName,
+    /// A group the gazetteer knows as جماعة X, named X after militias or fighters (ميليشيات الحوثي،
+    /// مسلحي الحوثي): the group, not the person of that family name.
+    GroupName,
 }
 
 impl Rule {
@@ -698,6 +712,8 @@ pub struct Recognizer {
     /// The family names (last words, three letters or more) of the gazetteer's people with names of two
     /// words or more, normalised, with the person when only one has it ([`Rule::LeaderName`]).
     leaders: WordMap<Option<EntityId>>,
+    /// The organisations of the gazetteer named جماعة X, by X normalised ([`Rule::GroupName`]).
+    groups: WordMap<EntityId>,
     /// Rules switched off, one bit per [`Rule`].
     disabled: u16,
 }
@@ -718,6 +734,7 @@ impl Default for Recognizer {
             person_token_count: 0,
             clubs: WordMap::new(),
             leaders: WordMap::new(),
+            groups: WordMap::new(),
             disabled: Rule::OrgHead.bit(),
         }
         .with_inert_stop_words_marked();
@@ -835,6 +852,19 @@ impl Recognizer {
             let norm = self.normalizer.normalize_str(club);
             *self.words.get_or_insert_with(&norm, || 0) |= Class::ClubName as u16;
             self.clubs
+                .get_or_insert_with(&norm, || EntityId(index as u32));
+        }
+        let groups = gazetteer
+            .entities()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organization)
+            .flat_map(|(index, e)| e.names().map(move |name| (index, name)))
+            .filter_map(|(index, name)| Some((index, name.strip_prefix("جماعة ")?)))
+            .filter(|(_, group)| !group.contains(char::is_whitespace));
+        for (index, group) in groups {
+            let norm = self.normalizer.normalize_str(group);
+            self.groups
                 .get_or_insert_with(&norm, || EntityId(index as u32));
         }
         let people = gazetteer
@@ -1005,10 +1035,42 @@ impl Recognizer {
         if self.uses(Rule::Addressee) {
             addressees(&words, known, &mut out);
         }
+        if self.uses(Rule::GroupName) && !self.groups.is_empty() {
+            self.group_names(&words, known, &mut out);
+        }
         if self.uses(Rule::LeaderName) && !self.leaders.is_empty() {
             self.leader_names(&words, known, &mut out);
         }
         out
+    }
+
+    /// [`Rule::GroupName`]: after ميليشيات، مسلحي … (with a proclitic or not), a word that names a group
+    /// the gazetteer knows as جماعة X.
+    fn group_names(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
+        let mut found = Vec::new();
+        for &head in &words.markers.militia_heads {
+            let i = head + 1;
+            let Some(&entity) = (i < words.len())
+                .then(|| self.groups.get(words.norm(i)))
+                .flatten()
+            else {
+                continue;
+            };
+            let span = words.tokens[i].span;
+            // The gazetteer's reading of the word as someone (الحوثي, a family name) gives way, as
+            // the analyzer drops a mention inside a guess of another kind.
+            let known_org =
+                overlapping(known, span, |m| m.span).any(|m| m.kind == EntityKind::Organization);
+            if !known_org && overlapping(out, span, |g| g.span).next().is_none() {
+                found.push(Guess {
+                    span,
+                    kind: EntityKind::Organization,
+                    rule: "group",
+                    entity: Some(entity),
+                });
+            }
+        }
+        merge_guesses(out, found);
     }
 
     /// [`Rule::LeaderName`]: after قوات، أنصار، حكومة (with a proclitic or not), a word that is a known
@@ -1522,6 +1584,8 @@ struct Markers {
     bism: Vec<usize>,
     /// قوات، أنصار، حكومة with a proclitic or not ([`Rule::LeaderName`]).
     leader_heads: Vec<usize>,
+    /// ميليشيات، مسلحي … with a proclitic or not ([`Rule::GroupName`]).
+    militia_heads: Vec<usize>,
 }
 
 impl Markers {
@@ -1532,16 +1596,17 @@ impl Markers {
         match norm.len() {
             2 if norm == "ل" => self.lams.push(i),
             8..=14 if norm == "باسم" => self.bism.push(i),
-            8..=14 if is_leader_head(norm) => self.leader_heads.push(i),
+            8..=14 if has_head(norm, LEADER_HEADS) => self.leader_heads.push(i),
+            8..=20 if has_head(norm, MILITIA_HEADS) => self.militia_heads.push(i),
             _ => {}
         }
     }
 }
 
-/// Whether `norm` is one of [`LEADER_HEADS`] as written or after up to two proclitic letters (وقوات،
-/// لحكومة), never with the article (الحكومة على …).
-fn is_leader_head(norm: &str) -> bool {
-    LEADER_HEADS.iter().any(|noun| {
+/// Whether `norm` is one of `heads` as written or after up to two proclitic letters (وقوات، لحكومة،
+/// ولميليشيات), never with the article (الحكومة على …).
+fn has_head(norm: &str, heads: &[&str]) -> bool {
+    heads.iter().any(|noun| {
         norm.strip_suffix(noun).is_some_and(|proclitics| {
             proclitics.len() <= 4
                 && proclitics
