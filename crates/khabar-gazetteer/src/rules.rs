@@ -1593,15 +1593,40 @@ impl Markers {
     /// told apart by their length.
     #[inline]
     fn note(&mut self, i: usize, norm: &str) {
+        if norm == "ل" {
+            self.lams.push(i);
+            return;
+        }
+        // The last two letters, as one number, against those of the marked words: most words end
+        // otherwise, and are passed after one comparison with each.
+        let Some(tail) = last_four(norm.as_bytes()) else {
+            return;
+        };
+        if !MARKED_TAILS.contains(&tail) {
+            return;
+        }
         match norm.len() {
-            2 if norm == "ل" => self.lams.push(i),
-            8..=14 if norm == "باسم" => self.bism.push(i),
+            8 if norm == "باسم" => self.bism.push(i),
             8..=14 if has_head(norm, LEADER_HEADS) => self.leader_heads.push(i),
             8..=20 if has_head(norm, MILITIA_HEADS) => self.militia_heads.push(i),
             _ => {}
         }
     }
 }
+
+/// The last two letters of باسم, of [`LEADER_HEADS`] and of [`MILITIA_HEADS`], each as the number
+/// [`last_four`] reads.
+const MARKED_TAILS: [u32; 9] = [
+    little_endian("سم"),
+    little_endian("ات"),
+    little_endian("ار"),
+    little_endian("مة"),
+    little_endian("مه"),
+    little_endian("يا"),
+    little_endian("حي"),
+    little_endian("لي"),
+    little_endian("صر"),
+];
 
 /// Whether `norm` is one of `heads` as written or after up to two proclitic letters (وقوات، لحكومة،
 /// ولميليشيات), never with the article (الحكومة على …).
