@@ -785,13 +785,14 @@ fn a_leaders_family_name_after_his_forces() {
     );
 }
 
-/// A group the gazetteer knows as جماعة X, named X after militias or fighters (development set,
-/// SaudiNewsNet): the group, linked, not the person of that family name.
+/// A group the gazetteer knows as جماعة X, named X after its militias (development set, SaudiNewsNet):
+/// the group, linked, not the person of that family name.
 #[test]
 fn a_groups_short_name_after_its_militias() {
     let gazetteer = Gazetteer::default();
     let recognizer = Recognizer::new().with_gazetteer_names(&gazetteer);
-    let text = "قبل تطهيرها من ميليشيات الحوثي، وقتل 48 من مسلحي الحوثي، وقال عبدالملك الحوثي إن";
+    let text =
+        "قبل تطهيرها من ميليشيات الحوثي، وقتل 48 من عناصر ميليشيا الحوثي، وقال عبدالملك الحوثي إن";
     let tokens = Tokenizer::new().tokens(text);
     let found: Vec<(&str, Option<&str>)> = recognizer
         .find(text, &tokens, &gazetteer.find(text))
