@@ -765,22 +765,10 @@ case!(
 /// SaudiNewsNet): linked when only one person has it (هادي), a person all the same when several do (صالح).
 #[test]
 fn a_leaders_family_name_after_his_forces() {
-    let gazetteer = Gazetteer::default();
-    let recognizer = Recognizer::new().with_gazetteer_names(&gazetteer);
     let text =
         "قبل تطهيرها من ميليشيات الحوثي وقوات صالح الانقلابية. وقالت قوات هادي إن الحكومة على حق.";
-    let tokens = Tokenizer::new().tokens(text);
-    let found: Vec<(&str, Option<&str>)> = recognizer
-        .find(text, &tokens, &[])
-        .iter()
-        .filter(|g| g.rule == "leader")
-        .map(|g| {
-            let id = g.entity.map(|e| gazetteer.entity(e).id.as_str());
-            (&text[g.span], id)
-        })
-        .collect();
     assert_eq!(
-        found,
+        linked_by("leader", text),
         [("صالح", None), ("هادي", Some("per:abdrabbuh-mansur-hadi"))]
     );
 }
@@ -789,25 +777,33 @@ fn a_leaders_family_name_after_his_forces() {
 /// the group, linked, not the person of that family name.
 #[test]
 fn a_groups_short_name_after_its_militias() {
-    let gazetteer = Gazetteer::default();
-    let recognizer = Recognizer::new().with_gazetteer_names(&gazetteer);
     let text =
         "قبل تطهيرها من ميليشيات الحوثي، وقتل 48 من عناصر ميليشيا الحوثي، وقال عبدالملك الحوثي إن";
-    let tokens = Tokenizer::new().tokens(text);
-    let found: Vec<(&str, Option<&str>)> = recognizer
-        .find(text, &tokens, &gazetteer.find(text))
-        .iter()
-        .filter(|g| g.rule == "group")
-        .map(|g| {
-            let id = g.entity.map(|e| gazetteer.entity(e).id.as_str());
-            (&text[g.span], id)
-        })
-        .collect();
     assert_eq!(
-        found,
+        linked_by("group", text),
         [
             ("الحوثي", Some("org:houthis")),
             ("الحوثي", Some("org:houthis"))
         ]
     );
+}
+
+/// What `rule` finds in `text`, over the default gazetteer's mentions, with the id of the entity each
+/// guess is linked to.
+fn linked_by<'t>(rule: &str, text: &'t str) -> Vec<(&'t str, Option<&'static str>)> {
+    static GAZETTEER: std::sync::OnceLock<Gazetteer> = std::sync::OnceLock::new();
+    let gazetteer = GAZETTEER.get_or_init(Gazetteer::default);
+    let recognizer = Recognizer::new().with_gazetteer_names(gazetteer);
+    let tokens = Tokenizer::new().tokens(text);
+    recognizer
+        .find(text, &tokens, &gazetteer.find(text))
+        .iter()
+        .filter(|g| g.rule == rule)
+        .map(|g| {
+            (
+                &text[g.span],
+                g.entity.map(|e| gazetteer.entity(e).id.as_str()),
+            )
+        })
+        .collect()
 }
