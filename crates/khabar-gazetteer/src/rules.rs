@@ -834,29 +834,13 @@ impl Recognizer {
             let norm = self.normalizer.normalize_str(place);
             *self.words.get_or_insert_with(&norm, || 0) |= Class::PlaceName as u16;
         }
-        let clubs = gazetteer
-            .entities()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Organization)
-            .flat_map(|(index, e)| e.names().map(move |name| (index, name)))
-            .filter_map(|(index, name)| Some((index, name.strip_prefix("نادي ")?)))
-            .filter(|(_, club)| !club.contains(char::is_whitespace));
-        for (index, club) in clubs {
+        for (index, club) in organisations_named(gazetteer, "نادي ") {
             let norm = self.normalizer.normalize_str(club);
             *self.words.get_or_insert_with(&norm, || 0) |= Class::ClubName as u16;
             self.clubs
                 .get_or_insert_with(&norm, || EntityId(index as u32));
         }
-        let groups = gazetteer
-            .entities()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind == EntityKind::Organization)
-            .flat_map(|(index, e)| e.names().map(move |name| (index, name)))
-            .filter_map(|(index, name)| Some((index, name.strip_prefix("جماعة ")?)))
-            .filter(|(_, group)| !group.contains(char::is_whitespace));
-        for (index, group) in groups {
+        for (index, group) in organisations_named(gazetteer, "جماعة ") {
             let norm = self.normalizer.normalize_str(group);
             self.groups
                 .get_or_insert_with(&norm, || EntityId(index as u32));
@@ -2391,6 +2375,22 @@ fn quotation_after(words: &Words<'_, '_>, i: usize, max: usize) -> Option<(Span,
         Span::new(inner[0].span.start, inner[inner.len() - 1].span.end),
         close,
     ))
+}
+
+/// The organisations of `gazetteer` with a name of `head` and one word (نادي الهلال، جماعة الحوثي), as
+/// (entity index, that word).
+fn organisations_named<'g>(
+    gazetteer: &'g Gazetteer,
+    head: &'static str,
+) -> impl Iterator<Item = (usize, &'g str)> {
+    gazetteer
+        .entities()
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Organization)
+        .flat_map(|(index, e)| e.names().map(move |name| (index, name)))
+        .filter_map(move |(index, name)| Some((index, name.strip_prefix(head)?)))
+        .filter(|(_, word)| !word.contains(char::is_whitespace))
 }
 
 /// Whether `norm` is a place word (منطقة، محافظة، مدينة …), written without the article.
