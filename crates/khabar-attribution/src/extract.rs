@@ -850,11 +850,10 @@ fn object_after_name(
 /// جون كيري بشار الأسد بارتكاب …): that name is the object, not the end of the subject. Only when the subject
 /// keeps a word before it.
 fn accused_name_start(doc: &Doc<'_>, after: usize, charge: usize) -> Option<usize> {
-    let source_end = charge;
-    if source_end <= after + 1 {
+    if charge <= after + 1 {
         return None;
     }
-    let source = doc.span(after, source_end - 1);
+    let source = doc.span(after, charge - 1);
     let name_start = doc
         .mentions_in(source)
         .filter(|m| m.kind == EntityKind::Person)

@@ -1567,8 +1567,8 @@ struct Markers {
 }
 
 impl Markers {
-    /// Notes token `i`, whose normalised form is `norm`, if it is one of the marked words. Most are
-    /// told apart by their length.
+    /// Notes token `i`, whose normalised form is `norm`, if it is one of the marked words. Most words
+    /// are told apart by their last two letters, then by their length.
     #[inline]
     fn note(&mut self, i: usize, norm: &str) {
         if norm == "ل" {
@@ -1722,9 +1722,13 @@ impl Words<'_, '_> {
     /// باسم after a spokesman (المتحدث الرسمي باسم الوزارة) is "in the name of", no given name: a stop
     /// word there.
     fn read_bism_after_a_speaker(&mut self) {
-        for k in 0..self.markers.bism.len() {
-            let i = self.markers.bism[k];
-            if i > 0 && SPEAKER_WORDS.contains(&self.norm(i - 1)) {
+        for &i in &self.markers.bism {
+            let after_a_speaker = i > 0
+                && self
+                    .tokens
+                    .get(i - 1)
+                    .is_some_and(|t| SPEAKER_WORDS.contains(&t.norm.as_ref()));
+            if after_a_speaker {
                 self.norm_bits[i] = Class::Stop as u16;
             }
         }
