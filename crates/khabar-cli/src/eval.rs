@@ -6,13 +6,13 @@ use std::path::PathBuf;
 
 use std::time::Instant;
 
-use clap::{Args, Subcommand, ValueEnum};
-use khabar::attribution::{Attributor, Findings};
+use clap::{Args, Subcommand};
 use khabar::gazetteer::clusters::Clusters;
 use khabar::gazetteer::rules::{Guess, Recognizer};
 use khabar::gazetteer::tagger::{Evidence, Tagger};
 use khabar::gazetteer::{EntityKind, Gazetteer, Mention};
-use khabar::tokenize::{OffsetIndex, Span, Token, Tokenizer};
+use khabar::tokenize::{OffsetIndex, Span, Tokenizer};
+use khabar::{Analysis, Analyzer};
 use khabar_eval::{
     AttributionDisagreement, CharSpan, EntitySpan, GoldAttribution, PredictedAttribution, Report,
     Sentence, attribution_disagreements, entity_disagreements, read_conll, read_gold_jsonl,
@@ -139,23 +139,9 @@ pub struct SystemArgs {
     /// A tagger model written by `khabar eval train-tagger`.
     #[arg(long, value_name = "MODEL")]
     tagger: Option<PathBuf>,
-    /// How tagger output combines with gazetteer mentions and rule guesses.
-    /// The tagger alone scored best on the held-out tenth of ANERcorp's training split.
-    #[arg(long, value_enum, default_value_t = Combine::Tagger)]
-    combine: Combine,
-}
-
-/// How the tagger's names combine with the gazetteer's mentions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Combine {
-    /// The tagger's names alone (mentions and guesses are only its evidence).
-    Tagger,
-    /// Gazetteer mentions, then the tagger's names that overlap none of them.
-    GazetteerFirst,
-    /// Gazetteer mentions, then rule guesses, then the tagger's names, each overlapping none before it.
-    All,
-    /// The tagger's names, then the gazetteer mentions that overlap none of them.
-    TaggerFirst,
+    /// How the tagger's names combine with the gazetteer's mentions and the rules' guesses.
+    #[arg(long, value_enum, default_value_t = crate::Combine::All)]
+    combine: crate::Combine,
 }
 
 /// `khabar eval ner`.
@@ -193,16 +179,15 @@ pub struct GoldArgs {
     system: SystemArgs,
 }
 
-/// The system under evaluation: gazetteer, rules, attributor.
+/// The system under evaluation: the [`Analyzer`] the options make, and the parts of it that training
+/// the tagger reads on their own.
 struct System {
+    analyzer: Analyzer,
     tokenizer: Tokenizer,
-    gazetteer: Gazetteer,
+    /// The rules, unless switched off.
     recognizer: Option<Recognizer>,
     /// The person-name tokens the tagger reads, whether or not the rules run.
     names: Recognizer,
-    tagger: Option<Tagger>,
-    combine: Combine,
-    attributor: Attributor,
 }
 
 impl System {
@@ -227,111 +212,49 @@ impl System {
         let gazetteer = builder.build().map_err(io::Error::other)?;
         let names = Recognizer::new().with_gazetteer_names(&gazetteer);
         let recognizer = (!args.no_rules).then(|| names.clone());
-        let tagger = match &args.tagger {
-            Some(path) => {
-                let bytes = std::fs::read(path).map_err(|e| {
-                    io::Error::new(e.kind(), format!("{}: cannot read: {e}", path.display()))
-                })?;
-                Some(
-                    Tagger::from_bytes(&bytes)
-                        .map_err(|e| io::Error::other(format!("{}: {e}", path.display())))?,
-                )
-            }
-            None => None,
-        };
+        let mut analyzer = Analyzer::builder();
+        analyzer
+            .gazetteer(gazetteer)
+            .rules(!args.no_rules)
+            .combine(args.combine.into());
+        if let Some(path) = &args.tagger {
+            analyzer.tagger(crate::load_tagger(path)?);
+        }
         Ok(System {
+            analyzer: analyzer.build(),
             tokenizer: Tokenizer::new(),
-            gazetteer,
             recognizer,
             names,
-            tagger,
-            combine: args.combine,
-            attributor: Attributor::new(),
         })
     }
 
     /// The gazetteer's mentions and the rules' guesses: the tagger's evidence.
     fn evidence(&self, text: &str, tokens: &[khabar::Token<'_>]) -> (Vec<Mention>, Vec<Guess>) {
-        let mentions = self.gazetteer.find(text);
+        let mentions = self.analyzer.gazetteer().find(text);
         let guesses = self
             .recognizer
             .as_ref()
             .map_or_else(Vec::new, |r| r.find(text, tokens, &mentions));
         (mentions, guesses)
     }
+}
 
-    /// Entity spans (byte spans) with their kinds: gazetteer mentions, then rule guesses; with a tagger,
-    /// as `--combine` says. Also the gazetteer's mentions, and the names the attributor may take as
-    /// speakers (the rules' guesses, or the tagger's names, as [`khabar::Analyzer`] passes them).
-    fn entities(
-        &self,
-        text: &str,
-        tokens: &[Token<'_>],
-    ) -> (Vec<(Span, EntityKind)>, Vec<Mention>, Vec<Guess>) {
-        let (mut mentions, guesses) = self.evidence(text, tokens);
-        // As the Analyzer does: the place inside an institution's name is part of that name.
-        mentions.retain(|m| !khabar::gazetteer::rules::inside_a_guess(m, &guesses));
-        let mut out: Vec<(Span, EntityKind)> = Vec::new();
-        let add = |spans: &mut dyn Iterator<Item = (Span, EntityKind)>, out: &mut Vec<_>| {
-            let before = out.len();
-            for (span, kind) in spans {
-                let overlaps = out[..before]
-                    .iter()
-                    .any(|&(s, _): &(Span, EntityKind)| s.overlaps(span));
-                if !overlaps {
-                    out.push((span, kind));
-                }
-            }
-        };
-        let from_mentions = || mentions.iter().map(|m| (m.span, m.kind));
-        let from_guesses = || guesses.iter().map(|g| (g.span, g.kind));
-        match &self.tagger {
-            None => {
-                add(&mut from_mentions(), &mut out);
-                add(&mut from_guesses(), &mut out);
-            }
-            Some(tagger) => {
-                let evidence = Evidence {
-                    mentions: &mentions,
-                    guesses: &guesses,
-                    recognizer: Some(&self.names),
-                };
-                let tagged = tagger.find(text, tokens, &evidence);
-                let mut from_tagger = tagged.iter().map(|g| (g.span, g.kind));
-                match self.combine {
-                    Combine::Tagger => add(&mut from_tagger, &mut out),
-                    Combine::GazetteerFirst => {
-                        add(&mut from_mentions(), &mut out);
-                        add(&mut from_tagger, &mut out);
-                    }
-                    Combine::TaggerFirst => {
-                        add(&mut from_tagger, &mut out);
-                        add(&mut from_mentions(), &mut out);
-                    }
-                    Combine::All => {
-                        add(&mut from_mentions(), &mut out);
-                        add(&mut from_guesses(), &mut out);
-                        add(&mut from_tagger, &mut out);
-                    }
-                }
-            }
+/// The names of an analysis as scored: its mentions, then the guesses that overlap none of them (a
+/// score needs names that do not overlap), in text order.
+fn entities(analysis: &Analysis<'_>) -> Vec<(Span, EntityKind)> {
+    let mut out: Vec<(Span, EntityKind)> =
+        analysis.mentions.iter().map(|m| (m.span, m.kind)).collect();
+    let mentions = out.len();
+    for guess in &analysis.guesses {
+        if !out[..mentions]
+            .iter()
+            .any(|(span, _)| span.overlaps(guess.span))
+        {
+            out.push((guess.span, guess.kind));
         }
-        out.sort_by_key(|(span, _)| span.start);
-        let names = match &self.tagger {
-            None => guesses,
-            Some(_) => out
-                .iter()
-                .filter(|(span, _)| !mentions.iter().any(|m| m.span == *span))
-                .map(|&(span, kind)| Guess {
-                    span,
-                    kind,
-                    rule: "tagger",
-                    entity: None,
-                })
-                .collect(),
-        };
-        (out, mentions, names)
     }
+    out.sort_by_key(|(span, _)| span.start);
+    out
 }
 
 /// A CoNLL sentence as text (tokens joined by single spaces) and the byte offset of each token.
@@ -407,8 +330,7 @@ fn ner(args: &NerArgs) -> io::Result<Report> {
         // A mention covering part of a clitic-glued token tags the whole token, as ANERcorp does.
         let mut taken: Vec<Vec<bool>> = chunk.iter().map(|s| vec![false; s.tokens.len()]).collect();
         let mut predicted: Vec<Vec<EntitySpan>> = vec![Vec::new(); chunk.len()];
-        let tokens = system.tokenizer.tokens(&text);
-        for (span, kind) in system.entities(&text, &tokens).0 {
+        for (span, kind) in entities(&system.analyzer.analyze(&text)) {
             let Some(kind) = eval_kind(kind) else {
                 continue;
             };
@@ -471,9 +393,8 @@ fn gold(args: &GoldArgs) -> io::Result<Report> {
             let (start, end) = index.char_span(span);
             CharSpan::new(start, end)
         };
-        let tokens = system.tokenizer.tokens(text);
-        let (entities, mentions, names) = system.entities(text, &tokens);
-        let predicted: Vec<EntitySpan> = entities
+        let analysis = system.analyzer.analyze(text);
+        let predicted: Vec<EntitySpan> = entities(&analysis)
             .into_iter()
             .filter_map(|(span, kind)| {
                 Some(EntitySpan {
@@ -488,16 +409,8 @@ fn gold(args: &GoldArgs) -> io::Result<Report> {
             &gold_entities,
             &predicted,
         ));
-        let sentences = khabar::tokenize::sentence_spans(text, &tokens);
-        let findings = Findings {
-            tokens: &tokens,
-            sentences: &sentences,
-            mentions: &mentions,
-            names: &names,
-        };
-        let attributions: Vec<PredictedAttribution> = system
-            .attributor
-            .extract_with(text, &findings)
+        let attributions: Vec<PredictedAttribution> = analysis
+            .attributions
             .iter()
             .map(|a| PredictedAttribution {
                 cue: chars(a.cue),

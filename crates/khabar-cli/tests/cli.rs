@@ -599,3 +599,46 @@ fn a_gazetteer_made_from_the_training_file_can_come_along_to_training() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(model.path().exists());
 }
+
+#[test]
+fn with_a_tagger_combined_as_all_every_name_found_without_it_stays() {
+    let conll = tiny_conll();
+    let model = Temp(temp_path("tagger-combine.bin"));
+    let out = khabar(&[
+        "eval",
+        "train-tagger",
+        "--conll",
+        conll.arg(),
+        "--folds",
+        "1",
+        "-o",
+        model.arg(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text =
+        "قال الوزير خالد إن الوفد سافر إلى بغداد ودمشق، وأكد سعد أن الزيارة مهمة.".as_bytes();
+    let mentions = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = khabar_stdin(
+            &[&["analyze", "--format", "json"], args].concat(),
+            Some(text),
+        );
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        json["mentions"].as_array().unwrap().clone()
+    };
+    let without = mentions(&[]);
+    let texts: Vec<&str> = without
+        .iter()
+        .map(|m| m["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts, ["خالد", "بغداد", "دمشق", "سعد"]);
+    let all = mentions(&["--tagger", model.arg(), "--combine", "all"]);
+    for mention in &without {
+        assert!(all.contains(mention), "{mention} lost in {all:?}");
+    }
+    let out = khabar_stdin(
+        &["analyze", "--tagger", model.arg(), "--combine", "both"],
+        Some(text),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
