@@ -519,6 +519,49 @@ const STOP: &[&str] = &[
     "سماحته",
 ];
 
+/// Calendar words that are also given names, each with the words after it that make it the calendar
+/// (رمضان المبارك، ربيع الأول، عيد الفطر، عيد ميلاده), normalised: no name starts there.
+const CALENDAR_PHRASES: &[(&str, &[&str])] = &[
+    (
+        "رمضان",
+        &[
+            "المبارك",
+            "الكريم",
+            "المعظم",
+            "الفضيل",
+            "الماضي",
+            "المقبل",
+            "الجاري",
+        ],
+    ),
+    ("شعبان", &["المعظم", "الماضي", "المقبل", "الجاري"]),
+    ("رجب", &["المعظم", "الماضي", "المقبل", "الجاري"]),
+    ("شوال", &["الماضي", "المقبل", "الجاري"]),
+    ("محرم", &["الحرام", "الماضي", "المقبل", "الجاري"]),
+    ("ربيع", &["الاول", "الثاني", "الاخر"]),
+    ("جمادي", &["الاولي", "الاخره", "الاخرة", "الثانيه", "الثانية"]),
+    (
+        "عيد",
+        &[
+            "الفطر",
+            "الاضحي",
+            "الميلاد",
+            "ميلاد",
+            "ميلاده",
+            "ميلادها",
+            "الحب",
+            "الام",
+            "العمال",
+            "الاستقلال",
+            "الفصح",
+            "الشكر",
+        ],
+    ),
+];
+/// Months that are also given names: after شهر, never a name (شهر رمضان، بشهر شعبان).
+const MONTHS_NAMED_LIKE_PEOPLE: &[&str] =
+    &["رمضان", "شعبان", "رجب", "شوال", "محرم", "ربيع", "جمادي"];
+
 /// Nouns after which a group's short name stands for the group (ميليشيات الحوثي), normalised. Not
 /// مسلحي، مقاتلي، عناصر: ending like countless other words, they cost every word a test more than the
 /// few names after them were worth.
@@ -1130,6 +1173,7 @@ impl Recognizer {
             if words.is_arabic(end)
                 && !words.is(end, Class::Stop)
                 && (after_link || words.is_name_token(end))
+                && !words.is_calendar_word(end, words.norm(end))
             {
                 end += 1;
                 continue;
@@ -1438,7 +1482,8 @@ impl Recognizer {
         let after_comma = !glued_waw && i > 0 && matches!(words.norm(i - 1), "،" | ",");
         // Not when the word with its و is a word of its own (وكيل، وسام), nor a definite word (والدين).
         let plausible = (glued_waw && words.bits(i) == 0 || after_comma)
-            && !item.conjunctionless.starts_with("ال");
+            && !item.conjunctionless.starts_with("ال")
+            && !words.is_calendar_word(i, item.conjunctionless);
         if !plausible {
             return None;
         }
@@ -1468,7 +1513,8 @@ impl Recognizer {
             || (!first.bare.starts_with("ال") && self.is_family_nisba(words, i + 1));
         // وأكد is the verb أكد after و far more often than the family name واكد.
         let first_is_name = first.bare_bits & Class::PersonToken as u16 != 0
-            && first.conjunctionless_bits & Class::ReportingVerbs as u16 == 0;
+            && first.conjunctionless_bits & Class::ReportingVerbs as u16 == 0
+            && !words.is_calendar_word(i, &first.bare);
         if !words.is_arabic(i) || !first_is_name || !continues {
             return None;
         }
@@ -1766,6 +1812,17 @@ impl Words<'_, '_> {
     /// Whether token `i`'s normalised form is in the list `class`.
     fn is(&self, i: usize, class: Class) -> bool {
         self.bits(i) & class as u16 != 0
+    }
+
+    /// Whether `word`, token `i` without its proclitics, names a date or a feast here, not a person,
+    /// as the head of a calendar phrase or what follows one (عيد ميلاد): see [`CALENDAR_PHRASES`] and
+    /// [`MONTHS_NAMED_LIKE_PEOPLE`].
+    fn is_calendar_word(&self, i: usize, word: &str) -> bool {
+        let (before, next) = (self.norm(i.wrapping_sub(1)), self.norm(i + 1));
+        let after_month = matches!(before, "شهر" | "بشهر" | "لشهر" | "وشهر" | "وبشهر" | "ولشهر");
+        CALENDAR_PHRASES.iter().any(|&(head, after)| {
+            (head == word && after.contains(&next)) || (head == before && after.contains(&word))
+        }) || (after_month && MONTHS_NAMED_LIKE_PEOPLE.contains(&word))
     }
 
     fn is_name_token(&self, i: usize) -> bool {
