@@ -21,6 +21,7 @@ use khabar_tokenize::Span;
 use khabar_tokenize::chars::is_arabic_letter;
 use rustc_hash::FxHashMap;
 
+use crate::rules::{FAMILY_PARTICLES, ends_a_compound_given_name};
 use crate::scan::{Piece, Scanner};
 use crate::{EntityId, Error, ErrorKind};
 
@@ -402,7 +403,14 @@ impl PatternSet {
             let Some((last, true, true)) = pieces.last().filter(|_| pieces.len() > 1) else {
                 continue;
             };
-            if is_person(entry.entity) && is_family_word(last) {
+            // The previous piece decides too: a patronymic's or a clan's particle (فهد بن عبدالعزيز، آل
+            // سعود) leaves the last word a given name as often as not, and the second word of a
+            // compound given name (نصر الله) is no one alone.
+            let previous = pieces[pieces.len() - 2].0.as_str();
+            let lone_family = !FAMILY_PARTICLES.contains(&previous)
+                && previous != "بنت"
+                && !ends_a_compound_given_name(previous, last);
+            if is_person(entry.entity) && is_family_word(last) && lone_family {
                 let id = builder.piece(last)?;
                 builder.flags[id as usize] |= FAMILY;
                 if let Some(rest) = contracted_rest(last) {

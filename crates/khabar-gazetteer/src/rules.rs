@@ -2143,7 +2143,7 @@ impl Recognizer {
         // Each family name with where the full name ends and its given name (the first person's), and
         // the last four bytes of each without the article, by which most words are told apart at once.
         // Hashed, not listed: a long text can name thousands of people.
-        let mut families: FxHashMap<&str, (usize, &str)> = FxHashMap::default();
+        let mut families: FxHashMap<&str, (usize, &str, Option<&str>)> = FxHashMap::default();
         let mut stem_ends: FxHashSet<u32> = FxHashSet::default();
         let mut token = 0;
         for guess in out.iter().filter(|g| g.kind == EntityKind::Person) {
@@ -2183,12 +2183,17 @@ impl Recognizer {
                 && letters >= 4
                 && !self.is_name_token(last)
                 && !has_common_word_shape(last, letters);
+            let previous = words.norm(token.wrapping_sub(1));
             if several_words
                 && (definite || indefinite)
                 && bits(last) == 0
                 && !NISBA_SHAPED_COMMON_WORDS.contains(&last)
+                && !ends_a_compound_given_name(previous, last)
             {
-                families.entry(last).or_insert((guess.span.end, given));
+                let particle = FAMILY_PARTICLES.iter().copied().find(|&p| p == previous);
+                families
+                    .entry(last)
+                    .or_insert((guess.span.end, given, particle));
                 let stem = last.strip_prefix("ال").unwrap_or(last);
                 stem_ends.extend(last_four(stem.as_bytes()));
             }
@@ -2212,9 +2217,18 @@ impl Recognizer {
                 continue;
             }
             let bare = words.read(i).bare;
-            let Some(&(after, given_name)) = families.get(bare.as_ref()) else {
+            let Some(&(after, given_name, particle)) = families.get(bare.as_ref()) else {
                 continue;
             };
+            // A family name a particle made (آل سعود، بن لادن) is the person only with its particle:
+            // alone it is a given name as often.
+            let before = words.norm(i.wrapping_sub(1));
+            let same_particle = |p: &str| {
+                before == p || (matches!(p, "بن" | "ابن") && matches!(before, "بن" | "ابن"))
+            };
+            if particle.is_some_and(|p| !same_particle(p)) {
+                continue;
+            }
             let token = &words.tokens[i];
             let mut span = Span::new(words.start_without_proclitic(i, &bare), token.span.end);
             let after_given_name = i > 0 && words.is_name_token(i - 1);
@@ -2249,7 +2263,14 @@ impl Recognizer {
 }
 
 /// Normalised words before a family name that are part of it: آل (folded to ال), أبو, بن, ابن.
-const FAMILY_PARTICLES: [&str; 4] = ["ال", "ابو", "بن", "ابن"];
+pub(crate) const FAMILY_PARTICLES: [&str; 4] = ["ال", "ابو", "بن", "ابن"];
+
+/// Whether `last`, the last word of a full name after `previous`, completes a compound given name
+/// rather than naming a family: عبد العزيز, and the names of God and the faith that end many given
+/// names (شمس الدين، سيف الإسلام، نصر الله). Alone later in the text, such a word is no one.
+pub(crate) fn ends_a_compound_given_name(previous: &str, last: &str) -> bool {
+    previous == "عبد" || matches!(last, "الدين" | "الاسلام" | "الله")
+}
 
 /// The last four bytes of `word` as one number, if it has four.
 fn last_four(word: &[u8]) -> Option<u32> {

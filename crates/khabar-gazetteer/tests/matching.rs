@@ -522,3 +522,34 @@ fn a_name_with_a_noncharacter_builds_and_matches() {
     let found: Vec<&str> = gazetteer.find(text).iter().map(|m| &text[m.span]).collect();
     assert_eq!(found, ["شركة\u{FFFF}س"]);
 }
+
+// SaudiNewsNet: the last word of these names is no one alone (صلى الله عليه وسلم was حسن نصر الله, every
+// later سعود was King Salman of آل سعود, and the father's name of a patronymic stood for the son).
+#[test]
+fn no_short_name_from_a_compound_given_name_a_patronymic_or_a_clan() {
+    let g = Gazetteer::default();
+    let short_names = |text: &str| -> Vec<String> {
+        g.find(text)
+            .iter()
+            .filter(|m| m.source == MatchSource::ShortName)
+            .map(|m| text[m.span].to_string())
+            .collect()
+    };
+    let none: [&str; 0] = [];
+    assert_eq!(
+        short_names("وقال حسن نصر الله إن الحزب مستعد. وقال النبي صلى الله عليه وسلم"),
+        none
+    );
+    assert_eq!(
+        short_names(
+            "استقبل الملك سلمان بن عبدالعزيز آل سعود الوفد، بحضور سعود القحطاني المستشار \
+             في الديوان، منذ عهد الملك عبدالعزيز"
+        ),
+        none
+    );
+    // A family name of its own still stands for the person.
+    assert_eq!(
+        short_names("وقال وزير الخارجية عادل الجبير إن المملكة ترحب. وأضاف الجبير أن"),
+        ["الجبير"]
+    );
+}

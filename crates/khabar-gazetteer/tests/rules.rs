@@ -845,3 +845,32 @@ fn months_and_feasts_are_no_people() {
         ["شعبان عبدالرحيم"]
     );
 }
+
+// A full name a rule found lends its last word to later mentions only when that word is a family name
+// (SaudiNewsNet): not the end of a compound given name, and a clan's or a patronymic's word only with
+// its particle.
+#[test]
+fn later_mentions_by_a_family_name_of_its_own_only() {
+    assert_eq!(
+        found_by(
+            "family-name",
+            "وقال الشيخ سعد بن ناصر الشثري إن الدين يسر. وأضاف الشثري أن الإسلام دين الوسطية"
+        ),
+        ["الشثري"]
+    );
+    assert_eq!(
+        found_by(
+            "family-name",
+            "وقال الباحث عباس عبد الحسين إن التقرير دقيق، وأضاف أن الحسين بن علي قد ذكر ذلك"
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found_by(
+            "family-name",
+            "وأكد المدير صالح بن محمد آل مريح أن الفرع يواصل عمله. وأضاف آل مريح أن مريح \
+             الشمري حضر"
+        ),
+        ["آل مريح"]
+    );
+}
