@@ -312,6 +312,54 @@ const PLACE_INSTITUTIONS: &[&str] = &[
 /// The institutions of [`PLACE_INSTITUTIONS`] that may be named after a person with a title instead of a
 /// place.
 const NAMED_AFTER_PEOPLE: [&str; 2] = ["مستشفي", "مجمع"];
+/// Words after a place word that name no place (SaudiNewsNet): a currency (منطقة اليورو), what happens
+/// there (منطقة الحادث، منطقة الجزاء), and adjectives and ordinals without the nisba's ية (منطقة قريبة،
+/// ولاية ثالثة: a third term), normalised.
+const NOT_PLACE_NAMES: &[&str] = &[
+    "اليورو",
+    "الدولار",
+    "الاسترليني",
+    "الحادث",
+    "الحادثة",
+    "الجزاء",
+    "العمليات",
+    "قريبة",
+    "قريبه",
+    "مجاورة",
+    "مجاوره",
+    "جديدة",
+    "جديده",
+    "كاملة",
+    "كامله",
+    "واحدة",
+    "واحده",
+    "ثانية",
+    "ثانيه",
+    "ثالثة",
+    "ثالثه",
+    "رابعة",
+    "رابعه",
+    "خامسة",
+    "خامسه",
+    "اخري",
+    "ماهولة",
+    "ماهوله",
+    "كبيرة",
+    "كبيره",
+    "صغيرة",
+    "صغيره",
+    "امنة",
+    "امنه",
+    "عازلة",
+    "عازله",
+    "حرة",
+    "حره",
+    "محددة",
+    "محدده",
+    "معينة",
+    "معينه",
+    "مدتها",
+];
 const PLACE_WORDS: &[&str] = &[
     "مدينه",
     "مدينة",
@@ -2557,12 +2605,22 @@ fn starting_at<T>(items: &[T], start: usize, span_of: impl Fn(&T) -> Span) -> Op
 
 /// محافظة جدة، منطقة مكة المكرمة: the name after a place word.
 fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(Guess, usize)> {
+    // After عاصمة a place the gazetteer does not know is rarely a place (عاصمة الثقافة، عاصمة التمور).
     if place.bare_bits & Class::PlaceWords as u16 == 0
         || FEATURE_HEADS.contains(&place.bare.as_ref())
+        || matches!(place.bare.as_ref(), "عاصمة" | "عاصمه")
     {
         return None;
     }
     let k = i + 1;
+    // A place word with the article names the place already spoken of (منطقة المحافظة).
+    if words
+        .norm(k)
+        .strip_prefix("ال")
+        .is_some_and(|bare| PLACE_WORDS.contains(&bare))
+    {
+        return None;
+    }
     let end = place_name_end(words, k)?;
     Some((
         Guess {
@@ -2579,14 +2637,17 @@ fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(G
 /// first has no article and the second has it (مكة المكرمة); `None` when no name stands there.
 fn place_name_end(words: &Words<'_, '_>, k: usize) -> Option<usize> {
     let first = words.norm(k);
-    // Not a title (مدينة الملك فهد names a person's city) nor an adjective (منطقة سكنية).
+    // Not a title (مدينة الملك فهد names a person's city, ولاية رئيس الإقليم his term) nor an adjective
+    // (منطقة سكنية، ولاية ثالثة).
     let adjective = first.chars().count() >= 4 && (first.ends_with("ية") || first.ends_with("يه"));
     if !words.is_arabic(k)
         || words.is(k, Class::Stop)
         || is_nisba(first)
         || adjective
+        || NOT_PLACE_NAMES.contains(&first)
         || words.is(k, Class::PlaceWords)
         || words.is(k, Class::Titles)
+        || words.is(k, Class::ConstructTitles)
     {
         return None;
     }
