@@ -507,6 +507,8 @@ const STOP: &[&str] = &[
     "اذا",
     "لكن",
     "ايضا",
+    // The currency (ريال مدريد is the gazetteer's).
+    "ريال",
     // Participles that describe a person after the name (المقيم في، المتهم بـ), not a family name.
     "المقيم",
     "المقيمة",
@@ -1260,7 +1262,8 @@ impl Recognizer {
             && !words.is(end, Class::Stop)
             && !words.is(end, Class::TitleModifiers)
             && !words.is(end, Class::Titles)
-            && !words.is(end, Class::ConstructTitles);
+            && !words.is(end, Class::ConstructTitles)
+            && !is_definite_head(family);
         if is_family { end + 1 } else { end }
     }
 
@@ -1699,6 +1702,13 @@ const MARKED_TAILS: [u32; 6] = [
 
 /// Whether `norm` is one of `heads` as written or after up to two proclitic letters (وقوات، لحكومة،
 /// ولميليشيات), never with the article (الحكومة على …).
+/// Whether `word` is an organisation's or a place's head noun with the article (الحركة، المحافظة): the
+/// institution or the place already spoken of, never a family name.
+fn is_definite_head(word: &str) -> bool {
+    word.strip_prefix("ال")
+        .is_some_and(|bare| ORG_HEADS.contains(&bare) || PLACE_WORDS.contains(&bare))
+}
+
 fn has_head(norm: &str, heads: &[&str]) -> bool {
     heads.iter().any(|noun| {
         norm.strip_suffix(noun).is_some_and(|proclitics| {
@@ -1816,12 +1826,16 @@ impl Words<'_, '_> {
     /// باسم after a spokesman (المتحدث الرسمي باسم الوزارة) is "in the name of", no given name: a stop
     /// word there.
     fn read_bism_after_a_speaker(&mut self) {
+        let is_speaker = |k: usize| {
+            self.tokens
+                .get(k)
+                .is_some_and(|t| SPEAKER_WORDS.contains(&t.norm.as_ref()))
+        };
         for &i in &self.markers.bism {
+            // Or with one adjective between (المتحدث العسكري باسم الجيش).
             let after_a_speaker = i > 0
-                && self
-                    .tokens
-                    .get(i - 1)
-                    .is_some_and(|t| SPEAKER_WORDS.contains(&t.norm.as_ref()));
+                && (is_speaker(i - 1)
+                    || (i > 1 && is_speaker(i - 2) && is_nisba(self.norm(i - 1))));
             if after_a_speaker {
                 self.norm_bits[i] = Class::Stop as u16;
             }
@@ -2222,7 +2236,8 @@ impl Recognizer {
                 } else {
                     self.is_name_token(last) || !last.ends_with("ات")
                 }
-                && !ORDINALS.contains(&last);
+                && !ORDINALS.contains(&last)
+                && !is_definite_head(last);
             // A family name without the article (كابلي، دغريري) only when no list knows it as a given
             // name either (محمد صالح is no reason to read every later صالح as the person) and has no
             // common word's shape.

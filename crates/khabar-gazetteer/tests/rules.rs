@@ -745,6 +745,41 @@ fn bism_after_a_spokesman_is_no_name() {
         found_by("title", "وقال الدكتور باسم يوسف إن البرنامج جاهز"),
         ["باسم يوسف"]
     );
+    // With an adjective between, the spokesman's still (SaudiNewsNet).
+    assert_eq!(
+        found_by(
+            "title",
+            "إلى ذلك أعلن المتحدث العسكري باسم الجيش المصري العقيد محمد سمير أن القوات"
+        ),
+        ["محمد سمير"]
+    );
+}
+
+// SaudiNewsNet: a head noun with the article is the institution spoken of, never a family name, and
+// the currency is no given name.
+#[test]
+fn a_definite_head_noun_and_the_riyal_are_no_names() {
+    assert_eq!(
+        found_by(
+            "title",
+            "وحث فيها الملا أختر أنصار الحركة على ضرورة الوحدة، بعد وفاة مؤسس الحركة"
+        ),
+        ["أختر أنصار"]
+    );
+    assert_eq!(
+        found_by(
+            "family-name",
+            "وحث فيها الملا أختر أنصار الحركة على ضرورة الوحدة. وأعلنت الحركة تعيين نائبين"
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found_by(
+            "name-tokens",
+            "وتنخفض إلى 6000 ريال يمني، في حين بلغت أسعاره الرسمية 3000"
+        ),
+        Vec::<String>::new()
+    );
 }
 
 // A broken plural in ي is no family nisba (SaudiNewsNet).
