@@ -313,8 +313,8 @@ const PLACE_INSTITUTIONS: &[&str] = &[
 /// place.
 const NAMED_AFTER_PEOPLE: [&str; 2] = ["مستشفي", "مجمع"];
 /// Words after a place word that name no place (SaudiNewsNet): a currency (منطقة اليورو), what happens
-/// there (منطقة الحادث، منطقة الجزاء), and adjectives and ordinals without the nisba's ية (منطقة قريبة،
-/// ولاية ثالثة: a third term), normalised.
+/// there (منطقة الحادث، منطقة الجزاء), adjectives and ordinals without the nisba's ية (منطقة قريبة،
+/// ولاية ثالثة: a third term) and adverbs of place (منطقة خارج المنطقة), normalised.
 const NOT_PLACE_NAMES: &[&str] = &[
     "اليورو",
     "الدولار",
@@ -359,6 +359,38 @@ const NOT_PLACE_NAMES: &[&str] = &[
     "معينة",
     "معينه",
     "مدتها",
+    "خارج",
+    "داخل",
+    "وسط",
+];
+/// Adjectives that place a place after its name (المطل على، التابعة لـ، الواقع في), normalised: no part
+/// of the name.
+const PLACING_ADJECTIVES: &[&str] = &[
+    "المطل",
+    "المطله",
+    "المطلة",
+    "التابع",
+    "التابعه",
+    "التابعة",
+    "الواقع",
+    "الواقعه",
+    "الواقعة",
+    "المتاخم",
+    "المتاخمه",
+    "المتاخمة",
+    "المجاور",
+    "المجاوره",
+    "المجاورة",
+    "القريب",
+    "القريبه",
+    "القريبة",
+    "المحاذي",
+    "المحاذيه",
+    "المحاذية",
+    "المحايد",
+    "المحاط",
+    "المحاطه",
+    "المحاطة",
 ];
 const PLACE_WORDS: &[&str] = &[
     "مدينه",
@@ -2666,13 +2698,16 @@ fn place_name_end(words: &Words<'_, '_>, k: usize) -> Option<usize> {
     {
         return None;
     }
-    // A second word joins when the first has no article and the second has it: مكة المكرمة.
+    // A second word joins when the first has no article and the second has it: مكة المكرمة; not an
+    // adjective that places it (جبل صبر المطل على، شمدينلي التابعة لـ), nor a place word (مطار المنطقة).
     let second = words.norm(k + 1);
     let two = !first.starts_with("ال")
         && second.starts_with("ال")
         && words.is_arabic(k + 1)
         && !words.is(k + 1, Class::Stop)
-        && !is_nisba(second);
+        && !is_nisba(second)
+        && !PLACING_ADJECTIVES.contains(&second)
+        && !is_definite_head(second);
     Some(if two { k + 2 } else { k + 1 })
 }
 

@@ -931,4 +931,12 @@ fn what_follows_a_place_word_is_not_always_a_place() {
         ),
         ["سوروتش"]
     );
+    // An adjective that places the place is no part of its name.
+    assert_eq!(
+        found_by(
+            "place-word",
+            "هاجموا فريق شرطة في منطقة شمدينلي التابعة لولاية هكاري، وتقدموا نحو مدينة الحوطة"
+        ),
+        ["شمدينلي", "هكاري", "الحوطة"]
+    );
 }
