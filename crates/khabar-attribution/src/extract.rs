@@ -1069,6 +1069,20 @@ const ADDRESSEE_HEADS: &[&str] = &[
     "لاذاعه",
     "لاذاعة",
     "لموقع",
+    "لمحطه",
+    "لمحطة",
+    "لراديو",
+    "لتلفزيون",
+    "للوكاله",
+    "للوكالة",
+    "للصحيفه",
+    "للصحيفة",
+    "للقناه",
+    "للقناة",
+    "للموقع",
+    "للمحطه",
+    "للمحطة",
+    "للتلفزيون",
     "للصحفيين",
     "للصحافيين",
     "للصحافة",
@@ -1886,7 +1900,8 @@ fn verb(
     // عن or ب is as often the content itself (تكشف عن جبال شاهقة).
     let after_preposition = !in_phrase
         && doc.norm(source_start) != "الي"
-        && PREPOSITIONS.contains(&doc.norm(source_start));
+        && (PREPOSITIONS.contains(&doc.norm(source_start))
+            || ADDRESSEE_HEADS.contains(&doc.norm(source_start)));
     let introduces_speech = |start: &ContentStart| {
         let before = doc.norm(start.token - 1);
         INNA_FORMS.contains(&before.strip_prefix('ب').unwrap_or(before))

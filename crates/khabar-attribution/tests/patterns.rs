@@ -853,6 +853,32 @@ case!(
     [("قال", Some("الوزير"), "الحرب انتهت", Indirect)]
 );
 
+// An outlet's head glued to ل without quotation marks (لمحطة، لراديو، للصحفيين) opens the addressee
+// too: it ends the source, and starts none (SaudiNewsNet).
+case!(
+    an_unquoted_outlet_ends_the_source,
+    "وقال لانزيني لمحطة وست هام التلفزيونية «إنه تحد جديد بالنسبة لي».",
+    [("قال", Some("لانزيني"), "«إنه تحد جديد بالنسبة لي»", Direct)]
+);
+case!(
+    the_press_addressed_is_no_source,
+    "وأكد عمدة نيويورك بيل دي بلازيو أن المرض تحت السيطرة. وقال للصحفيين \"لم نر ابدا تفشيا مثل هذا\".",
+    [
+        (
+            "أكد",
+            Some("عمدة نيويورك بيل دي بلازيو"),
+            "المرض تحت السيطرة",
+            Indirect
+        ),
+        (
+            "قال",
+            Some("عمدة نيويورك بيل دي بلازيو"),
+            "\"لم نر ابدا تفشيا مثل هذا\"",
+            Direct
+        )
+    ]
+);
+
 // The medium (عبر حسابه …، عبر الهاتف) and an adjunct between commas (، أمس،، لوكالة …،) are no part of the
 // source.
 case!(
