@@ -2305,6 +2305,19 @@ fn clause_before(doc: &Doc<'_>, comma: usize) -> Option<(Span, AttributionKind)>
     ))
 }
 
+/// Nouns whose first ل is their own (وفق لائحة الاتهام، وفق لوائح الوزارة), normalised: no joined ل to
+/// strip after an according-to cue.
+const RADICAL_LAM_NOUNS: &[&str] = &[
+    "لائحه",
+    "لائحة",
+    "لوائح",
+    "لجنه",
+    "لجنة",
+    "لجان",
+    "لقاء",
+    "لقاءات",
+];
+
 /// According-to phrases: trailing (…، وفق وكالة شفق نيوز) or preposed (وبحسب الوزير، فإن …).
 fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Option<Attribution> {
     let mut from = i + hit.len;
@@ -2325,7 +2338,8 @@ fn according(lexicon: &Lexicon, doc: &Doc<'_>, i: usize, hit: &CueHit<'_>) -> Op
         }
         norm if norm.starts_with('ل')
             && norm.chars().count() > 3
-            && hit.cue.complements.joined.contains(&'ل') =>
+            && hit.cue.complements.joined.contains(&'ل')
+            && !RADICAL_LAM_NOUNS.contains(&norm) =>
         {
             // وفقا لوكالة: the joined ل is not part of the source.
             let rest = &norm['ل'.len_utf8()..];

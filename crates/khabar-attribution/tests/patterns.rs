@@ -208,6 +208,17 @@ case!(
     "ووفقا للموقع، شملت الأحكام عشرة أشخاص.",
     [("وفقا", Some("لموقع"), "شملت الأحكام عشرة أشخاص", Indirect)]
 );
+// A noun whose ل is its own keeps it (SaudiNewsNet: the source was ائحة الاتهام).
+case!(
+    according_to_a_noun_that_starts_with_lam,
+    "ووفق لائحة الاتهام، فإن المتهمين لم يعترفا بتهمة القتل.",
+    [(
+        "وفق",
+        Some("لائحة الاتهام"),
+        "المتهمين لم يعترفا بتهمة القتل",
+        Indirect
+    )]
+);
 
 // كما: "also" before a named speaker, in either order; "as" without one is no report.
 case!(
