@@ -43,6 +43,11 @@ const ADJUNCT_STARTS: &[&str] = &[
     "مؤخرا",
     "سابقا",
     "حينها",
+    "عشيه",
+    "عشية",
+    "فجر",
+    "الاسبوع",
+    "الشهر",
 ];
 /// Nouns that after في make an occasion adjunct (في بيان، في تصريح صحفي، في وقت سابق).
 const OCCASIONS: &[&str] = &[
@@ -961,6 +966,8 @@ fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
         // The medium: عبر حسابه، عبر الهاتف، عبر تصريح.
         || norm == "عبر"
         || ADDRESSEE_HEADS.contains(&norm)
+        // هذا الأسبوع، هذا الشهر.
+        || (matches!(norm, "هذا" | "هذه") && matches!(next, "الاسبوع" | "الشهر"))
 }
 
 /// Words that open a clause after و (وفي، وقد، وكان …): a content starting with one of them leaves the و out.
@@ -1182,6 +1189,15 @@ fn skip_one_adjunct(doc: &Doc<'_>, from: usize) -> usize {
             } else {
                 break;
             }
+        }
+    } else if matches!(doc.norm(from), "الاسبوع" | "الشهر" | "هذا" | "هذه") {
+        // الأسبوع الماضي، هذا الأسبوع، الشهر المقبل.
+        if matches!(doc.norm(from), "هذا" | "هذه") {
+            k += 1;
+        }
+        if matches!(doc.norm(k), "الماضي" | "المقبل" | "الجاري" | "الحالي")
+        {
+            k += 1;
         }
     } else if doc.is(from, WordClasses::ADJUNCT_START)
         && doc.norm(from) != "خلال"

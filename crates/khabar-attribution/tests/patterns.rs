@@ -890,6 +890,28 @@ case!(
     ]
 );
 
+// A time after the source is no part of it (SaudiNewsNet).
+case!(
+    last_week_ends_the_source,
+    "وأعلنت الشركة الأسبوع الماضي أن أرباحها زادت بأكثر من ثلاثة أمثالها.",
+    [(
+        "أعلنت",
+        Some("الشركة"),
+        "أرباحها زادت بأكثر من ثلاثة أمثالها",
+        Indirect
+    )]
+);
+case!(
+    this_week_ends_the_source,
+    "وقالت منظمة أوكسفام هذا الأسبوع إن 13 مليون شخص يواجهون نقصا في الغذاء.",
+    [(
+        "قالت",
+        Some("منظمة أوكسفام"),
+        "13 مليون شخص يواجهون نقصا في الغذاء",
+        Indirect
+    )]
+);
+
 // The medium (عبر حسابه …، عبر الهاتف) and an adjunct between commas (، أمس،، لوكالة …،) are no part of the
 // source.
 case!(
