@@ -890,6 +890,23 @@ case!(
     ]
 );
 
+// An interview, a report or an article the words were said in is no part of the source (SaudiNewsNet).
+case!(
+    an_interview_ends_the_source,
+    "وترى ابن نحيت في حوار مقتضب أن الرياضة انحرفت عن مسارها الصحيح.",
+    [(
+        "ترى",
+        Some("ابن نحيت"),
+        "الرياضة انحرفت عن مسارها الصحيح",
+        Indirect
+    )]
+);
+case!(
+    an_official_statement_ends_the_source,
+    "وكانت الهيئة أعلنت في بيان رسمي لها عن القبض على المتهمين.",
+    [("أعلنت", Some("الهيئة"), "القبض على المتهمين", Indirect)]
+);
+
 // A time after the source is no part of it (SaudiNewsNet).
 case!(
     last_week_ends_the_source,
