@@ -1192,7 +1192,8 @@ fn skip_one_adjunct(doc: &Doc<'_>, from: usize) -> usize {
                     | "خاصه"
                     | "خاصة"
                     | "متلفز"
-            ) || doc.norm(k).starts_with("ال"))
+            ) || (doc.norm(k).starts_with("ال")
+                && !matches!(doc.norm(k), "الي" | "الا" | "الذي" | "التي" | "الذين")))
         {
             k += 1;
         }

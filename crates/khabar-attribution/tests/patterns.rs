@@ -907,6 +907,13 @@ case!(
     [("أعلنت", Some("الهيئة"), "القبض على المتهمين", Indirect)]
 );
 
+// إلى after the occasion is the complement, not a definite word qualifying the occasion (SaudiNewsNet).
+case!(
+    ila_after_an_occasion_is_the_complement,
+    "ودعا في كلمته إلى تعزيز التعاون بين البلدين.",
+    [("دعا", None, "تعزيز التعاون بين البلدين", Indirect)]
+);
+
 // A time after the source is no part of it (SaudiNewsNet).
 case!(
     last_week_ends_the_source,
