@@ -25,7 +25,8 @@ pub struct Guess {
     pub kind: EntityKind,
     /// The rule that found it: `title`, `after-cue`, `name-tokens`, `org-head`, `place-word`,
     /// `family-name`, `place-institution`, `byline`, `quoted-name`, `newspaper`, `name-list`, `club`,
-    /// or `tagger` for the statistical tagger of [`crate::tagger`].
+    /// `addressee`, `leader`, `group`, `facility`, or `tagger` for the statistical tagger of
+    /// [`crate::tagger`].
     pub rule: &'static str,
     /// The entity the name stands for, when the rule knows it: a club named by its short name
     /// ([`Rule::Club`]), in the gazetteer given to [`Recognizer::with_gazetteer_names`].
@@ -392,6 +393,39 @@ const PLACING_ADJECTIVES: &[&str] = &[
     "المحاطه",
     "المحاطة",
 ];
+/// Heads of facilities news names after a person (طريق الملك فهد، جامع الإمام تركي), normalised: places.
+const FACILITY_HEADS: &[&str] = &[
+    "طريق",
+    "شارع",
+    "جسر",
+    "ملعب",
+    "استاد",
+    "جامع",
+    "مسجد",
+    "حديقه",
+    "حديقة",
+    "ميدان",
+    "منتزه",
+    "قاعه",
+    "قاعة",
+    "برج",
+    "دوار",
+];
+/// Heads of institutions news names after a person (مستشفى الملك فهد، كلية الملك فهد الأمنية),
+/// normalised: organisations.
+const NAMED_INSTITUTION_HEADS: &[&str] = &[
+    "مستشفي",
+    "مركز",
+    "كليه",
+    "كلية",
+    "جامعه",
+    "جامعة",
+    "معهد",
+    "مدرسه",
+    "مدرسة",
+];
+/// Titles a facility's person bears (الملك، الأمير، الإمام، الشيخ), normalised.
+const FACILITY_TITLES: &[&str] = &["الملك", "الامير", "الاميره", "الاميرة", "الامام", "الشيخ"];
 const PLACE_WORDS: &[&str] = &[
     "مدينه",
     "مدينة",
@@ -735,6 +769,11 @@ pub enum Rule {
     /// A group the gazetteer knows as جماعة X, named X after its militias (ميليشيات الحوثي): the group,
     /// not the person of that family name.
     GroupName,
+    /// A facility or an institution named after a titled person (طريق الملك عبدالله، مستشفى الملك فهد
+    /// التخصصي، مركز الأمير سلطان لطب وجراحة القلب): one place or organisation, read where the title
+    /// rule would read the person. The annotation guide marks the whole name, facilities as places and
+    /// hospitals, colleges and centres as organisations.
+    NamedFacility,
 }
 
 impl Rule {
@@ -1426,6 +1465,11 @@ impl Recognizer {
             return None;
         }
         let end = self.expected_name_end(words, k, 5);
+        if self.uses(Rule::NamedFacility) {
+            if let Some(facility) = named_facility(words, i, k, end) {
+                return Some(facility);
+            }
+        }
         let span = words.span(k, end - 1);
         Some((
             Guess {
@@ -2682,6 +2726,53 @@ fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(G
 
 /// One past the last token of the name a place word introduces at token `k`: one word, or two when the
 /// first has no article and the second has it (مكة المكرمة); `None` when no name stands there.
+/// [`Rule::NamedFacility`]: the facility or institution whose head comes right before the title at token
+/// `title`, when the person's name runs from token `name` to `name_end` (طريق الملك عبدالله): from the
+/// head to the name, with the name's adjective (مستشفى الملك فيصل التخصصي) and an institution's field
+/// (مركز الأمير سلطان لطب وجراحة القلب).
+fn named_facility(
+    words: &Words<'_, '_>,
+    title: usize,
+    name: usize,
+    name_end: usize,
+) -> Option<(Guess, usize)> {
+    let head = title.checked_sub(1)?;
+    if title + 1 != name || !FACILITY_TITLES.contains(&words.norm(title)) {
+        return None;
+    }
+    let reading = words.read(head);
+    let kind = if FACILITY_HEADS.contains(&reading.bare.as_ref()) {
+        EntityKind::Location
+    } else if NAMED_INSTITUTION_HEADS.contains(&reading.bare.as_ref()) {
+        EntityKind::Organization
+    } else {
+        return None;
+    };
+    let mut end = name_end;
+    if end < words.len() && words.is_arabic(end) && is_nisba(words.norm(end)) {
+        end += 1;
+    }
+    // The field: a word glued to ل, then words joined by و and definite adjectives (للبحوث والدراسات
+    // الإسلامية).
+    let field = words.norm(end);
+    if kind == EntityKind::Organization
+        && words.is_arabic(end)
+        && field.starts_with('ل')
+        && field.chars().count() >= 4
+    {
+        end += 1;
+        while end < words.len()
+            && words.is_arabic(end)
+            && end - name_end < 6
+            && (words.norm(end).starts_with("ال") || words.norm(end).starts_with('و'))
+            && !words.is(end, Class::Titles)
+        {
+            end += 1;
+        }
+    }
+    Some(words.guess_from(head, &reading.bare, end, kind, "facility"))
+}
+
 fn place_name_end(words: &Words<'_, '_>, k: usize) -> Option<usize> {
     let first = words.norm(k);
     // Not a title (مدينة الملك فهد names a person's city, ولاية رئيس الإقليم his term) nor an adjective
