@@ -1687,6 +1687,7 @@ fn has_common_word_shape(word: &str, letters: usize) -> bool {
     word.starts_with(['و', 'ف'])
         || (word.starts_with('ل') && !matches!(second, 'ا' | 'و' | 'ي'))
         || word.starts_with("بت")
+        || word.starts_with("بم")
         || word.starts_with("بال")
         || word.starts_with("كال")
         || (word.starts_with(['ي', 'ت']) && letters >= 3)

@@ -977,6 +977,11 @@ fn facilities_named_after_a_person() {
             "facility"
         )]
     );
+    // A word glued to بم (بمركز، بمحافظة) is no family name.
+    assert_eq!(
+        named("أمام أكثر من 3000 شخص في قاعة الشيخ راشد بمركز دبي التجاري"),
+        [("قاعة الشيخ راشد", EntityKind::Location, "facility")]
+    );
     // The person stays a person where no facility's head comes before the title.
     assert_eq!(
         named("وأكد الأمير محمد بن فهد أن المشروع اكتمل"),
