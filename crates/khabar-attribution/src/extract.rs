@@ -151,6 +151,7 @@ pub(crate) fn word_classes() -> impl Iterator<Item = (String, WordClasses)> {
         (OCCASIONS, WordClasses::OCCASION),
         (WRITER_CLAUSES, WordClasses::WRITER_CLAUSE),
         (NAME_HEADS, WordClasses::NAME_HEAD),
+        (ADDRESSEE_HEADS, WordClasses::ADDRESSEE_HEAD),
     ]
     .into_iter()
     .flat_map(|(words, class)| words.iter().map(move |word| (word.to_string(), class)));
@@ -575,7 +576,7 @@ impl<'a> Doc<'a> {
     /// "تمويل الطاقة الجديدة"): the occasion's name.
     fn addressee_quotation(&self, k: usize) -> Option<usize> {
         let after_addressee_head = k > 0
-            && (ADDRESSEE_HEADS.contains(&self.norm(k - 1))
+            && (self.is(k - 1, WordClasses::ADDRESSEE_HEAD)
                 || self.is_one_of(k - 1, WordClasses::NAME_HEAD)
                 || self.is(k - 1, WordClasses::OCCASION));
         after_addressee_head
@@ -978,7 +979,7 @@ fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
         || (norm == "بعد" && next == "ذلك")
         // The medium: عبر حسابه، عبر الهاتف، عبر تصريح.
         || norm == "عبر"
-        || ADDRESSEE_HEADS.contains(&norm)
+        || doc.is(k, WordClasses::ADDRESSEE_HEAD)
         // هذا الأسبوع، هذا الشهر.
         || (matches!(norm, "هذا" | "هذه") && matches!(next, "الاسبوع" | "الشهر"))
 }
@@ -1941,7 +1942,7 @@ fn verb(
     let after_preposition = !in_phrase
         && doc.norm(source_start) != "الي"
         && (PREPOSITIONS.contains(&doc.norm(source_start))
-            || ADDRESSEE_HEADS.contains(&doc.norm(source_start)));
+            || doc.is(source_start, WordClasses::ADDRESSEE_HEAD));
     let introduces_speech = |start: &ContentStart| {
         let before = doc.norm(start.token - 1);
         INNA_FORMS.contains(&before.strip_prefix('ب').unwrap_or(before))

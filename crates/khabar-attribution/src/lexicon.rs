@@ -110,6 +110,9 @@ impl WordClasses {
     pub const WRITER_CLAUSE: WordClasses = WordClasses(1 << 2);
     /// A quotation after it holds a name, not speech (وكالة، صحيفة).
     pub const NAME_HEAD: WordClasses = WordClasses(1 << 3);
+    /// لـ, alone or glued to an outlet's head or the press: whom the words were said to follows
+    /// (لـ«الحياة»، لمحطة، للصحفيين).
+    pub const ADDRESSEE_HEAD: WordClasses = WordClasses(1 << 4);
 
     /// Whether every class of `other` is in `self`.
     pub fn contains(self, other: WordClasses) -> bool {

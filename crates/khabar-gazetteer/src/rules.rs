@@ -1782,8 +1782,11 @@ const MARKED_TAILS: [u32; 6] = [
 /// Whether `word` is an organisation's or a place's head noun with the article (الحركة، المحافظة): the
 /// institution or the place already spoken of, never a family name.
 fn is_definite_head(word: &str) -> bool {
+    /// The heads, hashed: a family name's every candidate is tested.
+    static HEADS: LazyLock<FxHashSet<&str>> =
+        LazyLock::new(|| ORG_HEADS.iter().chain(PLACE_WORDS).copied().collect());
     word.strip_prefix("ال")
-        .is_some_and(|bare| ORG_HEADS.contains(&bare) || PLACE_WORDS.contains(&bare))
+        .is_some_and(|bare| HEADS.contains(bare))
 }
 
 fn has_head(norm: &str, heads: &[&str]) -> bool {
@@ -1959,9 +1962,15 @@ impl Words<'_, '_> {
     fn is_calendar_word(&self, i: usize, word: &str) -> bool {
         let (before, next) = (self.norm(i.wrapping_sub(1)), self.norm(i + 1));
         let after_month = matches!(before, "شهر" | "بشهر" | "لشهر" | "وشهر" | "وبشهر" | "ولشهر");
-        CALENDAR_PHRASES.iter().any(|&(head, after)| {
-            (head == word && after.contains(&next)) || (head == before && after.contains(&word))
-        }) || (after_month && MONTHS_NAMED_LIKE_PEOPLE.contains(&word))
+        let completes = |head: &str, after: &str| {
+            CALENDAR_PHRASES
+                .iter()
+                .find(|&&(calendar, _)| calendar == head)
+                .is_some_and(|(_, words)| words.contains(&after))
+        };
+        completes(word, next)
+            || completes(before, word)
+            || (after_month && MONTHS_NAMED_LIKE_PEOPLE.contains(&word))
     }
 
     fn is_name_token(&self, i: usize) -> bool {
