@@ -48,6 +48,26 @@ const ADJUNCT_STARTS: &[&str] = &[
     "فجر",
     "الاسبوع",
     "الشهر",
+    "انذاك",
+    "حينذاك",
+    "وقتها",
+];
+/// Occasions with the speaker's pronoun (تصريحاته، حديثه، كلمتها): after a source, the cue's object.
+const POSSESSED_OCCASIONS: &[&str] = &[
+    "بيانه",
+    "بيانها",
+    "تصريحه",
+    "تصريحها",
+    "تصريحاته",
+    "تصريحاتها",
+    "كلمته",
+    "كلمتها",
+    "حديثه",
+    "حديثها",
+    "حواره",
+    "حوارها",
+    "مقابلته",
+    "مقابلتها",
 ];
 /// Nouns that after في make an occasion adjunct (في بيان، في تصريح صحفي، في وقت سابق).
 const OCCASIONS: &[&str] = &[
@@ -152,6 +172,7 @@ pub(crate) fn word_classes() -> impl Iterator<Item = (String, WordClasses)> {
         (WRITER_CLAUSES, WordClasses::WRITER_CLAUSE),
         (NAME_HEADS, WordClasses::NAME_HEAD),
         (ADDRESSEE_HEADS, WordClasses::ADDRESSEE_HEAD),
+        (POSSESSED_OCCASIONS, WordClasses::POSSESSED_OCCASION),
     ]
     .into_iter()
     .flat_map(|(words, class)| words.iter().map(move |word| (word.to_string(), class)));
@@ -980,6 +1001,7 @@ fn opens_adjunct(doc: &Doc<'_>, k: usize) -> bool {
         // The medium: عبر حسابه، عبر الهاتف، عبر تصريح.
         || norm == "عبر"
         || doc.is(k, WordClasses::ADDRESSEE_HEAD)
+        || doc.is(k, WordClasses::POSSESSED_OCCASION)
         // هذا الأسبوع، هذا الشهر.
         || (matches!(norm, "هذا" | "هذه") && matches!(next, "الاسبوع" | "الشهر"))
 }
@@ -1934,7 +1956,7 @@ fn verb(
         .map_or("", |t| &doc.text[t.span.range()]);
     let in_phrase = matches!(
         doc.norm(source_start),
-        "في" | "فيها" | "فيه" | "فيهم" | "خلال" | "اثناء" | "عبر" | "لدي"
+        "في" | "فيها" | "فيه" | "فيهم" | "خلال" | "اثناء" | "عبر" | "لدي" | "ضمن"
     ) || written == "أمام";
     // Any other preposition there (من خلاله، لـ «المدينة»، عن) opens a phrase too, but only a complement
     // that introduces speech for sure (أن، إن، a colon, a quotation) is taken after it: what follows

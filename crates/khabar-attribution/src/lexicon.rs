@@ -113,6 +113,9 @@ impl WordClasses {
     /// لـ, alone or glued to an outlet's head or the press: whom the words were said to follows
     /// (لـ«الحياة»، لمحطة، للصحفيين).
     pub const ADDRESSEE_HEAD: WordClasses = WordClasses(1 << 4);
+    /// The speaker's own statement, speech or interview (تصريحاته، حديثه، كلمتها): the object of the
+    /// cue, which ends a source (واختتم الصبيحي تصريحاته).
+    pub const POSSESSED_OCCASION: WordClasses = WordClasses(1 << 5);
 
     /// Whether every class of `other` is in `self`.
     pub fn contains(self, other: WordClasses) -> bool {

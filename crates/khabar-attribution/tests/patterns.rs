@@ -914,6 +914,27 @@ case!(
     [("دعا", None, "تعزيز التعاون بين البلدين", Indirect)]
 );
 
+// The speaker's own statement after the source is the cue's object (SaudiNewsNet), and ضمن حديثه is a
+// phrase, not a source.
+case!(
+    his_statement_ends_the_source,
+    "واختتم الصبيحي تصريحاته بالقول \"صالح والحوثيون ظلوا يعدون للحرب\".",
+    [(
+        "اختتم",
+        Some("الصبيحي"),
+        "\"صالح والحوثيون ظلوا يعدون للحرب\"",
+        Direct
+    )]
+);
+case!(
+    within_his_talk_is_no_source,
+    "وقال أمجد علي إن الفعاليات متنوعة. وذكر ضمن حديثه أن الأماكن مخصصة للعائلات.",
+    [
+        ("قال", Some("أمجد علي"), "الفعاليات متنوعة", Indirect),
+        ("ذكر", Some("أمجد علي"), "الأماكن مخصصة للعائلات", Indirect)
+    ]
+);
+
 // A time after the source is no part of it (SaudiNewsNet).
 case!(
     last_week_ends_the_source,
@@ -932,6 +953,16 @@ case!(
         "قالت",
         Some("منظمة أوكسفام"),
         "13 مليون شخص يواجهون نقصا في الغذاء",
+        Indirect
+    )]
+);
+case!(
+    then_ends_the_source,
+    "وقالت الوزارة آنذاك إنها خاطبت المجلس الدولي للمتاحف.",
+    [(
+        "قالت",
+        Some("الوزارة"),
+        "خاطبت المجلس الدولي للمتاحف",
         Indirect
     )]
 );
