@@ -935,6 +935,26 @@ case!(
     ]
 );
 
+// A quotation right after a participle of speech is its content (SaudiNewsNet).
+case!(
+    a_quotation_right_after_a_participle,
+    "وقال زلاتكو داليتش المدير الفني للعين، إن فريقه أكمل تحضيراته، موضحاً «هناك بعض اللاعبين المصابين».",
+    [
+        (
+            "قال",
+            Some("زلاتكو داليتش المدير الفني للعين"),
+            "فريقه أكمل تحضيراته",
+            Indirect
+        ),
+        (
+            "موضحاً",
+            Some("زلاتكو داليتش المدير الفني للعين"),
+            "«هناك بعض اللاعبين المصابين»",
+            Direct
+        )
+    ]
+);
+
 // A time after the source is no part of it (SaudiNewsNet).
 case!(
     last_week_ends_the_source,
