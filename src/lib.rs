@@ -242,6 +242,55 @@ pub struct Analysis<'t> {
     pub attributions: Vec<Attribution>,
 }
 
+/// One name an analysis found, whoever found it: a gazetteer mention, or a rule's or the tagger's guess.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Name {
+    /// The name in the original text, without proclitics.
+    pub span: Span,
+    /// What kind of entity it names.
+    pub kind: EntityKind,
+    /// The gazetteer's entity, when the matcher or the rule knows it.
+    pub entity: Option<EntityId>,
+}
+
+impl Analysis<'_> {
+    /// Every name found, in text order and none overlapping another: the gazetteer's mentions, then the
+    /// guesses that overlap none of them. This is the list `khabar eval` scores.
+    ///
+    /// ```
+    /// let text = "وقال المتحدث باسم الوزارة فهد الحربي إن الحادث وقع في جدة";
+    /// let analysis = khabar::Analyzer::new().analyze(text);
+    /// let names: Vec<&str> = analysis.names().iter().map(|n| &text[n.span]).collect();
+    /// assert_eq!(names, ["فهد الحربي", "جدة"]);
+    /// ```
+    pub fn names(&self) -> Vec<Name> {
+        let mut names: Vec<Name> = self
+            .mentions
+            .iter()
+            .map(|m| Name {
+                span: m.span,
+                kind: m.kind,
+                entity: Some(m.entity),
+            })
+            .collect();
+        let mentions = names.len();
+        for guess in &self.guesses {
+            if !names[..mentions]
+                .iter()
+                .any(|n| n.span.overlaps(guess.span))
+            {
+                names.push(Name {
+                    span: guess.span,
+                    kind: guess.kind,
+                    entity: guess.entity,
+                });
+            }
+        }
+        names.sort_by_key(|n| n.span.start);
+        names
+    }
+}
+
 impl Analyzer {
     /// An analyzer with the embedded default gazetteer, the context rules and attribution extraction.
     pub fn new() -> Analyzer {

@@ -12,7 +12,7 @@ use khabar::gazetteer::rules::{Guess, Recognizer};
 use khabar::gazetteer::tagger::{Evidence, Tagger};
 use khabar::gazetteer::{EntityKind, Gazetteer, Mention};
 use khabar::tokenize::{OffsetIndex, Span, Tokenizer};
-use khabar::{Analysis, Analyzer};
+use khabar::{Analyzer, Name};
 use khabar_eval::{
     AttributionDisagreement, CharSpan, EntitySpan, GoldAttribution, PredictedAttribution, Report,
     Sentence, attribution_disagreements, entity_disagreements, read_conll, read_gold_jsonl,
@@ -239,24 +239,6 @@ impl System {
     }
 }
 
-/// The names of an analysis as scored: its mentions, then the guesses that overlap none of them (a
-/// score needs names that do not overlap), in text order.
-fn entities(analysis: &Analysis<'_>) -> Vec<(Span, EntityKind)> {
-    let mut out: Vec<(Span, EntityKind)> =
-        analysis.mentions.iter().map(|m| (m.span, m.kind)).collect();
-    let mentions = out.len();
-    for guess in &analysis.guesses {
-        if !out[..mentions]
-            .iter()
-            .any(|(span, _)| span.overlaps(guess.span))
-        {
-            out.push((guess.span, guess.kind));
-        }
-    }
-    out.sort_by_key(|(span, _)| span.start);
-    out
-}
-
 /// A CoNLL sentence as text (tokens joined by single spaces) and the byte offset of each token.
 fn sentence_text(sentence: &Sentence) -> (String, Vec<usize>) {
     let mut text = String::new();
@@ -330,7 +312,7 @@ fn ner(args: &NerArgs) -> io::Result<Report> {
         // A mention covering part of a clitic-glued token tags the whole token, as ANERcorp does.
         let mut taken: Vec<Vec<bool>> = chunk.iter().map(|s| vec![false; s.tokens.len()]).collect();
         let mut predicted: Vec<Vec<EntitySpan>> = vec![Vec::new(); chunk.len()];
-        for (span, kind) in entities(&system.analyzer.analyze(&text)) {
+        for Name { span, kind, .. } in system.analyzer.analyze(&text).names() {
             let Some(kind) = eval_kind(kind) else {
                 continue;
             };
@@ -394,9 +376,10 @@ fn gold(args: &GoldArgs) -> io::Result<Report> {
             CharSpan::new(start, end)
         };
         let analysis = system.analyzer.analyze(text);
-        let predicted: Vec<EntitySpan> = entities(&analysis)
+        let predicted: Vec<EntitySpan> = analysis
+            .names()
             .into_iter()
-            .filter_map(|(span, kind)| {
+            .filter_map(|Name { span, kind, .. }| {
                 Some(EntitySpan {
                     kind: eval_kind(kind)?,
                     span: chars(span),
