@@ -1121,6 +1121,13 @@ impl Recognizer {
                     .then(|| self.place_institution(&words, i, bare, known))
                     .flatten()
                     .filter(clear)
+            })
+            .or_else(|| {
+                // The club over the city it is named after (لاعب برشلونة).
+                (on(Rule::Club) && bare_bits & Class::SportsHeads as u16 != 0)
+                    .then(|| self.club(&words, i))
+                    .flatten()
+                    .filter(clear)
             });
             if let Some((guess, next)) = over_mentions {
                 out.push(guess);
@@ -1149,11 +1156,6 @@ impl Recognizer {
                         .flatten()
                 })
                 .or_else(|| {
-                    (on(Rule::Club) && bare_bits & Class::SportsHeads as u16 != 0)
-                        .then(|| self.club(&words, i))
-                        .flatten()
-                })
-                .or_else(|| {
                     on(Rule::OrgHead)
                         .then(|| org_head(&words, i, &reading))
                         .flatten()
@@ -1176,6 +1178,9 @@ impl Recognizer {
         }
         if self.uses(Rule::Addressee) {
             addressees(&words, known, &mut out);
+        }
+        if self.uses(Rule::Club) {
+            self.clubs_again(&words, known, &mut out);
         }
         if self.uses(Rule::GroupName) && !self.groups.is_empty() {
             self.group_names(&words, known, &mut out);
@@ -1217,6 +1222,42 @@ impl Recognizer {
 
     /// [`Rule::LeaderName`]: after قوات، أنصار، حكومة (with a proclitic or not), a word that is a known
     /// person's family name, as written (no proclitic of its own, no article, no stop word).
+    /// [`Rule::Club`] once more over the whole text: a club read as the club somewhere (لاعب برشلونة) is
+    /// the club wherever else the gazetteer read its name as the city (رئيس برشلونة، صفوف برشلونة): a
+    /// text about football names one Barcelona.
+    fn clubs_again(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
+        let token_at = |start: usize| words.tokens.partition_point(|t| t.span.end <= start);
+        let clubs: FxHashSet<&str> = out
+            .iter()
+            .filter(|g| g.rule == "club")
+            .map(|g| words.norm(token_at(g.span.start)))
+            .collect();
+        if clubs.is_empty() {
+            return;
+        }
+        let mut found = Vec::new();
+        for mention in known.iter().filter(|m| m.kind == EntityKind::Location) {
+            let k = token_at(mention.span.start);
+            let reading = words.read(k);
+            let whole_token = words
+                .tokens
+                .get(k)
+                .is_some_and(|t| t.span.end == mention.span.end);
+            if whole_token
+                && clubs.contains(reading.bare.as_ref())
+                && overlapping(out, mention.span, |g| g.span).next().is_none()
+            {
+                found.push(Guess {
+                    span: mention.span,
+                    kind: EntityKind::Organization,
+                    rule: "club",
+                    entity: self.clubs.get(reading.bare.as_ref()).copied(),
+                });
+            }
+        }
+        merge_guesses(out, found);
+    }
+
     fn leader_names(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
         let mut found = Vec::new();
         for &head in &words.markers.leader_heads {

@@ -715,6 +715,17 @@ fn clubs_by_their_short_name() {
         clubs("ناقش الجانبان تعزيز التعاون بين البلدين ومواجهة الشباب للبطالة وجماهير الشباب"),
         []
     );
+    // A club named after its city: the club after a sports word, over the city the gazetteer reads
+    // there, and then wherever else the text names it (SaudiNewsNet: 26 in 2,000 articles).
+    assert_eq!(
+        clubs("قال مارادونا إن لاعب برشلونة يستحق الجائزة. وحافظ برشلونة على تألقه في المباراة"),
+        [
+            ("برشلونة".to_string(), "org:fc-barcelona"),
+            ("برشلونة".to_string(), "org:fc-barcelona")
+        ]
+    );
+    // A text that never reads it as the club keeps the city.
+    assert_eq!(clubs("وصل الوفد إلى برشلونة أمس في زيارة رسمية"), []);
 }
 
 // The outlet speech is reported to, after لـ (development set, SaudiNewsNet).
