@@ -487,6 +487,14 @@ impl Gazetteer {
                 return true;
             };
             let entity = self.entity(first.entity);
+            // A definite feminine adjective after a name that is a common word too (القاعدة الجوية، الجزيرة
+            // الوسطية) makes it that noun, unless the adjective is a nationality (قناة الجزيرة القطرية).
+            let common_noun = definite_feminine_adjective_after(text, c.span.end)
+                .is_some_and(|adjective| !self.is_place_nisba(adjective))
+                && is_common_word_reading(entity, first.alias);
+            if common_noun {
+                return false;
+            }
             match c.nisba_after_noun {
                 Some(NisbaShape::Feminine) => entity.kind != EntityKind::Location,
                 Some(NisbaShape::Masculine) => {
@@ -708,6 +716,31 @@ const FUNCTION_WORDS: &[&str] = &[
     "ما", "لا", "كل", "بعد", "قبل", "بين", "عند", "منذ", "ضد", "عبر", "غير", "دون", "نحو", "هذا",
     "هذه", "ذلك", "التي", "الذي",
 ];
+
+/// The definite feminine adjective right after byte `end` of `text`, if one is there (القاعدة الجوية،
+/// الجزيرة القطرية): read from the bytes, since most names are followed by nothing of the kind.
+fn definite_feminine_adjective_after(text: &str, end: usize) -> Option<&str> {
+    let next = text
+        .get(end..)?
+        .strip_prefix(' ')
+        .filter(|next| next.starts_with("ال"))?;
+    let word_end = next
+        .find(|c: char| !khabar_tokenize::chars::is_arabic_letter(c))
+        .unwrap_or(next.len());
+    let word = &next[..word_end];
+    (word.chars().count() >= 5 && (word.ends_with("ية") || word.ends_with("يه"))).then_some(word)
+}
+
+/// Whether the name of `entity` numbered `alias` is one word with the article that the data marks as a
+/// common word too (`ambiguous=common-word`: القاعدة "the base", الجزيرة "the island"): with a definite
+/// feminine adjective after it, it is that common noun, not the organisation or the place.
+fn is_common_word_reading(entity: &Entity, alias: u32) -> bool {
+    entity.attributes.get("ambiguous").map(String::as_str) == Some("common-word")
+        && entity
+            .names()
+            .nth(alias as usize)
+            .is_some_and(|name| name.starts_with("ال") && !name.contains(' '))
+}
 
 #[cfg(test)]
 mod send_sync {

@@ -553,3 +553,33 @@ fn no_short_name_from_a_compound_given_name_a_patronymic_or_a_clan() {
         ["الجبير"]
     );
 }
+
+// SaudiNewsNet: a one-word name the data marks as a common word too (`ambiguous=common-word`), followed
+// by a definite feminine adjective, is that common noun (the base, the island), unless the adjective is
+// a nationality.
+#[test]
+fn a_common_word_name_with_a_feminine_adjective_is_the_common_noun() {
+    let g = Gazetteer::default();
+    let found = |text: &str| -> Vec<String> {
+        g.find(text)
+            .iter()
+            .map(|m| format!("{} {}", &text[m.span], g.entity(m.entity).id))
+            .collect()
+    };
+    assert_eq!(
+        found("إن مقاتلات اف-16 أقلعت من القاعدة الجوية في ديار بكر"),
+        ["ديار بكر loc:diyarbakir"]
+    );
+    assert_eq!(
+        found("مع وضع الحواجز في الجزيرة الوسطية للطريق"),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        found("سيطرة القاعدة على المكلا، وقناة الجزيرة القطرية"),
+        [
+            "القاعدة org:al-qaeda",
+            "المكلا loc:mukalla",
+            "الجزيرة org:aljazeera"
+        ]
+    );
+}
