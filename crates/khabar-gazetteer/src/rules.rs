@@ -150,6 +150,9 @@ const TITLES: &[&str] = &[
     "المحلل",
     "المحلله",
     "المحللة",
+    "المدير",
+    "المديره",
+    "المديرة",
 ];
 /// Heads of construct titles, followed by their complement (رئيس الوزراء، وزير الخارجية).
 const CONSTRUCT_TITLES: &[&str] = &[
@@ -2173,11 +2176,18 @@ impl Words<'_, '_> {
     /// Where the token's text starts once the proclitics that [`Words::read`] removed are skipped.
     fn start_without_proclitic(&self, i: usize, bare: &str) -> usize {
         let token = &self.tokens[i];
-        let dropped = token
+        let mut dropped = token
             .norm
             .chars()
             .count()
             .saturating_sub(bare.chars().count());
+        // A contracted article (للتعاون read as التعاون): the name starts at the article's ل, as the
+        // gazetteer marks لعراق in للعراق.
+        let contracted =
+            bare.starts_with("ال") && token.norm.chars().skip(dropped).take(2).eq(['ل', 'ل']);
+        if contracted {
+            dropped += 1;
+        }
         let skip: usize = token
             .text
             .chars()

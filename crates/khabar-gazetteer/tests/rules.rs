@@ -999,3 +999,23 @@ fn facilities_named_after_a_person() {
         [("محمد بن فهد", EntityKind::Person, "title")]
     );
 }
+
+// SaudiNewsNet: a name read after the contracted لل starts at the article's ل, as the gazetteer marks
+// لعراق in للعراق; المدير is a position, never a family name.
+#[test]
+fn contracted_names_and_the_director() {
+    assert_eq!(
+        found_by(
+            "family-name",
+            "وقال اللاعب عبدالله القرني إن الفريق جاهز. وقدم النادي عرضاً للقرني من أجل تجديد عقده"
+        ),
+        ["لقرني"]
+    );
+    assert_eq!(
+        found_by(
+            "after-cue",
+            "جوتزه سيبقى مع الفريق، قال ماتياس سامر المدير الرياضي لفريق بايرن"
+        ),
+        ["ماتياس سامر"]
+    );
+}
