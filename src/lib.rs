@@ -95,16 +95,15 @@ impl Combine {
         guesses: Vec<Guess>,
         tagged: Vec<Guess>,
     ) -> (Vec<Mention>, Vec<Guess>) {
-        let overlaps = |span: Span, taken: &[Mention]| taken.iter().any(|m| m.span.overlaps(span));
+        // Every list is in text order with none overlapping another: each test is a binary search,
+        // for texts that name thousands.
         let guesses = match self {
             Combine::All => {
                 let mut kept = guesses;
                 let rule_guesses = kept.len();
                 for name in tagged {
-                    let free = !overlaps(name.span, &mentions)
-                        && !kept[..rule_guesses]
-                            .iter()
-                            .any(|g| g.span.overlaps(name.span));
+                    let free = overlapping(&mentions, name.span, |m| m.span).is_none()
+                        && overlapping(&kept[..rule_guesses], name.span, |g| g.span).is_none();
                     if free {
                         kept.push(name);
                     }
@@ -114,17 +113,19 @@ impl Combine {
             }
             Combine::GazetteerFirst => tagged
                 .into_iter()
-                .filter(|g| !overlaps(g.span, &mentions))
+                .filter(|g| overlapping(&mentions, g.span, |m| m.span).is_none())
                 .collect(),
             Combine::Tagger | Combine::TaggerFirst => {
                 let alone = self == Combine::Tagger;
-                mentions.retain(|m| {
-                    tagged.iter().any(|g| g.span == m.span && g.kind == m.kind)
-                        || (!alone && !tagged.iter().any(|g| g.span.overlaps(m.span)))
+                mentions.retain(|m| match overlapping(&tagged, m.span, |g| g.span) {
+                    Some(g) => g.span == m.span && g.kind == m.kind,
+                    None => !alone,
                 });
                 tagged
                     .into_iter()
-                    .filter(|g| !mentions.iter().any(|m| m.span == g.span))
+                    .filter(|g| {
+                        overlapping(&mentions, g.span, |m| m.span).is_none_or(|m| m.span != g.span)
+                    })
                     .collect()
             }
         };
@@ -275,10 +276,7 @@ impl Analysis<'_> {
             .collect();
         let mentions = names.len();
         for guess in &self.guesses {
-            if !names[..mentions]
-                .iter()
-                .any(|n| n.span.overlaps(guess.span))
-            {
+            if overlapping(&names[..mentions], guess.span, |n| n.span).is_none() {
                 names.push(Name {
                     span: guess.span,
                     kind: guess.kind,
@@ -289,6 +287,15 @@ impl Analysis<'_> {
         names.sort_by_key(|n| n.span.start);
         names
     }
+}
+
+/// The first of `items` (in text order, none overlapping another) that overlaps `span`, found by a
+/// binary search.
+fn overlapping<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> Option<&T> {
+    let from = items.partition_point(|item| span_of(item).end <= span.start);
+    items
+        .get(from)
+        .filter(|item| span_of(item).start < span.end)
 }
 
 impl Analyzer {
