@@ -2280,7 +2280,13 @@ fn participle(
     out: &[Attribution],
 ) -> Option<Attribution> {
     let after_comma = i > 0 && doc.is_punct(i - 1, &["،", ",", "-", "–"]);
-    let index = antecedent(doc, i, out)?;
+    let Some(index) = antecedent(doc, i, out) else {
+        // Only after a comma: a participle after a dash or with nothing before it is rarer speech.
+        let after_a_comma = i > 0 && doc.is_punct(i - 1, &["،", ","]);
+        return after_a_comma
+            .then(|| participle_of_a_clause(lexicon, doc, i, hit))
+            .flatten();
+    };
     let earlier = &out[index];
     // قائلا between the earlier cue and its content, or any participle right after that cue, is that
     // report's own second word (وتابع منديز قائلا إن …، وأضاف موضحا أن …).
@@ -2329,6 +2335,42 @@ fn participle(
         hit,
         None,
         Some((index, earlier)),
+        content,
+        "participle",
+    ))
+}
+
+/// A participle after a comma whose sentence reports nothing before it, but opens with a verb the
+/// lexicon knows, its subject and its complement (وعبر الطلاب عن سعادتهم …، مؤكدين أن …): that subject
+/// said it.
+fn participle_of_a_clause(
+    lexicon: &Lexicon,
+    doc: &Doc<'_>,
+    i: usize,
+    hit: &CueHit<'_>,
+) -> Option<Attribution> {
+    let verb = sentence_start(doc, i)?;
+    let cue = doc.cue(verb).or_else(|| doc.bare_cue(verb))?;
+    if cue.kind != CueKind::Verb {
+        return None;
+    }
+    // The subject must end where the verb's own complement starts (الطلاب عن سعادتهم): a verb that takes
+    // its object directly (أبدى سعادته) leaves no boundary to read it by.
+    let source_end = read_source(doc, cue, verb + 1);
+    if !looks_like_speaker(lexicon, doc, verb + 1, source_end)
+        || complement_at(doc, cue, verb + 1, true).is_some()
+        || complement_at(doc, cue, source_end, false).is_none()
+    {
+        return None;
+    }
+    let start = (1..=3).find_map(|n| complement_at(doc, hit.cue, i + n, true))?;
+    let content = content(doc, start, i)?;
+    Some(attribution(
+        lexicon,
+        doc,
+        hit,
+        Some((verb + 1, source_end)),
+        None,
         content,
         "participle",
     ))

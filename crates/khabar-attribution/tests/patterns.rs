@@ -955,6 +955,24 @@ case!(
     ]
 );
 
+// A participle after a clause whose verb reported nothing (an optional cue: اتفق على) takes that
+// verb's subject, read up to the verb's own complement.
+case!(
+    a_participle_after_an_unreported_clause,
+    "واتفق عدد من الزوار على أن المهرجان ناجح، مشيرين إلى أن التنظيم كان ممتازا.",
+    [(
+        "مشيرين",
+        Some("عدد من الزوار"),
+        "التنظيم كان ممتازا",
+        Indirect
+    )]
+);
+case!(
+    no_subject_read_without_the_verbs_complement,
+    "وأبدى الطلاب سعادتهم لاجتياز البرنامج، مؤكدين أنهم تعلموا الكثير.",
+    []
+);
+
 // A time after the source is no part of it (SaudiNewsNet).
 case!(
     last_week_ends_the_source,
