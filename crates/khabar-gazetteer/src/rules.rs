@@ -2212,14 +2212,15 @@ impl Recognizer {
     /// outlet, an organisation; the segments before it that start with a given name are reporters.
     /// Two segments at least; at most four words a segment.
     fn byline(&self, text: &str, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
-        // A title is a line or two: a byline further in is no byline.
+        // A title is a line or two: a byline further in is no byline. It opens the text, or the line
+        // after the title (after one line break or a blank line).
         let head = &text.as_bytes()[..text.len().min(MAX_TITLE_BYTES)];
-        let second_paragraph = head
-            .windows(2)
-            .position(|pair| pair == b"\n\n")
+        let second_line = head
+            .iter()
+            .position(|&byte| byte == b'\n')
             .map(|at| words.tokens.partition_point(|t| t.span.start < at));
         let mut found = Vec::new();
-        for start in std::iter::once(0).chain(second_paragraph) {
+        for start in std::iter::once(0).chain(second_line) {
             let Some(segments) = byline_segments(words, start) else {
                 continue;
             };

@@ -290,7 +290,15 @@ fn companies_named_after_a_place() {
 /// is found by the name rules before the byline rule comes to it.
 #[test]
 fn bylines_name_reporters_and_the_outlet() {
-    let cases: [(&str, &[(&str, EntityKind)]); 4] = [
+    let cases: [(&str, &[(&str, EntityKind)]); 5] = [
+        // After a title and one line break (SaudiNewsNet as its other copies give it).
+        (
+            "قاضي أمانة نجران لرفضها تعويضه\nعلي حفول – سبق – نجران: قرر مواطن مقاضاة الأمانة.",
+            &[
+                ("علي حفول", EntityKind::Person),
+                ("سبق", EntityKind::Organization),
+            ],
+        ),
         (
             " حاتم العميري - سبق - مكة المكرمة: دشّن مغردون وسماً.",
             &[
