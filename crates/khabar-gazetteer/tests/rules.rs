@@ -293,9 +293,9 @@ fn bylines_name_reporters_and_the_outlet() {
     let cases: [(&str, &[(&str, EntityKind)]); 5] = [
         // After a title and one line break (SaudiNewsNet as its other copies give it).
         (
-            "قاضي أمانة نجران لرفضها تعويضه\nعلي حفول – سبق – نجران: قرر مواطن مقاضاة الأمانة.",
+            "إنقاذ شابين صارعا الغرق وسط أمواج البحر\nعمر عريبي- سبق- جازان: أنقذت فرق الإنقاذ شابين.",
             &[
-                ("علي حفول", EntityKind::Person),
+                ("عمر عريبي", EntityKind::Person),
                 ("سبق", EntityKind::Organization),
             ],
         ),
