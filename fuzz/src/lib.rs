@@ -592,6 +592,22 @@ pub fn check_analysis<'t>(analyzer: &Analyzer, text: &'t str) -> khabar::Analysi
             guess.span
         );
     }
+    // Every name in one list, in text order, none overlapping another: no guess overlaps a mention
+    // (above), nor, the rules promise, another guess.
+    let names = analysis.names();
+    assert_eq!(
+        names.len(),
+        analysis.mentions.len() + analysis.guesses.len(),
+        "names() lost a name of {text:?}"
+    );
+    for pair in names.windows(2) {
+        assert!(
+            pair[0].span.end <= pair[1].span.start,
+            "names {:?} and {:?} overlap or are out of order in {text:?}",
+            pair[0].span,
+            pair[1].span
+        );
+    }
     check_attributions(text, &analysis.attributions);
     for a in &analysis.attributions {
         if let Some(e) = a.source_entity {
