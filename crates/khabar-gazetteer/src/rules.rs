@@ -153,6 +153,9 @@ const TITLES: &[&str] = &[
     "المدير",
     "المديره",
     "المديرة",
+    "المشرف",
+    "المشرفه",
+    "المشرفة",
 ];
 /// Heads of construct titles, followed by their complement (رئيس الوزراء، وزير الخارجية).
 const CONSTRUCT_TITLES: &[&str] = &[

@@ -1009,7 +1009,7 @@ fn facilities_named_after_a_person() {
 }
 
 // SaudiNewsNet: a name read after the contracted لل starts at the article's ل, as the gazetteer marks
-// لعراق in للعراق; المدير is a position, never a family name.
+// لعراق in للعراق; المدير and المشرف are positions, never family names.
 #[test]
 fn contracted_names_and_the_director() {
     assert_eq!(
@@ -1025,5 +1025,12 @@ fn contracted_names_and_the_director() {
             "جوتزه سيبقى مع الفريق، قال ماتياس سامر المدير الرياضي لفريق بايرن"
         ),
         ["ماتياس سامر"]
+    );
+    assert_eq!(
+        found_by(
+            "name-tokens",
+            "قرية التمور ــ بحسب وليد الأحمد المشرف على الفعاليات ــ تضم عشرين محلا"
+        ),
+        ["وليد الأحمد"]
     );
 }
