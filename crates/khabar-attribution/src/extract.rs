@@ -2327,14 +2327,27 @@ fn participle(
     if !(after_comma || adjacent || right_before_complement) {
         return None;
     }
+    participle_report(lexicon, doc, i, hit, None, Some((index, earlier)))
+}
+
+/// The report of the participle at token `i`, its content starting at a complement within the next
+/// three tokens, its source given or inherited.
+fn participle_report(
+    lexicon: &Lexicon,
+    doc: &Doc<'_>,
+    i: usize,
+    hit: &CueHit<'_>,
+    source: Option<(usize, usize)>,
+    inherited: Option<(usize, &Attribution)>,
+) -> Option<Attribution> {
     let start = (1..=3).find_map(|n| complement_at(doc, hit.cue, i + n, true))?;
     let content = content(doc, start, i)?;
     Some(attribution(
         lexicon,
         doc,
         hit,
-        None,
-        Some((index, earlier)),
+        source,
+        inherited,
         content,
         "participle",
     ))
@@ -2363,17 +2376,7 @@ fn participle_of_a_clause(
     {
         return None;
     }
-    let start = (1..=3).find_map(|n| complement_at(doc, hit.cue, i + n, true))?;
-    let content = content(doc, start, i)?;
-    Some(attribution(
-        lexicon,
-        doc,
-        hit,
-        Some((verb + 1, source_end)),
-        None,
-        content,
-        "participle",
-    ))
+    participle_report(lexicon, doc, i, hit, Some((verb + 1, source_end)), None)
 }
 
 /// The first token of the sentence (and paragraph) token `i` is in, when it is not `i` itself.
