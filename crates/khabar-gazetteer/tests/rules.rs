@@ -1034,3 +1034,11 @@ fn contracted_names_and_the_director() {
         ["وليد الأحمد"]
     );
 }
+
+// SaudiNewsNet: an epithet between a title and the name (الشاعر المعروف، اللاعب الشاب) is skipped like
+// السابق, never read as the name.
+case!(
+    an_epithet_after_the_title_is_no_name,
+    "وأحرز الهدف الثاني اللاعب الشاب ياسر الفهمي إثر تمريرة من زميله",
+    [("ياسر الفهمي", Person, "title")]
+);
