@@ -1520,9 +1520,12 @@ impl Recognizer {
         // An unknown word glued to a preposition (لهيئة، بمنطقة) starts a phrase, not a name.
         let glued_preposition = first.starts_with(['ل', 'ب']) && !words.is_name_token(k);
         // An unknown word counts only when a known name token follows it (جاك شيراك … but not رسالة).
+        // Nor one with a common word's ending (احتمالية رحيل: a probability of leaving).
         let unknown_then_name = !first.starts_with("ال")
             && !words.is(k, Class::Stop)
             && !glued_preposition
+            && !first.ends_with("ية")
+            && !first.ends_with("يه")
             && words.is_name_token(k + 1);
         // An ordinal after the title is the title's own (الفريق الأول, النائب الثاني).
         let plausible_first =

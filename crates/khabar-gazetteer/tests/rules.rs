@@ -1042,3 +1042,11 @@ case!(
     "وأحرز الهدف الثاني اللاعب الشاب ياسر الفهمي إثر تمريرة من زميله",
     [("ياسر الفهمي", Person, "title")]
 );
+
+// SaudiNewsNet: an unknown word with a common noun's ending after a title is no given name, even when a
+// name token follows it.
+case!(
+    an_abstract_noun_after_a_title_is_no_given_name,
+    "واستبعد رئيس النادي الكتالوني احتمالية رحيل اللاعب بيدرو رودريغيز",
+    [("بيدرو رودريغيز", Person, "title")]
+);
