@@ -1251,18 +1251,17 @@ impl Recognizer {
     /// the club wherever else the gazetteer read its name as the city (رئيس برشلونة، صفوف برشلونة): a
     /// text about football names one Barcelona.
     fn clubs_again(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
-        let token_at = |start: usize| words.tokens.partition_point(|t| t.span.end <= start);
         let clubs: FxHashSet<&str> = out
             .iter()
             .filter(|g| g.rule == "club")
-            .map(|g| words.norm(token_at(g.span.start)))
+            .map(|g| words.norm(words.token_at(g.span.start)))
             .collect();
         if clubs.is_empty() {
             return;
         }
         let mut found = Vec::new();
         for mention in known.iter().filter(|m| m.kind == EntityKind::Location) {
-            let k = token_at(mention.span.start);
+            let k = words.token_at(mention.span.start);
             let reading = words.read(k);
             let whole_token = words
                 .tokens
@@ -2050,6 +2049,11 @@ impl Words<'_, '_> {
         self.tokens.len()
     }
 
+    /// The token that holds byte `at` of the text (the first after it when `at` falls between tokens).
+    fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.end <= at)
+    }
+
     fn norm(&self, i: usize) -> &str {
         self.tokens.get(i).map_or("", |t| &t.norm)
     }
@@ -2372,9 +2376,7 @@ impl Recognizer {
         let mut stem_ends: FxHashSet<u32> = FxHashSet::default();
         let mut token = 0;
         for guess in out.iter().filter(|g| g.kind == EntityKind::Person) {
-            let first = words
-                .tokens
-                .partition_point(|t| t.span.end <= guess.span.start);
+            let first = words.token_at(guess.span.start);
             let given = words.norm(first);
             // Past a proclitic the name starts inside its first token (لفيصل القاسم).
             let given = if words
