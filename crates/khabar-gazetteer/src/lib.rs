@@ -511,6 +511,7 @@ impl Gazetteer {
             .iter()
             .map(|c| self.mention(c, inner.names.entries(c), MatchSource::Name))
             .collect();
+        self.drop_other_countries_namesakes(text, &mut mentions);
         self.add_short_names(
             &chosen,
             std::mem::take(&mut names.family_hits),
@@ -537,6 +538,49 @@ impl Gazetteer {
                     .any(|e| self.entity(e.entity).kind == EntityKind::Location)
             })
         })
+    }
+
+    /// The ISO code of the country whose nationality adjective `adjective` is (الأمريكية → US), from the
+    /// `iso` attribute of the place [`rules::nisba_places`] leads to; none for a place whose name is a
+    /// common word too (المالية is "financial" far more often than "Malian").
+    fn nationality(&self, adjective: &str) -> Option<&str> {
+        let inner = &*self.inner;
+        let adjective = inner.normalizer.normalize_str(adjective);
+        let places = rules::nisba_places(&adjective)?;
+        places.iter().find_map(|place| {
+            inner.names.one_word_entries(place).iter().find_map(|e| {
+                let entity = self.entity(e.entity);
+                (entity.kind == EntityKind::Location && !is_common_word(entity))
+                    .then(|| entity.attributes.get("iso").map(String::as_str))
+                    .flatten()
+            })
+        })
+    }
+
+    /// An organisation of one country named right before another country's nationality adjective is a
+    /// namesake the gazetteer does not know (الجزيرة الإماراتي is the Emirati club, not the Qatari
+    /// channel; هيئة الطيران المدني البريطانية the British authority, not the Saudi one): its mention is
+    /// dropped rather than linked to the wrong body. An adjective that cannot agree with a feminine head
+    /// (قناة الجزيرة السوري فيصل القاسم) describes someone else and decides nothing; organisations
+    /// without a `country` (ministries, international bodies) are left as they are.
+    fn drop_other_countries_namesakes(&self, text: &str, mentions: &mut Vec<Mention>) {
+        mentions.retain(|mention| {
+            let entity = self.entity(mention.entity);
+            let Some(own) = entity.attributes.get("country") else {
+                return true;
+            };
+            if mention.kind != EntityKind::Organization {
+                return true;
+            }
+            let Some((_, adjective)) = definite_word_after(text, mention.span.end) else {
+                return true;
+            };
+            let Some(country) = self.nationality(adjective) else {
+                return true;
+            };
+            own.eq_ignore_ascii_case(country)
+                || !agrees_with_head(head_of(text, mention.span), adjective)
+        });
     }
 
     /// Adds the nisba adjectives that no name already covers.
@@ -717,9 +761,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "هذه", "ذلك", "التي", "الذي",
 ];
 
-/// The definite feminine adjective right after byte `end` of `text`, if one is there (القاعدة الجوية،
-/// الجزيرة القطرية): read from the bytes, since most names are followed by nothing of the kind.
-fn definite_feminine_adjective_after(text: &str, end: usize) -> Option<&str> {
+/// The definite word one space after byte `end` of `text`, with where it starts, if one is there: the
+/// adjective a name may take. Read from the bytes, since most names are followed by nothing of the kind.
+fn definite_word_after(text: &str, end: usize) -> Option<(usize, &str)> {
     let next = text
         .get(end..)?
         .strip_prefix(' ')
@@ -727,7 +771,34 @@ fn definite_feminine_adjective_after(text: &str, end: usize) -> Option<&str> {
     let word_end = next
         .find(|c: char| !khabar_tokenize::chars::is_arabic_letter(c))
         .unwrap_or(next.len());
-    let word = &next[..word_end];
+    Some((end + 1, &next[..word_end]))
+}
+
+/// The head noun of the name at `span` of `text`: its first word, or for a name of one word the word
+/// right before it (قناة in قناة الجزيرة), if there is one.
+fn head_of(text: &str, span: Span) -> Option<&str> {
+    let name = &text[span];
+    match name.split_once(' ') {
+        Some((first, _)) => Some(first),
+        None => text[..span.start]
+            .strip_suffix(' ')?
+            .rsplit(|c: char| !khabar_tokenize::chars::is_arabic_letter(c))
+            .next()
+            .filter(|word| !word.is_empty()),
+    }
+}
+
+/// Whether `adjective` can qualify a name with the head noun `head`: a head ending in ة (قناة، هيئة) is
+/// feminine and takes only a feminine adjective.
+fn agrees_with_head(head: Option<&str>, adjective: &str) -> bool {
+    let feminine = |word: &str| word.ends_with('ة') || word.ends_with('ه');
+    !head.is_some_and(|head| head.ends_with('ة')) || feminine(adjective)
+}
+
+/// The definite feminine adjective right after byte `end` of `text`, if one is there (القاعدة الجوية،
+/// الجزيرة القطرية).
+fn definite_feminine_adjective_after(text: &str, end: usize) -> Option<&str> {
+    let (_, word) = definite_word_after(text, end)?;
     (word.chars().count() >= 5 && (word.ends_with("ية") || word.ends_with("يه"))).then_some(word)
 }
 
@@ -735,11 +806,16 @@ fn definite_feminine_adjective_after(text: &str, end: usize) -> Option<&str> {
 /// common word too (`ambiguous=common-word`: القاعدة "the base", الجزيرة "the island"): with a definite
 /// feminine adjective after it, it is that common noun, not the organisation or the place.
 fn is_common_word_reading(entity: &Entity, alias: u32) -> bool {
-    entity.attributes.get("ambiguous").map(String::as_str) == Some("common-word")
+    is_common_word(entity)
         && entity
             .names()
             .nth(alias as usize)
             .is_some_and(|name| name.starts_with("ال") && !name.contains(' '))
+}
+
+/// Whether the data marks a name of `entity` as a frequent ordinary word too (`ambiguous=common-word`).
+fn is_common_word(entity: &Entity) -> bool {
+    entity.attributes.get("ambiguous").map(String::as_str) == Some("common-word")
 }
 
 #[cfg(test)]

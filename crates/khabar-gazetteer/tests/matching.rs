@@ -583,3 +583,58 @@ fn a_common_word_name_with_a_feminine_adjective_is_the_common_noun() {
         ]
     );
 }
+
+// SaudiNewsNet: an organisation of one country named right before another country's nationality
+// adjective is a namesake the gazetteer does not know, and is not linked to the one it knows. The same
+// country's adjective, an adjective that cannot agree with a feminine head, and organisations without a
+// country change nothing.
+#[test]
+fn another_countrys_adjective_unlinks_a_national_organisation() {
+    let g = Gazetteer::default();
+    let ids = |text: &str| -> Vec<String> {
+        g.find(text)
+            .iter()
+            .map(|m| format!("{} {}", &text[m.span], g.entity(m.entity).id))
+            .collect()
+    };
+    let none = Vec::<String>::new();
+    assert_eq!(
+        ids("يعير لانزيني إلى وست هام أعار الجزيرة الإماراتي لاعبه"),
+        none
+    );
+    assert_eq!(
+        ids("متزايد للطائرات دون طيار حذرت هيئة الطيران المدني البريطانية اليوم"),
+        none
+    );
+    assert_eq!(
+        ids("قريره حول الاتفاق النووي أمام مجلس الشورى الإيراني، أمس"),
+        none
+    );
+    assert_eq!(
+        ids("وافق مجلس الشورى السعودي على النظام"),
+        ["مجلس الشورى org:shura-council"]
+    );
+    assert_eq!(
+        ids("بإعدام مذيع قناة الجزيرة السوري فيصل القاسم"),
+        ["الجزيرة org:aljazeera"]
+    );
+    assert_eq!(
+        ids("وقالت وزارة التجارة الأمريكية أمس إن الناتج"),
+        ["وزارة التجارة org:ministry-commerce"]
+    );
+    // مالي names Mali, but المالية is "financial": no nationality.
+    assert_eq!(
+        ids("اتفاق بين نادي بورتو المالية والبنك"),
+        ["نادي بورتو org:fc-porto"]
+    );
+}
+
+// SaudiNewsNet: الوحدات is "the units" (الوحدات السكنية، الوحدات الأمنية) in Saudi news; the Jordanian
+// club is matched as نادي الوحدات.
+#[test]
+fn al_wahdat_is_the_club_only_with_its_head() {
+    let g = Gazetteer::default();
+    let text = "ارتفاع أسعار الوحدات السكنية، وفاز نادي الوحدات الأردني";
+    let found = found(&g, text);
+    assert_eq!(found, [("نادي الوحدات", "org:al-wahdat".to_string())]);
+}
