@@ -479,9 +479,11 @@ impl Gazetteer {
         });
         names.finish();
         let mut chosen = select_longest(std::mem::take(&mut names.candidates));
-        // A place named like a feminine nisba (السعودية) right after a definite noun is its adjective,
-        // and so is a person named by the nisba of a place the gazetteer knows (السوداني: of السودان),
-        // titles included (الرئيس السوداني).
+        // A place named like a feminine nisba (السعودية) right after a definite noun is its adjective
+        // (الحدود السعودية), and so is a town named like a masculine one (الذئب الرمادي: the grey wolf; a
+        // sea or a country, المحيط الأطلسي، الأوروغواي, has no `country` and stays), and a person named
+        // by the nisba of a place the gazetteer knows (السوداني: of السودان), titles included (الرئيس
+        // السوداني).
         chosen.retain(|c| {
             let Some(first) = inner.names.entries(c).first() else {
                 return true;
@@ -497,13 +499,14 @@ impl Gazetteer {
             }
             match c.nisba_after_noun {
                 Some(NisbaShape::Feminine) => entity.kind != EntityKind::Location,
-                Some(NisbaShape::Masculine) => {
-                    entity.kind != EntityKind::Person
-                        || !entity
-                            .names()
-                            .nth(first.alias as usize)
-                            .is_some_and(|name| self.is_place_nisba(name))
-                }
+                Some(NisbaShape::Masculine) => match entity.kind {
+                    EntityKind::Location => !entity.attributes.contains_key("country"),
+                    EntityKind::Person => !entity
+                        .names()
+                        .nth(first.alias as usize)
+                        .is_some_and(|name| self.is_place_nisba(name)),
+                    _ => true,
+                },
                 None => true,
             }
         });

@@ -1081,6 +1081,7 @@ impl Recognizer {
         let mut words = Words::new(tokens, &self.words);
         words.read_ali_as_a_name(text);
         words.read_bism_after_a_speaker();
+        let known = &*places_read_as_family_names(&words, known);
         let mut out: Vec<Guess> = Vec::new();
         // Mentions and guesses both come in text order, so overlap checks need only look near the end.
         let mut next_known = 0;
@@ -2748,6 +2749,37 @@ fn newspaper(
         },
         end,
     ))
+}
+
+/// `known` without the places named like a family nisba (الأحمدي، الرمادي) that follow a person-name token
+/// (فايز الأحمدي، اللاعب سعد الأحمدي): there they are the person's family name, and the rules may read
+/// them so; the person they then find covers the place, which gives way ([`inside_a_guess`]).
+fn places_read_as_family_names<'m>(
+    words: &Words<'_, '_>,
+    known: &'m [Mention],
+) -> Cow<'m, [Mention]> {
+    let is_family_name = |m: &Mention| {
+        m.kind == EntityKind::Location && m.proclitic.is_none() && {
+            let k = words.token_at(m.span.start);
+            words.tokens.get(k).is_some_and(|t| t.span == m.span)
+                && has_nisba_shape(words.norm(k))
+                && words.tokens[k].text.ends_with('ي')
+                && k.checked_sub(1).is_some_and(|before| {
+                    words.read(before).bare_bits & Class::PersonToken as u16 != 0
+                })
+        }
+    };
+    if known.iter().any(is_family_name) {
+        Cow::Owned(
+            known
+                .iter()
+                .filter(|m| !is_family_name(m))
+                .cloned()
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(known)
+    }
 }
 
 /// Whether `mention` lies inside a longer name a rule found around it (the place in إمارة منطقة

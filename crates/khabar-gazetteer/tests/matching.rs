@@ -638,3 +638,18 @@ fn al_wahdat_is_the_club_only_with_its_head() {
     let found = found(&g, text);
     assert_eq!(found, [("نادي الوحدات", "org:al-wahdat".to_string())]);
 }
+
+// SaudiNewsNet: a place named like a masculine nisba (الرمادي) right after a definite noun is the
+// adjective (الذئب الرمادي: the grey wolf); after an indefinite place word it is the city.
+#[test]
+fn a_place_named_like_a_masculine_nisba_after_a_definite_noun_is_the_adjective() {
+    let g = Gazetteer::default();
+    let text = "وقفزت أعداد الذئب الرمادي في أوروبا، واشتباكات في مدينة الرمادي";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("أوروبا", "loc:europe".to_string()),
+            ("الرمادي", "loc:ramadi".to_string())
+        ]
+    );
+}

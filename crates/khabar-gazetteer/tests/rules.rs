@@ -1050,3 +1050,22 @@ case!(
     "واستبعد رئيس النادي الكتالوني احتمالية رحيل اللاعب بيدرو رودريغيز",
     [("بيدرو رودريغيز", Person, "title")]
 );
+
+// SaudiNewsNet: a place named like a family nisba (الأحمدي in Kuwait) after a person-name token is the
+// person's family name; the place gives way. Without a name before it, it stays a place.
+#[test]
+fn a_place_named_like_a_family_nisba_after_a_given_name_is_the_family_name() {
+    let text = "وأوضح رئيس الاتحاد العربي فايز الأحمدي أن إيجاد حلول ممكن، وأكد اللاعب سعد \
+                الأحمدي أن الفريق جاهز. وشهدت محافظة الأحمدي أمطارا";
+    let (found, mentions) = guesses_and_mentions(text);
+    let people: Vec<&str> = found
+        .iter()
+        .filter(|g| g.kind == EntityKind::Person)
+        .map(|g| &text[g.span])
+        .collect();
+    assert_eq!(people, ["فايز الأحمدي", "سعد الأحمدي"]);
+    let places: Vec<(&str, EntityKind)> =
+        mentions.iter().map(|m| (&text[m.span], m.kind)).collect();
+    assert_eq!(places, [("الأحمدي", EntityKind::Location)]);
+    assert_eq!(mentions[0].span.start, text.rfind("الأحمدي").unwrap());
+}
