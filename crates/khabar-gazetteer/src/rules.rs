@@ -156,6 +156,12 @@ const TITLES: &[&str] = &[
     "المشرف",
     "المشرفه",
     "المشرفة",
+    "المتحدث",
+    "المتحدثه",
+    "المتحدثة",
+    "الناطق",
+    "الناطقه",
+    "الناطقة",
 ];
 /// Heads of construct titles, followed by their complement (رئيس الوزراء، وزير الخارجية).
 const CONSTRUCT_TITLES: &[&str] = &[
@@ -658,11 +664,14 @@ const STOP: &[&str] = &[
     "سعادته",
     "فضيلته",
     "سماحته",
+    "الفضاء",
 ];
 
-/// Calendar words that are also given names, each with the words after it that make it the calendar
-/// (رمضان المبارك، ربيع الأول، عيد الفطر، عيد ميلاده), normalised: no name starts there.
-const CALENDAR_PHRASES: &[(&str, &[&str])] = &[
+/// Given names that are common nouns too, each with the words after it that make it the noun: mostly
+/// the calendar (رمضان المبارك، ربيع الأول، عيد الفطر، عيد ميلاده), and the astronaut (رائد الفضاء),
+/// normalised: no name starts there.
+const COMMON_NOUN_PHRASES: &[(&str, &[&str])] = &[
+    ("رائد", &["الفضاء"]),
     (
         "رمضان",
         &[
@@ -1360,7 +1369,7 @@ impl Recognizer {
             if words.is_arabic(end)
                 && !words.is(end, Class::Stop)
                 && (after_link || words.is_name_token(end))
-                && !words.is_calendar_word(end, words.norm(end))
+                && !words.is_common_noun_word(end, words.norm(end))
             {
                 end += 1;
                 continue;
@@ -1578,7 +1587,11 @@ impl Recognizer {
         let title = words.is(k, Class::Titles)
             || words.is(k, Class::ConstructTitles)
             || words.is(k, Class::TitleModifiers);
-        if !words.is_arabic(k) || !words.is_name_token(k) || title {
+        if !words.is_arabic(k)
+            || !words.is_name_token(k)
+            || title
+            || words.is_common_noun_word(k, words.norm(k))
+        {
             return None;
         }
         // A nisba the gazetteer read as a place is the place (أن السعودية رفعت أسعار …), no adjective.
@@ -1679,7 +1692,7 @@ impl Recognizer {
         // Not when the word with its و is a word of its own (وكيل، وسام), nor a definite word (والدين).
         let plausible = (glued_waw && words.bits(i) == 0 || after_comma)
             && !item.conjunctionless.starts_with("ال")
-            && !words.is_calendar_word(i, item.conjunctionless);
+            && !words.is_common_noun_word(i, item.conjunctionless);
         if !plausible {
             return None;
         }
@@ -1710,7 +1723,7 @@ impl Recognizer {
         // وأكد is the verb أكد after و far more often than the family name واكد.
         let first_is_name = first.bare_bits & Class::PersonToken as u16 != 0
             && first.conjunctionless_bits & Class::ReportingVerbs as u16 == 0
-            && !words.is_calendar_word(i, &first.bare);
+            && !words.is_common_noun_word(i, &first.bare);
         if !words.is_arabic(i) || !first_is_name || !continues {
             return None;
         }
@@ -2025,14 +2038,14 @@ impl Words<'_, '_> {
         self.bits(i) & class as u16 != 0
     }
 
-    /// Whether `word`, token `i` without its proclitics, names a date or a feast here, not a person,
-    /// as the head of a calendar phrase or what follows one (عيد ميلاد): see [`CALENDAR_PHRASES`] and
-    /// [`MONTHS_NAMED_LIKE_PEOPLE`].
-    fn is_calendar_word(&self, i: usize, word: &str) -> bool {
+    /// Whether `word`, token `i` without its proclitics, names a date, a feast or a common noun here,
+    /// not a person, as the head of such a phrase or what follows one (عيد ميلاد، رائد الفضاء): see
+    /// [`COMMON_NOUN_PHRASES`] and [`MONTHS_NAMED_LIKE_PEOPLE`].
+    fn is_common_noun_word(&self, i: usize, word: &str) -> bool {
         let (before, next) = (self.norm(i.wrapping_sub(1)), self.norm(i + 1));
         let after_month = matches!(before, "شهر" | "بشهر" | "لشهر" | "وشهر" | "وبشهر" | "ولشهر");
         let completes = |head: &str, after: &str| {
-            CALENDAR_PHRASES
+            COMMON_NOUN_PHRASES
                 .iter()
                 .find(|&&(calendar, _)| calendar == head)
                 .is_some_and(|(_, words)| words.contains(&after))

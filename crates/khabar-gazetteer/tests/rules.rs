@@ -1069,3 +1069,16 @@ fn a_place_named_like_a_family_nisba_after_a_given_name_is_the_family_name() {
     assert_eq!(places, [("الأحمدي", EntityKind::Location)]);
     assert_eq!(mentions[0].span.start, text.rfind("الأحمدي").unwrap());
 }
+
+// SaudiNewsNet: a spokeswoman's title after her name ends it; an astronaut (رائد الفضاء) is no man named
+// Raed, and الفضاء no family name.
+case!(
+    spokeswoman_title_ends_the_name,
+    "وقالت إيمي بارتليت المتحدثة باسم المتنزه إنه يجري التحقيق. وقالت المتحدثة إن الحادث نادر",
+    [("إيمي بارتليت", Person, "after-cue")]
+);
+case!(
+    astronaut_is_no_name,
+    "قال رائد الفضاء الأمريكي سكوت كيلي في تغريدة إن محطة الفضاء الدولية بخير",
+    [("سكوت كيلي", Person, "after-cue")]
+);
