@@ -653,3 +653,11 @@ fn a_place_named_like_a_masculine_nisba_after_a_definite_noun_is_the_adjective()
         ]
     );
 }
+
+// SaudiNewsNet: وفيات (deaths) is no و + Fiat; the company is matched by its full name.
+#[test]
+fn deaths_are_not_fiat() {
+    let g = Gazetteer::default();
+    let text = "في ظل ارتفاع نسب وفيات الحوادث، قررت شركة «فيات كرايسلر» سحب 1.4 مليون سيارة";
+    assert_eq!(found(&g, text), [("فيات كرايسلر", "org:fiat".to_string())]);
+}
