@@ -591,13 +591,8 @@ fn a_common_word_name_with_a_feminine_adjective_is_the_common_noun() {
 #[test]
 fn another_countrys_adjective_unlinks_a_national_organisation() {
     let g = Gazetteer::default();
-    let ids = |text: &str| -> Vec<String> {
-        g.find(text)
-            .iter()
-            .map(|m| format!("{} {}", &text[m.span], g.entity(m.entity).id))
-            .collect()
-    };
-    let none = Vec::<String>::new();
+    let ids = |text: &'static str| found(&g, text);
+    let none: [(&str, String); 0] = [];
     assert_eq!(
         ids("يعير لانزيني إلى وست هام أعار الجزيرة الإماراتي لاعبه"),
         none
@@ -612,20 +607,20 @@ fn another_countrys_adjective_unlinks_a_national_organisation() {
     );
     assert_eq!(
         ids("وافق مجلس الشورى السعودي على النظام"),
-        ["مجلس الشورى org:shura-council"]
+        [("مجلس الشورى", "org:shura-council".to_string())]
     );
     assert_eq!(
         ids("بإعدام مذيع قناة الجزيرة السوري فيصل القاسم"),
-        ["الجزيرة org:aljazeera"]
+        [("الجزيرة", "org:aljazeera".to_string())]
     );
     assert_eq!(
         ids("وقالت وزارة التجارة الأمريكية أمس إن الناتج"),
-        ["وزارة التجارة org:ministry-commerce"]
+        [("وزارة التجارة", "org:ministry-commerce".to_string())]
     );
     // مالي names Mali, but المالية is "financial": no nationality.
     assert_eq!(
         ids("اتفاق بين نادي بورتو المالية والبنك"),
-        ["نادي بورتو org:fc-porto"]
+        [("نادي بورتو", "org:fc-porto".to_string())]
     );
 }
 
