@@ -530,34 +530,29 @@ impl Gazetteer {
     /// Whether `name` (السوداني) is the nisba of a place this gazetteer knows (السودان), in the forms
     /// [`rules::nisba_places`] gives.
     fn is_place_nisba(&self, name: &str) -> bool {
+        self.nisba_places(name).next().is_some()
+    }
+
+    /// The places the gazetteer knows whose nisba `adjective` may be, in the forms
+    /// [`rules::nisba_places`] gives, each as often as it has such a one-word name.
+    fn nisba_places(&self, adjective: &str) -> impl Iterator<Item = &Entity> {
         let inner = &*self.inner;
-        let name = inner.normalizer.normalize_str(name.trim());
-        rules::nisba_places(&name).is_some_and(|places| {
-            places.iter().any(|place| {
-                inner
-                    .names
-                    .one_word_entries(place)
-                    .iter()
-                    .any(|e| self.entity(e.entity).kind == EntityKind::Location)
-            })
-        })
+        let adjective = inner.normalizer.normalize_str(adjective.trim());
+        rules::nisba_places(&adjective)
+            .into_iter()
+            .flatten()
+            .flat_map(move |place| inner.names.one_word_entries(&place))
+            .map(|e| self.entity(e.entity))
+            .filter(|entity| entity.kind == EntityKind::Location)
     }
 
     /// The ISO code of the country whose nationality adjective `adjective` is (الأمريكية → US), from the
     /// `iso` attribute of the place [`rules::nisba_places`] leads to; none for a place whose name is a
     /// common word too (المالية is "financial" far more often than "Malian").
     fn nationality(&self, adjective: &str) -> Option<&str> {
-        let inner = &*self.inner;
-        let adjective = inner.normalizer.normalize_str(adjective);
-        let places = rules::nisba_places(&adjective)?;
-        places.iter().find_map(|place| {
-            inner.names.one_word_entries(place).iter().find_map(|e| {
-                let entity = self.entity(e.entity);
-                (entity.kind == EntityKind::Location && !is_common_word(entity))
-                    .then(|| entity.attributes.get("iso").map(String::as_str))
-                    .flatten()
-            })
-        })
+        self.nisba_places(adjective)
+            .filter(|place| !is_common_word(place))
+            .find_map(|place| place.attributes.get("iso").map(String::as_str))
     }
 
     /// An organisation of one country named right before another country's nationality adjective is a
@@ -568,13 +563,12 @@ impl Gazetteer {
     /// without a `country` (ministries, international bodies) are left as they are.
     fn drop_other_countries_namesakes(&self, text: &str, mentions: &mut Vec<Mention>) {
         mentions.retain(|mention| {
-            let entity = self.entity(mention.entity);
-            let Some(own) = entity.attributes.get("country") else {
-                return true;
-            };
             if mention.kind != EntityKind::Organization {
                 return true;
             }
+            let Some(own) = self.entity(mention.entity).attributes.get("country") else {
+                return true;
+            };
             let Some((_, adjective)) = definite_word_after(text, mention.span.end) else {
                 return true;
             };
