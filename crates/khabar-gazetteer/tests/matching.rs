@@ -656,3 +656,19 @@ fn deaths_are_not_fiat() {
     let text = "في ظل ارتفاع نسب وفيات الحوادث، قررت شركة «فيات كرايسلر» سحب 1.4 مليون سيارة";
     assert_eq!(found(&g, text), [("فيات كرايسلر", "org:fiat".to_string())]);
 }
+
+// SaudiNewsNet: وجدة is و + جدة ("and Jeddah") all 290 times the corpus writes it; Oujda, which folds to
+// the same letters, is not in the embedded data.
+#[test]
+fn wa_jeddah_is_and_jeddah() {
+    let g = Gazetteer::default();
+    let text = "في مكة المكرمة وجدة والطائف";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("مكة المكرمة", "loc:makkah".to_string()),
+            ("جدة", "loc:jeddah".to_string()),
+            ("الطائف", "loc:taif".to_string())
+        ]
+    );
+}
