@@ -62,6 +62,7 @@
 //! assert_ne!(class("القاهرة"), class("محمد"));
 //! ```
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -349,7 +350,7 @@ impl Clusterer {
                     let word = if self.stems {
                         split_proclitics(&normalizer, line, &token, &mut analyses).0
                     } else {
-                        token.norm
+                        Cow::Borrowed(token.norm.as_str())
                     };
                     // A lone tatweel or diacritic normalises to nothing: no word to cluster.
                     if word.is_empty() {

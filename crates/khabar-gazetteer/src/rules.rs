@@ -11,7 +11,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use khabar_tokenize::{Normalizer, Span, Token, TokenKind, WordMap};
+use khabar_tokenize::{Norm, Normalizer, Span, Token, TokenKind, WordMap};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::{EntityId, EntityKind, Gazetteer, Mention};
@@ -958,7 +958,7 @@ impl Recognizer {
                 let tokens = [Token {
                     span: Span::new(0, word.len()),
                     text: word,
-                    norm: Cow::Borrowed(word),
+                    norm: Norm::from(word),
                     kind: TokenKind::Arabic,
                 }];
                 let words = Words::new(&tokens, &self.words);
@@ -1917,7 +1917,7 @@ impl<'a, 't> Words<'a, 't> {
         for (i, token) in tokens.iter().enumerate() {
             let bits = lists.get(&token.norm).copied().unwrap_or(0);
             // Only a word the normaliser rewrote can hold a hamza or a diacritic.
-            norm_bits.push(if matches!(token.norm, Cow::Owned(_)) {
+            norm_bits.push(if !token.norm.is_borrowed() {
                 spelling_bits(token.text, bits)
             } else {
                 bits

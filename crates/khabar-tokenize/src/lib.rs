@@ -60,12 +60,14 @@
 
 pub mod chars;
 pub mod clitics;
+mod norm;
 mod normalize;
 mod sentence;
 mod span;
 mod token;
 mod wordmap;
 
+pub use norm::Norm;
 pub use normalize::{
     NormalizedText, Normalizer, NormalizerBuilder, is_arabic_diacritic, is_invisible,
     is_unicode_space,
@@ -85,6 +87,7 @@ mod send_sync {
         assert_send_sync::<crate::Tokenizer>();
         assert_send_sync::<crate::NormalizedText<'static>>();
         assert_send_sync::<crate::Token<'static>>();
+        assert_send_sync::<crate::Norm<'static>>();
         assert_send_sync::<crate::OffsetIndex<'static>>();
         assert_send_sync::<crate::clitics::CliticAnalysis>();
     }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::Span;
+use crate::{Norm, Span};
 
 /// What one fold does to one character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,9 +37,9 @@ enum Fold {
 pub struct Normalizer {
     /// Fold actions for U+0600..=U+06FF, the Arabic block, precomputed from the switches.
     arabic: [Fold; 256],
-    /// For each character of the Arabic block: the UTF-8 bytes it folds to, padded to two, and how many
-    /// of them there are (0 when it is removed); see [`Normalizer::fold_arabic_block_str`].
-    arabic_bytes: [[u8; 3]; 256],
+    /// For each character of the Arabic block: what it folds to, `None` when it is removed; see
+    /// [`Normalizer::fold_arabic_block_word`].
+    arabic_chars: [Option<char>; 256],
     options: NormalizerBuilder,
 }
 
@@ -172,15 +172,20 @@ impl NormalizerBuilder {
     /// Builds the normaliser. Building cannot fail: every combination of switches is valid.
     pub fn build(&self) -> Normalizer {
         let mut arabic = [Fold::Keep; 256];
-        let mut arabic_bytes = [[0; 3]; 256];
-        for (i, (fold, bytes)) in arabic.iter_mut().zip(&mut arabic_bytes).enumerate() {
+        let mut arabic_chars = [None; 256];
+        for (i, (fold, folded)) in arabic.iter_mut().zip(&mut arabic_chars).enumerate() {
             let ch = char::from_u32(0x600 + i as u32).unwrap_or('\u{600}');
             *fold = self.fold_arabic_block(ch);
-            *bytes = folded_bytes(ch, *fold);
+            *folded = match *fold {
+                Fold::Keep => Some(ch),
+                Fold::To(to) => Some(to),
+                // The block holds no compatibility forms.
+                Fold::Drop | Fold::Nfkc => None,
+            };
         }
         Normalizer {
             arabic,
-            arabic_bytes,
+            arabic_chars,
             options: self.clone(),
         }
     }
@@ -203,22 +208,6 @@ impl NormalizerBuilder {
             _ => Fold::Keep,
         }
     }
-}
-
-/// What `ch`, a character of the Arabic block, folds to by `fold`: its UTF-8 bytes padded to two, and
-/// how many they are (0 when it is removed).
-fn folded_bytes(ch: char, fold: Fold) -> [u8; 3] {
-    let to = match fold {
-        Fold::Keep => ch,
-        Fold::To(to) => to,
-        // The block holds no compatibility forms.
-        Fold::Drop | Fold::Nfkc => return [0; 3],
-    };
-    // Every fold of the block is to an Arabic letter or an ASCII digit: two bytes or one.
-    debug_assert!(to.len_utf8() <= 2, "{to:?}");
-    let mut bytes = [0; 3];
-    bytes[2] = to.encode_utf8(&mut bytes).len() as u8;
-    bytes
 }
 
 fn ascii_digit(value: u32) -> char {
@@ -303,19 +292,13 @@ impl Normalizer {
     /// Folds `word`, made only of two-byte characters of the Arabic block (U+0600–U+06FF), through the
     /// block's table: the same result as [`Normalizer::normalize_str`] without its per-character
     /// checks, for the tokenizer's common case.
-    pub(crate) fn fold_arabic_block_str(&self, word: &str) -> String {
-        // Each character's two output bytes are written whatever they are and the length advances by
-        // its count: which characters fold is close to random, and a branch on it mispredicted. The
-        // output never outgrows the input, so the capacity always holds the two bytes written.
-        let mut out = Vec::with_capacity(word.len());
-        for pair in word.as_bytes().chunks_exact(2) {
-            let [first, second, len] =
-                self.arabic_bytes[(usize::from(pair[0] & 0x03) << 6) | usize::from(pair[1] & 0x3F)];
-            let kept = out.len() + usize::from(len);
-            out.extend_from_slice(&[first, second]);
-            out.truncate(kept);
-        }
-        String::from_utf8(out).unwrap_or_else(|_| self.normalize_str(word).into_owned())
+    pub(crate) fn fold_arabic_block_word<'t>(&self, word: &str) -> Norm<'t> {
+        // Every fold of the block is to one character of the block or an ASCII digit, or removes it: the
+        // folded word is never longer than the original.
+        let chars = word.as_bytes().chunks_exact(2).filter_map(|pair| {
+            self.arabic_chars[(usize::from(pair[0] & 0x03) << 6) | usize::from(pair[1] & 0x3F)]
+        });
+        Norm::from_chars(word.len(), chars)
     }
 
     /// Whether every ASCII string without whitespace is left as it is: only the `quotes` fold rewrites

@@ -1,7 +1,5 @@
 //! The tokenizer: a hand-written scanner over the original text, with each token's normalised form.
 
-use std::borrow::Cow;
-
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::chars::{
@@ -9,7 +7,7 @@ use crate::chars::{
     is_emoji_start, is_punctuation, is_quote, is_separator,
 };
 use crate::clitics::{self, CliticAnalysis};
-use crate::{Normalizer, Span};
+use crate::{Norm, Normalizer, Span};
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -81,7 +79,7 @@ pub struct Token<'t> {
     /// The token's original text, `&text[span]`.
     pub text: &'t str,
     /// The normalised form; borrowed from the original when no fold applies.
-    pub norm: Cow<'t, str>,
+    pub norm: Norm<'t>,
     /// The kind of token.
     pub kind: TokenKind,
 }
@@ -549,18 +547,16 @@ impl<'a, 't> Iterator for Tokens<'a, 't> {
         let raw = &text[start..end];
         // The scanner already knows whether an Arabic word needs any fold, and which way is enough.
         let norm = match word_norm {
-            WordNorm::Unchanged => Cow::Borrowed(raw),
-            WordNorm::ArabicBlock => {
-                Cow::Owned(self.tokenizer.normalizer.fold_arabic_block_str(raw))
-            }
+            WordNorm::Unchanged => Norm::from(raw),
+            WordNorm::ArabicBlock => self.tokenizer.normalizer.fold_arabic_block_word(raw),
             // Numbers and punctuation are mostly ASCII, which only the quotes fold rewrites (a token
             // holds no whitespace for the others to touch).
             WordNorm::General
                 if raw.is_ascii() && self.tokenizer.normalizer.keeps_ascii_words() =>
             {
-                Cow::Borrowed(raw)
+                Norm::from(raw)
             }
-            WordNorm::General => self.tokenizer.normalizer.normalize_str(raw),
+            WordNorm::General => Norm::from(self.tokenizer.normalizer.normalize_str(raw)),
         };
         Some(Token {
             span: Span::new(start, end),
