@@ -17,6 +17,7 @@
 use std::fmt;
 
 use khabar_tokenize::chars::{is_arabic_letter, is_arabic_word_mark};
+use khabar_tokenize::runs::{self, letter_run};
 use khabar_tokenize::{Normalizer, is_invisible};
 
 /// What the normaliser makes of one character, as far as pieces are concerned.
@@ -114,6 +115,9 @@ pub(crate) struct Scanner {
     /// For U+0000..U+07FF: whether the character continues a run as it is (a letter or digit the
     /// normaliser keeps), for the loop over the bulk of the text.
     same_in_run: Box<[bool; LOW_LEN]>,
+    /// Whether the normaliser keeps the common Arabic letters as the default one does, so that
+    /// [`letter_run`] can measure runs of them.
+    common_letters_fold_by_default: bool,
 }
 
 impl fmt::Debug for Scanner {
@@ -143,6 +147,9 @@ impl Scanner {
             *same = slot.class == Class::Run && slot.same;
         }
         Scanner {
+            common_letters_fold_by_default: runs::folds_like_the_default(|ch| {
+                !same_in_run[ch as usize]
+            }),
             normalizer: normalizer.clone(),
             table,
             same_in_run,
@@ -233,9 +240,29 @@ impl Scanner {
     ///
     /// Eight characters are tested at a time, all of them, and the run's length within them is counted
     /// from the results: a loop that stopped at the first other character mispredicted its exit once a
-    /// word. Only a run of eight or more goes round again.
+    /// word. Only a run of eight or more goes round again. Runs of the common Arabic letters are measured
+    /// by [`letter_run`] (SSE2) first, when the normaliser keeps them as the default one does; the
+    /// table's tests take over at the first letter beyond them.
     #[inline]
     fn same_two_byte_letters(&self, bytes: &[u8], mut i: usize) -> usize {
+        if self.common_letters_fold_by_default {
+            // Runs of the common letters, the bulk of Arabic text, measured by `letter_run`.
+            while let Some(window) = bytes[i..].first_chunk::<16>() {
+                let run = letter_run(window);
+                i += 2 * run.kept as usize;
+                if run.kept < 8 {
+                    // A folded letter ends the run, and so does anything but a two-byte letter beyond the
+                    // common ones that stays as it is (rare): only that goes on the general way.
+                    let next = 2 * run.kept as usize;
+                    if run.kept < run.letters
+                        || !self.is_same_two_byte_letter(window[next], window[next + 1])
+                    {
+                        return i;
+                    }
+                    break;
+                }
+            }
+        }
         while let Some(window) = bytes.get(i..i + 16) {
             let mut same = 0u32;
             for (k, pair) in window.chunks_exact(2).enumerate() {

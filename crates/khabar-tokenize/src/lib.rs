@@ -62,6 +62,7 @@ pub mod chars;
 pub mod clitics;
 mod norm;
 mod normalize;
+pub mod runs;
 mod sentence;
 mod span;
 mod token;
