@@ -515,6 +515,10 @@ impl Gazetteer {
             .map(|c| self.mention(c, inner.names.entries(c), MatchSource::Name))
             .collect();
         self.drop_other_countries_namesakes(text, &mut mentions);
+        self.drop_alef_maqsura_homographs(text, &mut mentions);
+        // The short names pair each candidate with its mention: the dropped go from both.
+        let mut kept = mentions.iter().map(|m| m.span).peekable();
+        chosen.retain(|c| kept.next_if_eq(&c.span).is_some());
         self.add_short_names(
             &chosen,
             std::mem::take(&mut names.family_hits),
@@ -577,6 +581,31 @@ impl Gazetteer {
             };
             own.eq_ignore_ascii_case(country)
                 || !agrees_with_head(head_of(text, mention.span), adjective)
+        });
+    }
+
+    /// Drops the one-word names that the text ends with ى where the entity's data says their final ي is
+    /// written exactly (`final_ya=exact`): spelled so they are other words (أودى بحياة "took the life of"
+    /// is not Audi's أودي; مرسى دبي "Dubai Marina" is not Morsi's مرسي), which the normaliser's ى → ي fold
+    /// had made the same. Once the entity is named, further mentions stay whatever their spelling: a text
+    /// that writes محمد مرسى writes مرسى for him after it.
+    fn drop_alef_maqsura_homographs(&self, text: &str, mentions: &mut Vec<Mention>) {
+        let mut named: Vec<EntityId> = Vec::new();
+        mentions.retain(|mention| {
+            let entity = self.entity(mention.entity);
+            if entity.attributes.get("final_ya").map(String::as_str) != Some("exact") {
+                return true;
+            }
+            let written = &text[mention.span];
+            let homograph = !written.contains(char::is_whitespace)
+                && written
+                    .trim_end_matches(khabar_tokenize::is_arabic_diacritic)
+                    .ends_with('ى');
+            let keep = !homograph || named.contains(&mention.entity);
+            if keep {
+                named.push(mention.entity);
+            }
+            keep
         });
     }
 

@@ -672,3 +672,42 @@ fn wa_jeddah_is_and_jeddah() {
         ]
     );
 }
+
+// SaudiNewsNet: أودى بحياة ("took the life of") and مرسى دبي ("Dubai Marina") fold to the names of Audi
+// and Morsi, whose data asks for their final ي as written (`final_ya=exact`); once the entity is named,
+// a later ى spelling is his (Egyptian papers write محمد مرسى).
+#[test]
+fn words_spelled_with_a_final_alef_maqsura_are_not_names_written_with_ya() {
+    let g = Gazetteer::default();
+    let text = "الهجوم الذي أودى بحياة 27 شخصا، وبيعت فيلا في مرسى دبي، وارتفعت مبيعات أودي";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("دبي", "loc:dubai".to_string()),
+            ("أودي", "org:audi".to_string())
+        ]
+    );
+    let text = "وقال الرئيس المعزول محمد مرسى إن مرسى لن يتراجع";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("محمد مرسى", "per:mohamed-morsi".to_string()),
+            ("مرسى", "per:mohamed-morsi".to_string())
+        ]
+    );
+}
+
+// A mention dropped before the short names (here the Emirati club, not the channel) must not shift
+// which full name each later family name belongs to: مدني is still إياد مدني.
+#[test]
+fn a_dropped_namesake_leaves_the_short_names_of_later_people() {
+    let g = Gazetteer::default();
+    let text = "فاز الجزيرة الإماراتي أمس. وقال إياد مدني إن الهجوم مدان، وشدد مدني على ثقته";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("إياد مدني", "per:iyad-madani".to_string()),
+            ("مدني", "per:iyad-madani".to_string())
+        ]
+    );
+}
