@@ -134,7 +134,10 @@ class Entity:
         name = clean(name)
         if not name:
             return
-        if fold(name) in {fold(n) for n in self.names()}:
+        # One name per folded form, except for an entity that must be spelled exactly (`spelling=exact`):
+        # the matcher compares its text with every spelling the data lists.
+        key = (lambda n: n) if self.attrs.get("spelling") == "exact" else fold
+        if key(name) in {key(n) for n in self.names()}:
             return
         self.aliases.append(name)
 
@@ -230,9 +233,9 @@ def main():
                 if not canonical:
                     sys.exit(f"{where}: new entity {ident} needs a canonical name")
                 entity = get(ident, kind, canonical, "curated")
+            entity.attrs.update(attrs)
             for a in aliases:
                 entity.add_alias(a)
-            entity.attrs.update(attrs)
 
     # 3b. A club named "نادي الX" is as often "النادي الX" (النادي الأهلي): that form is an alias too. Only the
     # bare X stays out: الهلال، التعاون are common words (the context rules read them after فريق, لاعب …).

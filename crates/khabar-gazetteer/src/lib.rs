@@ -515,7 +515,7 @@ impl Gazetteer {
             .map(|c| self.mention(c, inner.names.entries(c), MatchSource::Name))
             .collect();
         self.drop_other_countries_namesakes(text, &mut mentions);
-        self.drop_alef_maqsura_homographs(text, &mut mentions);
+        self.drop_misspelled_homographs(text, &mut mentions);
         // The short names pair each candidate with its mention: the dropped go from both.
         let mut kept = mentions.iter().map(|m| m.span).peekable();
         chosen.retain(|c| kept.next_if_eq(&c.span).is_some());
@@ -584,23 +584,27 @@ impl Gazetteer {
         });
     }
 
-    /// Drops the one-word names that the text ends with ى where the entity's data says their final ي is
-    /// written exactly (`final_ya=exact`): spelled so they are other words (أودى بحياة "took the life of"
-    /// is not Audi's أودي; مرسى دبي "Dubai Marina" is not Morsi's مرسي), which the normaliser's ى → ي fold
-    /// had made the same. Once the entity is named, further mentions stay whatever their spelling: a text
-    /// that writes محمد مرسى writes مرسى for him after it.
-    fn drop_alef_maqsura_homographs(&self, text: &str, mentions: &mut Vec<Mention>) {
+    /// Drops the one-word names of entities whose data asks for their exact spelling (`spelling=exact`)
+    /// where the text spells them otherwise: folded to the same letters, they are other words (أودى بحياة
+    /// "took the life of" is not Audi's أودي, مرسى دبي "Dubai Marina" not Morsi's مرسي, وأم "and mother
+    /// of" not the agency وام). Diacritics and tatweel do not count, nor the article's alef that the لل
+    /// contraction drops. Once the entity is named, its further mentions stay whatever their spelling:
+    /// a text that writes محمد مرسى writes مرسى for him after it.
+    fn drop_misspelled_homographs(&self, text: &str, mentions: &mut Vec<Mention>) {
         let mut named: Vec<EntityId> = Vec::new();
         mentions.retain(|mention| {
             let entity = self.entity(mention.entity);
-            if entity.attributes.get("final_ya").map(String::as_str) != Some("exact") {
+            if entity.attributes.get("spelling").map(String::as_str) != Some("exact") {
                 return true;
             }
-            let written = &text[mention.span];
+            let written: String = text[mention.span]
+                .chars()
+                .filter(|&ch| ch != '\u{0640}' && !khabar_tokenize::is_arabic_diacritic(ch))
+                .collect();
             let homograph = !written.contains(char::is_whitespace)
-                && written
-                    .trim_end_matches(khabar_tokenize::is_arabic_diacritic)
-                    .ends_with('ى');
+                && !entity
+                    .names()
+                    .any(|name| name == written || name.strip_prefix('ا') == Some(&written));
             let keep = !homograph || named.contains(&mention.entity);
             if keep {
                 named.push(mention.entity);

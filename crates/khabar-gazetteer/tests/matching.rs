@@ -673,11 +673,11 @@ fn wa_jeddah_is_and_jeddah() {
     );
 }
 
-// SaudiNewsNet: أودى بحياة ("took the life of") and مرسى دبي ("Dubai Marina") fold to the names of Audi
-// and Morsi, whose data asks for their final ي as written (`final_ya=exact`); once the entity is named,
-// a later ى spelling is his (Egyptian papers write محمد مرسى).
+// SaudiNewsNet: أودى بحياة ("took the life of"), مرسى دبي ("Dubai Marina") and وأم ("and mother of") fold to
+// the names of Audi, Morsi and the agency وام, whose data asks for their exact spelling; once the entity
+// is named, a later variant is his (Egyptian papers write محمد مرسى).
 #[test]
-fn words_spelled_with_a_final_alef_maqsura_are_not_names_written_with_ya() {
+fn names_that_must_be_spelled_exactly_are_not_their_homographs() {
     let g = Gazetteer::default();
     let text = "الهجوم الذي أودى بحياة 27 شخصا، وبيعت فيلا في مرسى دبي، وارتفعت مبيعات أودي";
     assert_eq!(
