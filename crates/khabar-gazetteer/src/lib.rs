@@ -515,7 +515,7 @@ impl Gazetteer {
             .map(|c| self.mention(c, inner.names.entries(c), MatchSource::Name))
             .collect();
         self.drop_other_countries_namesakes(text, &mut mentions);
-        self.drop_misspelled_homographs(text, &mut mentions);
+        self.drop_homographs(text, &mut mentions);
         // The short names pair each candidate with its mention: the dropped go from both.
         let mut kept = mentions.iter().map(|m| m.span).peekable();
         chosen.retain(|c| kept.next_if_eq(&c.span).is_some());
@@ -584,32 +584,50 @@ impl Gazetteer {
         });
     }
 
-    /// Drops the one-word names of entities whose data asks for their exact spelling (`spelling=exact`)
-    /// where the text spells them otherwise: folded to the same letters, they are other words (أودى بحياة
-    /// "took the life of" is not Audi's أودي, مرسى دبي "Dubai Marina" not Morsi's مرسي, وأم "and mother
-    /// of" not the agency وام). Diacritics and tatweel do not count, nor the article's alef that the لل
-    /// contraction drops. Once the entity is named, its further mentions stay whatever their spelling:
-    /// a text that writes محمد مرسى writes مرسى for him after it.
-    fn drop_misspelled_homographs(&self, text: &str, mentions: &mut Vec<Mention>) {
+    /// Drops the mentions that the entity's data marks as readings of other words, which the normaliser
+    /// or the proclitics made the same (`data/README.md`):
+    /// - `spelling=exact`: a one-word name spelled as none of the entity's names, diacritics aside, nor
+    ///   as one without the article's alef that the لل contraction drops (أودى بحياة "took the life of"
+    ///   is not Audi's أودي, مرسى دبي "Dubai Marina" not Morsi's مرسي, وأم "and mother of" not وام);
+    /// - `after_lam=no`: the name glued to the preposition ل, which spells the contraction of a frequent
+    ///   word with the article (للحج is "for the Hajj", ل + الحج, far more often than "to Lahij");
+    /// - `not_before=W|…`: the name right before one of these words, with which it makes a common phrase
+    ///   (النيل من "to harm", not the Nile).
+    ///
+    /// Of the first two, once the entity is named otherwise, its further mentions stay: a text that writes
+    /// محمد مرسى writes مرسى for him after it.
+    fn drop_homographs(&self, text: &str, mentions: &mut Vec<Mention>) {
         let mut named: Vec<EntityId> = Vec::new();
         mentions.retain(|mention| {
             let entity = self.entity(mention.entity);
-            if entity.attributes.get("spelling").map(String::as_str) != Some("exact") {
-                return true;
+            let attribute = |key: &str| entity.attributes.get(key).map(String::as_str);
+            if attribute("not_before").is_some_and(|words| {
+                word_after(text, mention.span.end)
+                    .is_some_and(|(_, next)| words.split('|').any(|word| word == next))
+            }) {
+                return false;
             }
-            let written: String = text[mention.span]
-                .chars()
-                .filter(|&ch| ch != '\u{0640}' && !khabar_tokenize::is_arabic_diacritic(ch))
-                .collect();
-            let homograph = !written.contains(char::is_whitespace)
-                && !entity
-                    .names()
-                    .any(|name| name == written || name.strip_prefix('ا') == Some(&written));
-            let keep = !homograph || named.contains(&mention.entity);
-            if keep {
+            let misspelled = attribute("spelling") == Some("exact") && {
+                let written: String = text[mention.span]
+                    .chars()
+                    .filter(|&ch| ch != '\u{0640}' && !khabar_tokenize::is_arabic_diacritic(ch))
+                    .collect();
+                !written.contains(char::is_whitespace)
+                    && !entity
+                        .names()
+                        .any(|name| name == written || name.strip_prefix('ا') == Some(&written))
+            };
+            let contracted = attribute("after_lam") == Some("no")
+                && mention
+                    .proclitic
+                    .is_some_and(|proclitic| text[proclitic].ends_with('ل'));
+            if (misspelled || contracted) && !named.contains(&mention.entity) {
+                return false;
+            }
+            if attribute("spelling").is_some() || attribute("after_lam").is_some() {
                 named.push(mention.entity);
             }
-            keep
+            true
         });
     }
 
@@ -794,14 +812,17 @@ const FUNCTION_WORDS: &[&str] = &[
 /// The definite word one space after byte `end` of `text`, with where it starts, if one is there: the
 /// adjective a name may take. Read from the bytes, since most names are followed by nothing of the kind.
 fn definite_word_after(text: &str, end: usize) -> Option<(usize, &str)> {
-    let next = text
-        .get(end..)?
-        .strip_prefix(' ')
-        .filter(|next| next.starts_with("ال"))?;
+    word_after(text, end).filter(|(_, word)| word.starts_with("ال"))
+}
+
+/// The word of Arabic letters one space after byte `end` of `text`, with where it starts, if one is
+/// there.
+fn word_after(text: &str, end: usize) -> Option<(usize, &str)> {
+    let next = text.get(end..)?.strip_prefix(' ')?;
     let word_end = next
         .find(|c: char| !khabar_tokenize::chars::is_arabic_letter(c))
         .unwrap_or(next.len());
-    Some((end + 1, &next[..word_end]))
+    (word_end > 0).then(|| (end + 1, &next[..word_end]))
 }
 
 /// The head noun of the name at `span` of `text`: its first word, or for a name of one word the word

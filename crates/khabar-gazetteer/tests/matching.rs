@@ -729,3 +729,22 @@ fn places_spelled_otherwise_are_other_words() {
         ]
     );
 }
+
+// SaudiNewsNet: للحج is "for the Hajj" (ل + الحج), all 121 times, though it also spells ل + لحج "to
+// Lahij"; النيل من is "to harm" (136 times), not the Nile. The data says so (`after_lam=no`,
+// `not_before=من`); بلحج and مياه النيل stay.
+#[test]
+fn words_that_proclitics_or_a_phrase_make_of_names_are_not_them() {
+    let g = Gazetteer::default();
+    let text = "قدموا للحج هذا العام، ومحاولات للنيل من أمن المملكة";
+    assert_eq!(found(&g, text), []);
+    let text = "المقاومة الشعبية بلحج تطالب بحصة من مياه النيل";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("المقاومة الشعبية", "org:popular-resistance".to_string()),
+            ("لحج", "loc:lahij".to_string()),
+            ("النيل", "loc:nile".to_string())
+        ]
+    );
+}
