@@ -515,6 +515,7 @@ impl Gazetteer {
             .map(|c| self.mention(c, inner.names.entries(c), MatchSource::Name))
             .collect();
         self.drop_other_countries_namesakes(text, &mut mentions);
+        self.drop_teams_named_after_cities(text, &mut mentions);
         self.drop_homographs(text, &mut mentions);
         // The short names pair each candidate with its mention: the dropped go from both.
         let mut kept = mentions.iter().map(|m| m.span).peekable();
@@ -581,6 +582,37 @@ impl Gazetteer {
             };
             own.eq_ignore_ascii_case(country)
                 || !agrees_with_head(head_of(text, mention.span), adjective)
+        });
+    }
+
+    /// A city named right before the masculine nationality adjective of its own country is a team named
+    /// after it (برشلونة الإسباني، روما الإيطالي): a city takes the feminine (برشلونة الإسبانية). Its
+    /// mention is dropped rather than linked to the city (the context rules read the club there when
+    /// the gazetteer knows it). Only names of one word without the article: some places are masculine
+    /// (الجولان السوري، سد النهضة الإثيوبي); nor after a masculine head noun, whose adjective it is
+    /// (منتجع سوتشي الروسي، خام تكساس الأمريكي).
+    fn drop_teams_named_after_cities(&self, text: &str, mentions: &mut Vec<Mention>) {
+        mentions.retain(|mention| {
+            let name = &text[mention.span];
+            if mention.kind != EntityKind::Location
+                || name.starts_with("ال")
+                || name.contains(char::is_whitespace)
+                || head_of(text, mention.span)
+                    .is_some_and(|head| MASCULINE_PLACE_HEADS.contains(&head))
+            {
+                return true;
+            }
+            let Some(own) = self.entity(mention.entity).attributes.get("country") else {
+                return true;
+            };
+            let Some((_, adjective)) = definite_word_after(text, mention.span.end) else {
+                return true;
+            };
+            let masculine = !(adjective.ends_with('ة') || adjective.ends_with('ه'));
+            !(masculine
+                && self
+                    .nationality(adjective)
+                    .is_some_and(|country| own.eq_ignore_ascii_case(country)))
         });
     }
 
@@ -824,6 +856,33 @@ fn word_after(text: &str, end: usize) -> Option<(usize, &str)> {
         .unwrap_or(next.len());
     (word_end > 0).then(|| (end + 1, &next[..word_end]))
 }
+
+/// Masculine nouns that head a place's name in news (منتجع سوسة، خليج غوانتانامو، إقليم كردستان): a
+/// masculine adjective after the name is theirs.
+const MASCULINE_PLACE_HEADS: &[&str] = &[
+    "منتجع",
+    "خليج",
+    "سوق",
+    "خام",
+    "إقليم",
+    "اقليم",
+    "ميناء",
+    "مطار",
+    "جيب",
+    "سجن",
+    "معتقل",
+    "مضيق",
+    "بحر",
+    "نهر",
+    "جبل",
+    "وادي",
+    "قطاع",
+    "ريف",
+    "مؤتمر",
+    "اتفاق",
+    "معرض",
+    "مهرجان",
+];
 
 /// The head noun of the name at `span` of `text`: its first word, or for a name of one word the word
 /// right before it (قناة in قناة الجزيرة), if there is one.

@@ -1160,7 +1160,7 @@ impl Recognizer {
             .or_else(|| {
                 // The club over the city it is named after (لاعب برشلونة).
                 (on(Rule::Club) && bare_bits & Class::SportsHeads as u16 != 0)
-                    .then(|| self.club(&words, i))
+                    .then(|| self.club(&words, i + 1))
                     .flatten()
                     .filter(clear)
             });
@@ -1215,6 +1215,7 @@ impl Recognizer {
             addressees(&words, known, &mut out);
         }
         if self.uses(Rule::Club) {
+            self.clubs_before_nationalities(&words, known, &mut out);
             self.clubs_again(&words, known, &mut out);
         }
         if self.uses(Rule::GroupName) && !self.groups.is_empty() {
@@ -1255,8 +1256,6 @@ impl Recognizer {
         merge_guesses(out, found);
     }
 
-    /// [`Rule::LeaderName`]: after قوات، أنصار، حكومة (with a proclitic or not), a word that is a known
-    /// person's family name, as written (no proclitic of its own, no article, no stop word).
     /// [`Rule::Club`] once more over the whole text: a club read as the club somewhere (لاعب برشلونة) is
     /// the club wherever else the gazetteer read its name as the city (رئيس برشلونة، صفوف برشلونة): a
     /// text about football names one Barcelona.
@@ -1292,6 +1291,35 @@ impl Recognizer {
         merge_guesses(out, found);
     }
 
+    /// [`Rule::Club`] before a masculine nationality adjective: a city is feminine, so there its name is
+    /// the club's (برشلونة الإسباني، روما الإيطالي), which the gazetteer leaves unlinked. Only names
+    /// without the article: those with it are common nouns too (الاتحاد الأوروبي، الشباب السعودي،
+    /// التعاون الخليجي). A pass of its own over the club names, since a name read with a proclitic
+    /// (برشلونة as ب + رشلونة) starts no rule.
+    fn clubs_before_nationalities(
+        &self,
+        words: &Words<'_, '_>,
+        known: &[Mention],
+        out: &mut Vec<Guess>,
+    ) {
+        let found: Vec<Guess> = (0..words.len())
+            .filter(|&k| {
+                words.is(k, Class::ClubName)
+                    && !words.norm(k).starts_with("ال")
+                    && self.is_masculine_place_nisba(words, k + 1)
+            })
+            .filter_map(|k| self.club(words, k))
+            .map(|(guess, _)| guess)
+            .filter(|guess| {
+                overlapping(known, guess.span, |m| m.span).next().is_none()
+                    && overlapping(out, guess.span, |g| g.span).next().is_none()
+            })
+            .collect();
+        merge_guesses(out, found);
+    }
+
+    /// [`Rule::LeaderName`]: after قوات، أنصار، حكومة (with a proclitic or not), a word that is a known
+    /// person's family name, as written (no proclitic of its own, no article, no stop word).
     fn leader_names(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
         let mut found = Vec::new();
         for &head in &words.markers.leader_heads {
@@ -1335,6 +1363,14 @@ impl Recognizer {
                 .iter()
                 .any(|place| self.word_bits(place) & Class::PlaceName as u16 != 0)
         })
+    }
+
+    /// Whether token `k` is the masculine nisba of a place the gazetteer knows (الإسباني، الإيطالي).
+    fn is_masculine_place_nisba(&self, words: &Words<'_, '_>, k: usize) -> bool {
+        k < words.len()
+            && words.is_arabic(k)
+            && words.tokens[k].text.ends_with('ي')
+            && self.is_place_nisba(words.norm(k))
     }
 
     /// Whether token `k` reads as a family nisba (الغامدي، القرني، الأحمري): the article, a masculine
@@ -1439,10 +1475,9 @@ impl Recognizer {
         if nisba_family { end + 1 } else { end }
     }
 
-    /// فريق التعاون: after a sports word (token `i`), the short name of a club the gazetteer knows,
-    /// linked to that club.
-    fn club(&self, words: &Words<'_, '_>, i: usize) -> Option<(Guess, usize)> {
-        let k = i + 1;
+    /// Token `k`, the short name of a club the gazetteer knows, as that club: after a sports word (فريق
+    /// التعاون) or before the masculine nationality adjective a city cannot take (روما الإيطالي).
+    fn club(&self, words: &Words<'_, '_>, k: usize) -> Option<(Guess, usize)> {
         if !words.is(k, Class::ClubName) || !words.is_arabic(k) {
             return None;
         }

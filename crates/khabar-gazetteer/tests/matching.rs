@@ -748,3 +748,43 @@ fn words_that_proclitics_or_a_phrase_make_of_names_are_not_them() {
         ]
     );
 }
+
+// SaudiNewsNet: a city takes a feminine adjective (برشلونة الإسبانية); with a masculine nationality
+// adjective of its country the name is a team's (برشلونة الإسباني), not linked to the city. Not after a
+// masculine head noun, whose adjective it is (منتجع سوتشي الروسي), nor in a masculine place's name of
+// several words (سد النهضة الإثيوبي). ميلان alone is the club; the city is ميلانو.
+#[test]
+fn a_city_before_a_masculine_nationality_adjective_is_a_team() {
+    let g = Gazetteer::default();
+    let text = "فاز برشلونة الإسباني في رحلة إلى برشلونة الإسبانية، وقرب منتجع سوتشي الروسي";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("برشلونة", "loc:barcelona".to_string()),
+            ("سوتشي", "loc:sochi".to_string())
+        ]
+    );
+    let text = "مفاوضات سد النهضة الإثيوبي، وخسر ميلان الإيطالي في ميلانو";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("سد النهضة", "loc:gerd".to_string()),
+            ("ميلان", "org:ac-milan".to_string()),
+            ("ميلانو", "loc:milan".to_string())
+        ]
+    );
+}
+
+// SaudiNewsNet: مسقط رأسه is "his birthplace" (94 times), الرباط الصليبي the cruciate ligament (56).
+#[test]
+fn birthplaces_and_ligaments_are_not_muscat_and_rabat() {
+    let g = Gazetteer::default();
+    let text = "عاد إلى مسقط رأسه بعد إصابته في الرباط الصليبي، ثم زار مسقط والرباط";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("مسقط", "loc:muscat".to_string()),
+            ("الرباط", "loc:rabat".to_string())
+        ]
+    );
+}
