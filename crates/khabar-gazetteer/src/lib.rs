@@ -61,7 +61,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Arc;
 
-use khabar_tokenize::{Normalizer, NormalizerBuilder, Span};
+use khabar_tokenize::{Normalizer, NormalizerBuilder, Span, clitics};
 
 pub use entity::{Entity, EntityId, EntityKind};
 pub use error::{Error, ErrorKind};
@@ -624,7 +624,9 @@ impl Gazetteer {
     /// - `after_lam=no`: the name glued to the preposition ل, which spells the contraction of a frequent
     ///   word with the article (للحج is "for the Hajj", ل + الحج, far more often than "to Lahij");
     /// - `not_before=W|…`: the name right before one of these words, with which it makes a common phrase
-    ///   (النيل من "to harm", not the Nile).
+    ///   (النيل من "to harm", not the Nile);
+    /// - `not_after=W|…`: the name right after one of these words (with proclitics or not), which makes
+    ///   it part of another name (سوق عكاظ, the festival, is not the newspaper عكاظ).
     ///
     /// Of the first two, once the entity is named otherwise, its further mentions stay: a text that writes
     /// محمد مرسى writes مرسى for him after it.
@@ -636,6 +638,18 @@ impl Gazetteer {
             if attribute("not_before").is_some_and(|words| {
                 word_after(text, mention.span.end)
                     .is_some_and(|(_, next)| words.split('|').any(|word| word == next))
+            }) {
+                return false;
+            }
+            let start = mention.proclitic.map_or(mention.span.start, |p| p.start);
+            if attribute("not_after").is_some_and(|words| {
+                word_before(text, start).is_some_and(|previous| {
+                    words.split('|').any(|word| {
+                        previous
+                            .strip_suffix(word)
+                            .is_some_and(clitics::is_proclitic_prefix)
+                    })
+                })
             }) {
                 return false;
             }
@@ -887,15 +901,19 @@ const MASCULINE_PLACE_HEADS: &[&str] = &[
 /// The head noun of the name at `span` of `text`: its first word, or for a name of one word the word
 /// right before it (قناة in قناة الجزيرة), if there is one.
 fn head_of(text: &str, span: Span) -> Option<&str> {
-    let name = &text[span];
-    match name.split_once(' ') {
+    match text[span].split_once(' ') {
         Some((first, _)) => Some(first),
-        None => text[..span.start]
-            .strip_suffix(' ')?
-            .rsplit(|c: char| !khabar_tokenize::chars::is_arabic_letter(c))
-            .next()
-            .filter(|word| !word.is_empty()),
+        None => word_before(text, span.start),
     }
+}
+
+/// The word of Arabic letters one space before byte `start` of `text`, if one is there.
+fn word_before(text: &str, start: usize) -> Option<&str> {
+    text[..start]
+        .strip_suffix(' ')?
+        .rsplit(|c: char| !khabar_tokenize::chars::is_arabic_letter(c))
+        .next()
+        .filter(|word| !word.is_empty())
 }
 
 /// Whether `adjective` can qualify a name with the head noun `head`: a head ending in ة (قناة، هيئة) is
