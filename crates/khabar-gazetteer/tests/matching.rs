@@ -797,3 +797,12 @@ fn souq_okaz_is_not_the_newspaper() {
     let text = "انطلق سوق عكاظ، وقال رئيس اللجنة الإشرافية لسوق عكاظ لصحيفة عكاظ إن";
     assert_eq!(found(&g, text), [("عكاظ", "org:okaz".to_string())]);
 }
+
+// SaudiNewsNet and the development set: حماة الوطن are the homeland's protectors (46 times in the 99 MB
+// corpus), بنين وبنات boys and girls (24), not Hama and Benin; ريف حماة stays.
+#[test]
+fn protectors_and_boys_are_not_hama_and_benin() {
+    let g = Gazetteer::default();
+    let text = "رجال الأمن حماة الوطن، ومدارس بنين وبنات، وقصف ريف حماة الشمالي";
+    assert_eq!(found(&g, text), [("حماة", "loc:hama".to_string())]);
+}
