@@ -118,6 +118,39 @@ struct Inner {
     names: PatternSet,
     /// The nisba adjectives of places, when asked for.
     nisba: Option<PatternSet>,
+    /// For each entity, whether its data guards its names against other words' readings
+    /// ([`Gazetteer::drop_homographs`]): most have no guard, and are passed over without a lookup.
+    guarded: Vec<bool>,
+}
+
+/// The attributes [`Gazetteer::drop_homographs`] reads.
+const GUARDS: [&str; 4] = ["spelling", "after_lam", "not_before", "not_after"];
+
+impl Inner {
+    fn new(
+        entities: Vec<Entity>,
+        normalizer: Normalizer,
+        scanner: Scanner,
+        names: PatternSet,
+        nisba: Option<PatternSet>,
+    ) -> Inner {
+        let guarded = entities
+            .iter()
+            .map(|entity| {
+                GUARDS
+                    .iter()
+                    .any(|key| entity.attributes.contains_key(*key))
+            })
+            .collect();
+        Inner {
+            entities,
+            normalizer,
+            scanner,
+            names,
+            nisba,
+            guarded,
+        }
+    }
 }
 
 /// Collects entities, from code or files, and compiles them into a [`Gazetteer`].
@@ -258,13 +291,13 @@ impl GazetteerBuilder {
             None
         };
         Ok(Gazetteer {
-            inner: Arc::new(Inner {
-                entities: self.entities.clone(),
+            inner: Arc::new(Inner::new(
+                self.entities.clone(),
                 normalizer,
                 scanner,
                 names,
                 nisba,
-            }),
+            )),
         })
     }
 }
@@ -451,13 +484,7 @@ impl Gazetteer {
             None
         };
         Ok(Gazetteer {
-            inner: Arc::new(Inner {
-                entities,
-                normalizer,
-                scanner,
-                names: patterns,
-                nisba,
-            }),
+            inner: Arc::new(Inner::new(entities, normalizer, scanner, patterns, nisba)),
         })
     }
 
@@ -571,10 +598,10 @@ impl Gazetteer {
             if mention.kind != EntityKind::Organization {
                 return true;
             }
-            let Some(own) = self.entity(mention.entity).attributes.get("country") else {
+            let Some((_, adjective)) = definite_word_after(text, mention.span.end) else {
                 return true;
             };
-            let Some((_, adjective)) = definite_word_after(text, mention.span.end) else {
+            let Some(own) = self.entity(mention.entity).attributes.get("country") else {
                 return true;
             };
             let Some(country) = self.nationality(adjective) else {
@@ -593,9 +620,15 @@ impl Gazetteer {
     /// (منتجع سوتشي الروسي، خام تكساس الأمريكي).
     fn drop_teams_named_after_cities(&self, text: &str, mentions: &mut Vec<Mention>) {
         mentions.retain(|mention| {
+            if mention.kind != EntityKind::Location {
+                return true;
+            }
+            // The adjective first: most names have none after them.
+            let Some((_, adjective)) = definite_word_after(text, mention.span.end) else {
+                return true;
+            };
             let name = &text[mention.span];
-            if mention.kind != EntityKind::Location
-                || name.starts_with("ال")
+            if name.starts_with("ال")
                 || name.contains(char::is_whitespace)
                 || head_of(text, mention.span)
                     .is_some_and(|head| MASCULINE_PLACE_HEADS.contains(&head))
@@ -603,9 +636,6 @@ impl Gazetteer {
                 return true;
             }
             let Some(own) = self.entity(mention.entity).attributes.get("country") else {
-                return true;
-            };
-            let Some((_, adjective)) = definite_word_after(text, mention.span.end) else {
                 return true;
             };
             let masculine = !(adjective.ends_with('ة') || adjective.ends_with('ه'));
@@ -633,6 +663,9 @@ impl Gazetteer {
     fn drop_homographs(&self, text: &str, mentions: &mut Vec<Mention>) {
         let mut named: Vec<EntityId> = Vec::new();
         mentions.retain(|mention| {
+            if !self.inner.guarded[mention.entity.index()] {
+                return true;
+            }
             let entity = self.entity(mention.entity);
             let attribute = |key: &str| entity.attributes.get(key).map(String::as_str);
             if attribute("not_before").is_some_and(|words| {
@@ -858,7 +891,9 @@ const FUNCTION_WORDS: &[&str] = &[
 /// The definite word one space after byte `end` of `text`, with where it starts, if one is there: the
 /// adjective a name may take. Read from the bytes, since most names are followed by nothing of the kind.
 fn definite_word_after(text: &str, end: usize) -> Option<(usize, &str)> {
-    word_after(text, end).filter(|(_, word)| word.starts_with("ال"))
+    // The article tested before the word is measured: most names have none after them.
+    text.get(end..)?.strip_prefix(" ال")?;
+    word_after(text, end)
 }
 
 /// The word of Arabic letters one space after byte `end` of `text`, with where it starts, if one is
