@@ -543,13 +543,14 @@ impl Gazetteer {
             .collect();
         self.drop_other_countries_namesakes(text, &mut mentions);
         self.drop_teams_named_after_cities(text, &mut mentions);
-        self.drop_homographs(text, &mut mentions);
+        let readings_of_other_words = self.drop_homographs(text, &mut mentions);
         // The short names pair each candidate with its mention: the dropped go from both.
         let mut kept = mentions.iter().map(|m| m.span).peekable();
         chosen.retain(|c| kept.next_if_eq(&c.span).is_some());
         self.add_short_names(
             &chosen,
             std::mem::take(&mut names.family_hits),
+            &readings_of_other_words,
             &mut mentions,
         );
         if let (Some(mut adjectives), Some(set)) = (adjectives, &inner.nisba) {
@@ -659,55 +660,72 @@ impl Gazetteer {
     ///   it part of another name (سوق عكاظ, the festival, is not the newspaper عكاظ).
     ///
     /// Of the first two, once the entity is named otherwise, its further mentions stay: a text that writes
-    /// محمد مرسى writes مرسى for him after it.
-    fn drop_homographs(&self, text: &str, mentions: &mut Vec<Mention>) {
+    /// محمد مرسى writes مرسى for him after it. Returns where the dropped mentions were, proclitics
+    /// included.
+    fn drop_homographs(&self, text: &str, mentions: &mut Vec<Mention>) -> Vec<Span> {
         let mut named: Vec<EntityId> = Vec::new();
+        let mut dropped = Vec::new();
         mentions.retain(|mention| {
-            if !self.inner.guarded[mention.entity.index()] {
-                return true;
+            let keep = self.keeps_its_reading(text, mention, &mut named);
+            if !keep {
+                dropped.push(
+                    mention
+                        .proclitic
+                        .map_or(mention.span, |p| p.cover(mention.span)),
+                );
             }
-            let entity = self.entity(mention.entity);
-            let attribute = |key: &str| entity.attributes.get(key).map(String::as_str);
-            if attribute("not_before").is_some_and(|words| {
-                word_after(text, mention.span.end)
-                    .is_some_and(|(_, next)| words.split('|').any(|word| word == next))
-            }) {
-                return false;
-            }
-            let start = mention.proclitic.map_or(mention.span.start, |p| p.start);
-            if attribute("not_after").is_some_and(|words| {
-                word_before(text, start).is_some_and(|previous| {
-                    words.split('|').any(|word| {
-                        previous
-                            .strip_suffix(word)
-                            .is_some_and(clitics::is_proclitic_prefix)
-                    })
-                })
-            }) {
-                return false;
-            }
-            let misspelled = attribute("spelling") == Some("exact") && {
-                let written: String = text[mention.span]
-                    .chars()
-                    .filter(|&ch| ch != '\u{0640}' && !khabar_tokenize::is_arabic_diacritic(ch))
-                    .collect();
-                !written.contains(char::is_whitespace)
-                    && !entity
-                        .names()
-                        .any(|name| name == written || name.strip_prefix('ا') == Some(&written))
-            };
-            let contracted = attribute("after_lam") == Some("no")
-                && mention
-                    .proclitic
-                    .is_some_and(|proclitic| text[proclitic].ends_with('ل'));
-            if (misspelled || contracted) && !named.contains(&mention.entity) {
-                return false;
-            }
-            if attribute("spelling").is_some() || attribute("after_lam").is_some() {
-                named.push(mention.entity);
-            }
-            true
+            keep
         });
+        dropped
+    }
+
+    /// Whether `mention` is read as its entity by the guards of [`Gazetteer::drop_homographs`]; `named`
+    /// collects the guarded entities the text has named so far.
+    fn keeps_its_reading(&self, text: &str, mention: &Mention, named: &mut Vec<EntityId>) -> bool {
+        if !self.inner.guarded[mention.entity.index()] {
+            return true;
+        }
+        let entity = self.entity(mention.entity);
+        let attribute = |key: &str| entity.attributes.get(key).map(String::as_str);
+        if attribute("not_before").is_some_and(|words| {
+            word_after(text, mention.span.end)
+                .is_some_and(|(_, next)| words.split('|').any(|word| word == next))
+        }) {
+            return false;
+        }
+        let start = mention.proclitic.map_or(mention.span.start, |p| p.start);
+        if attribute("not_after").is_some_and(|words| {
+            word_before(text, start).is_some_and(|previous| {
+                words.split('|').any(|word| {
+                    previous
+                        .strip_suffix(word)
+                        .is_some_and(clitics::is_proclitic_prefix)
+                })
+            })
+        }) {
+            return false;
+        }
+        let misspelled = attribute("spelling") == Some("exact") && {
+            let written: String = text[mention.span]
+                .chars()
+                .filter(|&ch| ch != '\u{0640}' && !khabar_tokenize::is_arabic_diacritic(ch))
+                .collect();
+            !written.contains(char::is_whitespace)
+                && !entity
+                    .names()
+                    .any(|name| name == written || name.strip_prefix('ا') == Some(&written))
+        };
+        let contracted = attribute("after_lam") == Some("no")
+            && mention
+                .proclitic
+                .is_some_and(|proclitic| text[proclitic].ends_with('ل'));
+        if (misspelled || contracted) && !named.contains(&mention.entity) {
+            return false;
+        }
+        if attribute("spelling").is_some() || attribute("after_lam").is_some() {
+            named.push(mention.entity);
+        }
+        true
     }
 
     /// Adds the nisba adjectives that no name already covers.
@@ -742,11 +760,13 @@ impl Gazetteer {
     }
 
     /// Links later family names of people whose multi-word name matched: after محمد شياع السوداني, a
-    /// bare السوداني refers to the same person. `hits` are the family names the matcher saw.
+    /// bare السوداني refers to the same person. `hits` are the family names the matcher saw;
+    /// `other_words`, where the guards read another word (نصيب الأسد "the lion's share"), take none.
     fn add_short_names(
         &self,
         chosen: &[Candidate],
         hits: Vec<Candidate>,
+        other_words: &[Span],
         mentions: &mut Vec<Mention>,
     ) {
         // The people each family name stands for, in text order, each once; and where each person's
@@ -781,6 +801,7 @@ impl Gazetteer {
         let mut taken: BTreeMap<usize, Span> = mentions
             .iter()
             .map(|m| m.proclitic.map_or(m.span, |p| p.cover(m.span)))
+            .chain(other_words.iter().copied())
             .map(|s| (s.start, s))
             .collect();
         for hit in select_longest(hits) {

@@ -824,3 +824,18 @@ fn financial_sunset_and_the_okaz_festival_are_not_mali_morocco_and_the_paper() {
         ]
     );
 }
+
+// SaudiNewsNet: people named with a known person's family name are themselves, by their full names
+// (سليمان الأسد is not Bashar, هشام مرسي not Mohamed Morsi); نصيب الأسد is "the lion's share".
+#[test]
+fn namesakes_and_the_lions_share() {
+    let g = Gazetteer::default();
+    let text = "اعتقل سليمان الأسد، وقال هشام مرسي إن الأسهم نالت نصيب الأسد";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("سليمان الأسد", "per:suleiman-al-assad".to_string()),
+            ("هشام مرسي", "per:hisham-morsi".to_string())
+        ]
+    );
+}
