@@ -596,20 +596,13 @@ impl Gazetteer {
     /// without a `country` (ministries, international bodies) are left as they are.
     fn drop_other_countries_namesakes(&self, text: &str, mentions: &mut Vec<Mention>) {
         mentions.retain(|mention| {
-            if mention.kind != EntityKind::Organization {
-                return true;
-            }
-            let Some((_, adjective)) = definite_word_after(text, mention.span.end) else {
-                return true;
-            };
-            let Some(own) = self.entity(mention.entity).attributes.get("country") else {
-                return true;
-            };
-            let Some(country) = self.nationality(adjective) else {
-                return true;
-            };
-            own.eq_ignore_ascii_case(country)
-                || !agrees_with_head(head_of(text, mention.span), adjective)
+            mention.kind != EntityKind::Organization
+                || self
+                    .nationality_after(text, mention)
+                    .is_none_or(|(own, adjective, country)| {
+                        own.eq_ignore_ascii_case(country)
+                            || !agrees_with_head(head_of(text, mention.span), adjective)
+                    })
         });
     }
 
@@ -624,27 +617,31 @@ impl Gazetteer {
             if mention.kind != EntityKind::Location {
                 return true;
             }
-            // The adjective first: most names have none after them.
-            let Some((_, adjective)) = definite_word_after(text, mention.span.end) else {
+            let Some((own, adjective, country)) = self.nationality_after(text, mention) else {
                 return true;
             };
             let name = &text[mention.span];
-            if name.starts_with("ال")
+            let masculine = !(adjective.ends_with('ة') || adjective.ends_with('ه'));
+            name.starts_with("ال")
                 || name.contains(char::is_whitespace)
                 || head_of(text, mention.span)
                     .is_some_and(|head| MASCULINE_PLACE_HEADS.contains(&head))
-            {
-                return true;
-            }
-            let Some(own) = self.entity(mention.entity).attributes.get("country") else {
-                return true;
-            };
-            let masculine = !(adjective.ends_with('ة') || adjective.ends_with('ه'));
-            !(masculine
-                && self
-                    .nationality(adjective)
-                    .is_some_and(|country| own.eq_ignore_ascii_case(country)))
+                || !(masculine && own.eq_ignore_ascii_case(country))
         });
+    }
+
+    /// For a mention whose entity's data gives a `country`, right before a nationality adjective: that
+    /// country, the adjective and the adjective's country (an ISO code, in the case the data writes it).
+    fn nationality_after<'a>(
+        &'a self,
+        text: &'a str,
+        mention: &Mention,
+    ) -> Option<(&'a str, &'a str, &'a str)> {
+        // The adjective first: most names have none after them.
+        let (_, adjective) = definite_word_after(text, mention.span.end)?;
+        let own = self.entity(mention.entity).attributes.get("country")?;
+        let country = self.nationality(adjective)?;
+        Some((own, adjective, country))
     }
 
     /// Drops the mentions that the entity's data marks as readings of other words, which the normaliser
