@@ -924,8 +924,8 @@ fn word_after(text: &str, end: usize) -> Option<(usize, &str)> {
     (word_end > 0).then(|| (end + 1, &next[..word_end]))
 }
 
-/// Masculine nouns that head a place's name in news (منتجع سوسة، خليج غوانتانامو، إقليم كردستان): a
-/// masculine adjective after the name is theirs.
+/// Masculine nouns news puts before a place's name (منتجع سوسة، خليج غوانتانامو، إقليم كردستان، مؤتمر
+/// ميونيخ): a masculine adjective after the name is theirs.
 const MASCULINE_PLACE_HEADS: &[&str] = &[
     "منتجع",
     "خليج",
