@@ -839,3 +839,19 @@ fn namesakes_and_the_lions_share() {
         ]
     );
 }
+
+// SaudiNewsNet's economic news: an institution named after a place is the institution, whole (the guide
+// keeps its name), not the place inside it.
+#[test]
+fn banks_named_after_places_are_the_banks() {
+    let g = Gazetteer::default();
+    let text = "رفع بنك إنجلترا الفائدة، وارتفع سهم بنك دبي الإسلامي في سوق دبي المالي";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("بنك إنجلترا", "org:bank-of-england".to_string()),
+            ("بنك دبي الإسلامي", "org:dubai-islamic-bank".to_string()),
+            ("سوق دبي المالي", "org:dfm".to_string())
+        ]
+    );
+}
