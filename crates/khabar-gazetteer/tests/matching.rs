@@ -855,3 +855,18 @@ fn banks_named_after_places_are_the_banks() {
         ]
     );
 }
+
+// SaudiNewsNet: الجزيرة is also the Saudi newspaper (جريدة الجزيرة), a Riyadh district (حي الجزيرة) and an
+// island (توحيد الجزيرة), and الأناضول the region (شرق الأناضول): not the channel and the agency there.
+#[test]
+fn al_jazirah_and_anatolia_are_not_the_channel_and_the_agency() {
+    let g = Gazetteer::default();
+    let text = "كتب في جريدة الجزيرة عن حي الجزيرة وشرق الأناضول، وقالت قناة الجزيرة ووكالة الأناضول";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("الجزيرة", "org:aljazeera".to_string()),
+            ("الأناضول", "org:anadolu".to_string())
+        ]
+    );
+}
