@@ -124,7 +124,7 @@ struct Inner {
 }
 
 /// The attributes [`Gazetteer::drop_homographs`] reads.
-const GUARDS: [&str; 4] = ["spelling", "after_lam", "not_before", "not_after"];
+const GUARDS: [&str; 4] = ["spelling", "not_glued_to", "not_before", "not_after"];
 
 impl Inner {
     fn new(
@@ -649,8 +649,9 @@ impl Gazetteer {
     /// - `spelling=exact`: a one-word name spelled as none of the entity's names, diacritics aside, nor
     ///   as one without the article's alef that the لل contraction drops (أودى بحياة "took the life of"
     ///   is not Audi's أودي, مرسى دبي "Dubai Marina" not Morsi's مرسي, وأم "and mother of" not وام);
-    /// - `after_lam=no`: the name glued to the preposition ل, which spells the contraction of a frequent
-    ///   word with the article (للحج is "for the Hajj", ل + الحج, far more often than "to Lahij");
+    /// - `not_glued_to=P|…`: a one-word name glued to one of these proclitic letters (the last of its
+    ///   proclitics), which together spell another word: للحج is "for the Hajj" (ل + الحج) far more often
+    ///   than "to Lahij", كسبها "earned it" rather than ك + Sabha;
     /// - `not_before=W|…`: the name right before one of these words, with which it makes a common phrase
     ///   (النيل من "to harm", not the Nile);
     /// - `not_after=W|…`: the name right after one of these words (with proclitics or not), which makes
@@ -702,24 +703,28 @@ impl Gazetteer {
         }) {
             return false;
         }
-        let misspelled = attribute("spelling") == Some("exact") && {
+        let one_word = !text[mention.span].contains(char::is_whitespace);
+        let misspelled = one_word && attribute("spelling") == Some("exact") && {
             let written: String = text[mention.span]
                 .chars()
                 .filter(|&ch| ch != '\u{0640}' && !khabar_tokenize::is_arabic_diacritic(ch))
                 .collect();
-            !written.contains(char::is_whitespace)
-                && !entity
-                    .names()
-                    .any(|name| name == written || name.strip_prefix('ا') == Some(&written))
+            !entity
+                .names()
+                .any(|name| name == written || name.strip_prefix('ا') == Some(&written))
         };
-        let contracted = attribute("after_lam") == Some("no")
-            && mention
-                .proclitic
-                .is_some_and(|proclitic| text[proclitic].ends_with('ل'));
-        if (misspelled || contracted) && !named.contains(&mention.entity) {
+        let glued = one_word
+            && attribute("not_glued_to").is_some_and(|letters| {
+                mention.proclitic.is_some_and(|proclitic| {
+                    letters
+                        .split('|')
+                        .any(|letter| text[proclitic].ends_with(letter))
+                })
+            });
+        if (misspelled || glued) && !named.contains(&mention.entity) {
             return false;
         }
-        if attribute("spelling").is_some() || attribute("after_lam").is_some() {
+        if attribute("spelling").is_some() || attribute("not_glued_to").is_some() {
             named.push(mention.entity);
         }
         true

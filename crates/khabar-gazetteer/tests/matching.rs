@@ -731,13 +731,25 @@ fn places_spelled_otherwise_are_other_words() {
 }
 
 // SaudiNewsNet: للحج is "for the Hajj" (ل + الحج), all 121 times, though it also spells ل + لحج "to
-// Lahij"; النيل من is "to harm" (136 times), not the Nile. The data says so (`after_lam=no`,
+// Lahij"; النيل من is "to harm" (136 times), not the Nile. The data says so (`not_glued_to=ل`,
 // `not_before=من`); بلحج and مياه النيل stay.
 #[test]
 fn words_that_proclitics_or_a_phrase_make_of_names_are_not_them() {
     let g = Gazetteer::default();
     let text = "قدموا للحج هذا العام، ومحاولات للنيل من أمن المملكة";
     assert_eq!(found(&g, text), []);
+    // Other proclitics that spell other words: كسبها "earned it", وساما "a medal", كسرت "broke".
+    let text = "المباراة التي كسبها الفريق ونال وساما، والسيارة التي كسرت القواعد";
+    assert_eq!(found(&g, text), []);
+    let text = "قتال في سبها وسرت، وأعلنت ساما";
+    assert_eq!(
+        found(&g, text),
+        [
+            ("سبها", "loc:sabha".to_string()),
+            ("سرت", "loc:sirte".to_string()),
+            ("ساما", "org:sama".to_string())
+        ]
+    );
     let text = "المقاومة الشعبية بلحج تطالب بحصة من مياه النيل";
     assert_eq!(
         found(&g, text),
