@@ -232,6 +232,19 @@ trait Letters {
         }
     }
 
+    /// The first four letters, folded, `'\0'` past the end of the word: every stack and article
+    /// decision reads only these (a stack of two and the article's ل after it).
+    #[inline]
+    fn head(&self) -> [char; 4] {
+        head_letter_by_letter(self)
+    }
+
+    /// The last three letters, folded, `'\0'` before the first: the longest enclitic pronoun.
+    #[inline]
+    fn ending(&self) -> [char; 3] {
+        ending_letter_by_letter(self)
+    }
+
     /// Whether letters `from..count` spell `chars` exactly.
     fn spell_from(&self, from: usize, chars: &[char]) -> bool {
         self.count().checked_sub(from) == Some(chars.len())
@@ -240,6 +253,21 @@ trait Letters {
                 .enumerate()
                 .all(|(i, &c)| self.letter(from + i) == c)
     }
+}
+
+/// [`Letters::head`], one letter at a time.
+#[inline]
+fn head_letter_by_letter(letters: &(impl Letters + ?Sized)) -> [char; 4] {
+    std::array::from_fn(|i| letters.letter_or_nul(i))
+}
+
+/// [`Letters::ending`], one letter at a time.
+#[inline]
+fn ending_letter_by_letter(letters: &(impl Letters + ?Sized)) -> [char; 3] {
+    std::array::from_fn(|i| match (letters.count() + i).checked_sub(3) {
+        Some(at) => letters.letter(at),
+        None => '\0',
+    })
 }
 
 /// A word of the usual shape in news: two-byte Arabic letters only, no marks. Letter `i` is bytes
@@ -286,12 +314,13 @@ impl<'w> PlainLetters<'w> {
         (usize::from(self.bytes[2 * i] & 0x01) << 6) | usize::from(self.bytes[2 * i + 1] & 0x3F)
     }
 
-    /// Whether the word can split at all: it starts with a proclitic or article letter, or ends with a
-    /// letter that ends a pronoun. Most words cannot.
-    fn may_split(&self) -> bool {
-        let (first, last) = (self.letter(0), self.letter(self.count() - 1));
-        matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')
-            || matches!(last, 'ه' | 'ا' | 'م' | 'ن' | 'ك' | 'ي')
+    /// The block offsets of the four letters in `chunk` (eight bytes of plain letters), one per 16-bit
+    /// lane: all four at once, with none of the bounds checks of reading them one by one.
+    #[inline]
+    fn four_block_offsets(chunk: [u8; 8]) -> [usize; 4] {
+        let bytes = u64::from_le_bytes(chunk);
+        let lanes = ((bytes & 0x0001_0001_0001_0001) << 6) | ((bytes >> 8) & 0x003F_003F_003F_003F);
+        std::array::from_fn(|i| ((lanes >> (16 * i)) & 0x7F) as usize)
     }
 }
 
@@ -319,6 +348,25 @@ impl Letters for PlainLetters<'_> {
     #[inline]
     fn end(&self, i: usize) -> usize {
         self.offset + 2 * i + 2
+    }
+
+    #[inline]
+    fn head(&self) -> [char; 4] {
+        match self.bytes.first_chunk::<8>() {
+            Some(&first) => PlainLetters::four_block_offsets(first).map(|at| FOLDED_BLOCK[at]),
+            None => head_letter_by_letter(self),
+        }
+    }
+
+    #[inline]
+    fn ending(&self) -> [char; 3] {
+        match self.bytes.last_chunk::<8>() {
+            Some(&last) => {
+                let [_, a, b, c] = PlainLetters::four_block_offsets(last);
+                [FOLDED_BLOCK[a], FOLDED_BLOCK[b], FOLDED_BLOCK[c]]
+            }
+            None => ending_letter_by_letter(self),
+        }
     }
 }
 
@@ -546,25 +594,25 @@ pub fn analyze_into(word: &str, offset: usize, out: &mut Vec<CliticAnalysis>) {
     out.clear();
     let whole = CliticAnalysis::whole(offset, offset + word.len());
     match PlainLetters::new(word, offset) {
-        Some(letters) if !word.is_empty() && letters.may_split() => {
-            analyze_letters(&letters, whole, out)
-        }
+        Some(letters) => analyze_letters(&letters, whole, out),
         None if may_split(word) => analyze_letters(&DecodedLetters::new(word, offset), whole, out),
-        _ => out.push(whole),
+        None => out.push(whole),
     }
 }
 
-/// The analyses of a word that may split, given its letters and its whole-word analysis.
+/// The analyses of a word, given its letters and its whole-word analysis.
 #[inline]
 fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<CliticAnalysis>) {
     let count = letters.count();
-    if count < 2 {
+    let (head, ending) = (letters.head(), letters.ending());
+    // Only a word that starts with a proclitic or article letter, or ends with a letter that ends a
+    // pronoun, can split.
+    let may_split = matches!(head[0], 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')
+        || matches!(ending[2], 'ه' | 'ا' | 'م' | 'ن' | 'ك' | 'ي');
+    if count < 2 || !may_split {
         out.push(whole);
         return;
     }
-    // Every stack and article decision reads only the first four letters (a stack of two and the article's
-    // ل after it): read them once.
-    let head: [char; 4] = std::array::from_fn(|i| letters.letter_or_nul(i));
 
     // The stacks beyond the empty one, fewest letters first: و/ف alone, then the preposition or future
     // marker (after و/ف when there is one).
@@ -642,10 +690,6 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
 
     // Enclitic pronouns only on analyses without an article (الكتابه is not Arabic) and only when the
     // remaining stem keeps three letters.
-    let ending: [char; 3] = std::array::from_fn(|i| match (count + i).checked_sub(3) {
-        Some(at) => letters.letter(at),
-        None => '\0',
-    });
     let pronoun = pronoun_len(ending);
     if pronoun == 0 {
         return;
@@ -667,7 +711,7 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
     }
 }
 
-/// Whether any analysis but the whole word is possible: [`PlainLetters::may_split`] for any word.
+/// Whether any analysis but the whole word is possible, read off the text before decoding its letters.
 fn may_split(word: &str) -> bool {
     let first = word.chars().next();
     let last = word
@@ -730,6 +774,8 @@ mod tests {
                     (decoded.letter(i), decoded.is_bare_alef(i), decoded.start(i), decoded.end(i))
                 );
             }
+            prop_assert_eq!(plain.head(), decoded.head());
+            prop_assert_eq!(plain.ending(), decoded.ending());
             let whole = CliticAnalysis::whole(offset, offset + word.len());
             let (mut from_plain, mut from_decoded) = (Vec::new(), Vec::new());
             analyze_letters(&plain, whole, &mut from_plain);
