@@ -8,6 +8,7 @@
 
 use crate::Span;
 use crate::chars::is_arabic_word_mark;
+use crate::runs::letter_run;
 
 /// The role of one part of an analysed word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -270,6 +271,19 @@ fn ending_letter_by_letter(letters: &(impl Letters + ?Sized)) -> [char; 3] {
     })
 }
 
+/// Whether `pairs` are all common letters, one pair of bytes at a time: each pair compared as one
+/// big-endian number, and the results combined without short-circuits (the lead byte of Arabic letters
+/// alternates between D8 and D9 unpredictably, and a branch per letter there was mispredicted about twice
+/// a word).
+fn pairs_plain(pairs: &[u8]) -> bool {
+    pairs.chunks_exact(2).fold(true, |plain, pair| {
+        let value = u16::from_be_bytes([pair[0], pair[1]]);
+        plain
+            & ((value.wrapping_sub(0xD8A1) <= 0xD8BA - 0xD8A1)
+                | (value.wrapping_sub(0xD981) <= 0xD98A - 0xD981))
+    })
+}
+
 /// A word of the usual shape in news: two-byte Arabic letters only, no marks. Letter `i` is bytes
 /// `2i..2i + 2`, so nothing needs to be read ahead of time.
 struct PlainLetters<'w> {
@@ -278,37 +292,37 @@ struct PlainLetters<'w> {
 }
 
 impl<'w> PlainLetters<'w> {
-    /// The word as plain letters, if it is one: each pair of bytes one of U+0621–U+063F or
-    /// U+0641–U+064A (tatweel U+0640 and the marks above it take the general path).
+    /// The word as plain letters, if it is one: each pair of bytes one of the common letters
+    /// [`letter_run`] knows, U+0621–U+063A or U+0641–U+064A (the rare letters U+063B–U+063F, tatweel
+    /// U+0640 and the marks above it take the general path).
     fn new(word: &'w str, offset: usize) -> Option<PlainLetters<'w>> {
         let bytes = word.as_bytes();
-        // Each pair compared as one big-endian number, and the results combined without short-circuits:
-        // the lead byte of Arabic letters alternates between D8 and D9 unpredictably, and a branch per
-        // letter there was mispredicted about twice a word.
-        let pairs_plain = |pairs: &[u8]| {
-            pairs.chunks_exact(2).fold(true, |plain, pair| {
-                let value = u16::from_be_bytes([pair[0], pair[1]]);
-                plain
-                    & ((value.wrapping_sub(0xD8A1) <= 0xD8BF - 0xD8A1)
-                        | (value.wrapping_sub(0xD981) <= 0xD98A - 0xD981))
-            })
-        };
+        let all_letters = |window: &[u8; 16]| letter_run(window).letters == 8;
         let plain = bytes.len() % 2 == 0
-            && match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
-                // Four letters or more: the first and last four (overlapping in shorter words) four at
-                // a time, with no loop over the word's length, whose exit a loop mispredicted once a
-                // word; only words of more than eight letters check their middle too.
-                (Some(&first), Some(&last)) => {
-                    four_plain_letters(first)
-                        & four_plain_letters(last)
-                        & (bytes.len() <= 16 || pairs_plain(&bytes[8..bytes.len() - 8]))
+            && match (bytes.first_chunk::<16>(), bytes.last_chunk::<16>()) {
+                // Eight letters or more: the first and last eight (overlapping in shorter words) eight
+                // at a time, with no loop over the word's length, whose exit a loop mispredicted once a
+                // word; only words of more than sixteen letters check their middle too.
+                (Some(first), Some(last)) => {
+                    all_letters(first)
+                        & all_letters(last)
+                        & (bytes.len() <= 32 || pairs_plain(&bytes[16..bytes.len() - 16]))
                 }
-                _ => pairs_plain(bytes),
+                // Four to seven letters: the first four and the last four side by side.
+                _ => match (bytes.first_chunk::<8>(), bytes.last_chunk::<8>()) {
+                    (Some(first), Some(last)) => {
+                        let mut ends = [0; 16];
+                        ends[..8].copy_from_slice(first);
+                        ends[8..].copy_from_slice(last);
+                        all_letters(&ends)
+                    }
+                    _ => pairs_plain(bytes),
+                },
             };
         plain.then_some(PlainLetters { bytes, offset })
     }
 
-    /// Letter `i`'s offset in the Arabic block: U+0621–U+063F have lead byte D8, U+0641–U+064A D9.
+    /// Letter `i`'s offset in the Arabic block: U+0621–U+063A have lead byte D8, U+0641–U+064A D9.
     #[inline]
     fn block_offset(&self, i: usize) -> usize {
         (usize::from(self.bytes[2 * i] & 0x01) << 6) | usize::from(self.bytes[2 * i + 1] & 0x3F)
@@ -387,26 +401,6 @@ impl Letter {
         start: 0,
         end: 0,
     };
-}
-
-/// Whether the eight bytes `chunk` are four plain letters (U+0621–U+063F, U+0641–U+064A), tested side
-/// by side in the four 16-bit lanes of one number, without a branch.
-#[inline]
-fn four_plain_letters(chunk: [u8; 8]) -> bool {
-    const LANES: u64 = 0x0001_0001_0001_0001;
-    const HIGH: u64 = 0x8000 * LANES;
-    let bytes = u64::from_le_bytes(chunk);
-    // Each lane holds one byte below 0x100, so neither test below borrows across lanes: a lane's high
-    // bit says whether its byte is at least (at most) `bound`.
-    let at_least = |lanes: u64, bound: u64| ((lanes | HIGH) - bound * LANES) & HIGH;
-    let at_most = |lanes: u64, bound: u64| (((bound * LANES) | HIGH) - lanes) & HIGH;
-    let lead = bytes & (0xFF * LANES);
-    let next = (bytes >> 8) & (0xFF * LANES);
-    let d8 = at_least(lead, 0xD8) & at_most(lead, 0xD8);
-    let d9 = at_least(lead, 0xD9) & at_most(lead, 0xD9);
-    let plain = (d8 & at_least(next, 0xA1) & at_most(next, 0xBF))
-        | (d9 & at_least(next, 0x81) & at_most(next, 0x8A));
-    plain == HIGH
 }
 
 /// Any other word, read once front to back: its first `HEAD` and last `TAIL` letters, each with the
@@ -754,14 +748,14 @@ mod tests {
             let reference = bytes.len() % 2 == 0
                 && bytes
                     .chunks_exact(2)
-                    .all(|pair| matches!(pair, [0xD8, 0xA1..=0xBF] | [0xD9, 0x81..=0x8A]));
+                    .all(|pair| matches!(pair, [0xD8, 0xA1..=0xBA] | [0xD9, 0x81..=0x8A]));
             prop_assert_eq!(PlainLetters::new(&word, 0).is_some(), reference);
         }
 
         /// The byte-pair reading of plain words and the general reading decide every split alike.
         #[test]
         fn plain_and_decoded_readings_agree(
-            word in "[وفبلكس]{0,2}(ال)?[\u{0621}-\u{063F}\u{0641}-\u{064A}]{0,8}(ه|ها|هم|هما|كم|نا|ي)?",
+            word in "[وفبلكس]{0,2}(ال)?[\u{0621}-\u{063A}\u{0641}-\u{064A}]{0,8}(ه|ها|هم|هما|كم|نا|ي)?",
             offset in 0usize..100,
         ) {
             let plain = PlainLetters::new(&word, offset).expect("only plain letters");
