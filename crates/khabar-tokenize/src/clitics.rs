@@ -479,6 +479,14 @@ impl Letters for DecodedLetters {
 const MIN_BARE_STEM: usize = 3;
 /// Shortest stem, in letters, after the article.
 const MIN_ARTICLE_STEM: usize = 2;
+/// Fewest letters a word that splits at all has: one proclitic or pronoun letter and a bare stem, or an
+/// article (ال, or ل + the single ل of the contraction) and its stem. Shorter words, a quarter of news
+/// text (في, من, على), are only ever whole.
+const SHORTEST_SPLIT: usize = if 1 + MIN_BARE_STEM < 2 + MIN_ARTICLE_STEM {
+    1 + MIN_BARE_STEM
+} else {
+    2 + MIN_ARTICLE_STEM
+};
 
 /// What follows ال in words whose ال is not the article: relative pronouns and the name of God.
 const NOT_ARTICLE_STEMS: [&[char]; 9] = [
@@ -598,12 +606,16 @@ pub fn analyze_into(word: &str, offset: usize, out: &mut Vec<CliticAnalysis>) {
 #[inline]
 fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<CliticAnalysis>) {
     let count = letters.count();
+    if count < SHORTEST_SPLIT {
+        out.push(whole);
+        return;
+    }
     let (head, ending) = (letters.head(), letters.ending());
     // Only a word that starts with a proclitic or article letter, or ends with a letter that ends a
     // pronoun, can split.
     let may_split = matches!(head[0], 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')
         || matches!(ending[2], 'ه' | 'ا' | 'م' | 'ن' | 'ك' | 'ي');
-    if count < 2 || !may_split {
+    if !may_split {
         out.push(whole);
         return;
     }

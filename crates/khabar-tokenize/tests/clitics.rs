@@ -97,6 +97,12 @@ offered_cases! {
     pronoun_na: "بلادنا" => [("بلاد", S), ("نا", N)];
     pronoun_seed: "وتعاونها" => [("و", C), ("تعاون", S), ("ها", N)];
     pronoun_seed_2: "برغبته" => [("ب", P), ("رغبت", S), ("ه", N)];
+    // Four letters, the fewest any split leaves room for: article + two, proclitic + three, three +
+    // pronoun, the contraction + two.
+    four_letters_article: "الآن" => [("ال", A), ("آن", S)];
+    four_letters_proclitic: "لندن" => [("ل", P), ("ندن", S)];
+    four_letters_pronoun: "كتبه" => [("كتب", S), ("ه", N)];
+    four_letters_contraction: "للجو" => [("ل", P), ("ل", A), ("جو", S)];
     whole_always_offered: "وبالعراق" => [("وبالعراق", S)];
     whole_after_article: "للعراق" => [("للعراق", S)];
 }
@@ -154,6 +160,16 @@ fn pronoun_analyses_come_after_the_whole_word() {
             .iter()
             .all(|a| a.parts().iter().all(|p| p.kind != N))
     );
+}
+
+#[test]
+fn words_under_four_letters_are_only_whole() {
+    // Each would need a stem under the shortest: و + لد, ب + ها, ال + ن, ل + ل + ه, فـ + يه, ه after مع.
+    for word in ["ولد", "بها", "الن", "لله", "فيه", "معه", "وَلَدٌ"] {
+        let all = analyze(word, 0);
+        assert_eq!(all.len(), 1, "{word}: {all:?}");
+        assert!(all[0].is_whole(), "{word}");
+    }
 }
 
 #[test]
