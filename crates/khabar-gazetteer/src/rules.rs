@@ -670,6 +670,13 @@ const STOP: &[&str] = &[
     // a surname (عبدو ضيوف), which the rules then read without it (2 in the corpus).
     "ضيوف",
     "الطفلة",
+    // Common words that are a name token glued to و, read as the next name of a list in SaudiNewsNet:
+    // في ظل وجود "given the presence of" (7 times in the 99 MB corpus), وباب "and the gate of" (7), وبني
+    // "and the sons of", a tribe or a place (9), وتحسين "and improving" (7).
+    "وجود",
+    "وباب",
+    "وبني",
+    "وتحسين",
 ];
 
 /// Given names that are common nouns too, each with the words after it that make it the noun: mostly
@@ -1725,15 +1732,14 @@ impl Recognizer {
         if !a_name {
             return None;
         }
-        let glued_waw =
-            words.norm(i).starts_with('و') && item.conjunctionless.len() + 2 == words.norm(i).len();
+        let glued_waw = is_glued_waw_name(words, i, item);
         // Or after a comma alone, a name token with nothing glued (ماجد النافع، عمر الدخيل).
-        let after_comma = !glued_waw && i > 0 && matches!(words.norm(i - 1), "،" | ",");
-        // Not when the word with its و is a word of its own (وكيل، وسام), nor a definite word (والدين).
-        let plausible = (glued_waw && words.bits(i) == 0 || after_comma)
+        let after_comma = !words.norm(i).starts_with('و')
+            && i > 0
+            && matches!(words.norm(i - 1), "،" | ",")
             && !item.conjunctionless.starts_with("ال")
             && !words.is_common_noun_word(i, item.conjunctionless);
-        if !plausible {
+        if !(glued_waw || after_comma) {
             return None;
         }
         if entity_before(words, i, known, out) != Some(EntityKind::Person) {
@@ -1756,14 +1762,28 @@ impl Recognizer {
         i: usize,
         first: &Reading<'_>,
     ) -> Option<(Guess, usize)> {
+        // A name glued to و starts after it, where it stands between names of a list (… وميشيل كيلو
+        // ومحمد حبش ويوسف القرضاوي): alone, و + a name token is as often a word (وجود، وطالب، ورأى).
+        let glued = first.bare_bits & Class::PersonToken as u16 == 0;
+        let (name, name_bits) = if glued {
+            (first.conjunctionless, first.conjunctionless_bits)
+        } else {
+            (&*first.bare, first.bare_bits)
+        };
+        if glued && !(is_glued_waw_name(words, i, first) && name_token_before(words, i)) {
+            let after_run = self.name_end_with_family(words, i, 5);
+            if !(is_glued_waw_name(words, i, first) && glued_waw_name_at(words, after_run)) {
+                return None;
+            }
+        }
         // A given name takes no article (الدين الإسلامي is no person).
         let continues = words.is_name_token(i + 1)
             || (words.is(i + 1, Class::NameLinks) && words.is_arabic(i + 2))
-            || (!first.bare.starts_with("ال") && self.is_family_nisba(words, i + 1));
+            || (!name.starts_with("ال") && self.is_family_nisba(words, i + 1));
         // وأكد is the verb أكد after و far more often than the family name واكد.
-        let first_is_name = first.bare_bits & Class::PersonToken as u16 != 0
+        let first_is_name = name_bits & Class::PersonToken as u16 != 0
             && first.conjunctionless_bits & Class::ReportingVerbs as u16 == 0
-            && !words.is_common_noun_word(i, &first.bare);
+            && !words.is_common_noun_word(i, name);
         if !words.is_arabic(i) || !first_is_name || !continues {
             return None;
         }
@@ -1771,8 +1791,44 @@ impl Recognizer {
         if end < i + 2 {
             return None;
         }
-        Some(words.guess_from(i, &first.bare, end, EntityKind::Person, "name-tokens"))
+        Some(words.guess_from(i, name, end, EntityKind::Person, "name-tokens"))
     }
+}
+
+/// Whether token `i`, read as `item`, is a name token glued to و (ومحمد): not when the word with its و
+/// is a word of its own (وكيل، وسام), nor a definite word (والدين), nor a common noun here.
+fn is_glued_waw_name(words: &Words<'_, '_>, i: usize, item: &Reading<'_>) -> bool {
+    let norm = words.norm(i);
+    norm.starts_with('و')
+        && item.conjunctionless.len() + 2 == norm.len()
+        && item.conjunctionless_bits & Class::PersonToken as u16 != 0
+        && words.bits(i) == 0
+        && !item.conjunctionless.starts_with("ال")
+        && !words.is_common_noun_word(i, item.conjunctionless)
+}
+
+/// Whether the word before token `i`, or before the comma before it, is a name token: the end of the
+/// list's previous name (… وآسر ياسين وشيرين رضا).
+fn name_token_before(words: &Words<'_, '_>, i: usize) -> bool {
+    let Some(before) = i.checked_sub(1) else {
+        return false;
+    };
+    let before = match words.norm(before) {
+        "،" | "," => before.checked_sub(1),
+        _ => Some(before),
+    };
+    before.is_some_and(|k| words.is_name_token(k))
+}
+
+/// Whether token `k`, or the one after a comma at `k`, is a name token glued to و: the list's next
+/// name (ومحمد حبش ويوسف القرضاوي).
+fn glued_waw_name_at(words: &Words<'_, '_>, k: usize) -> bool {
+    let k = if matches!(words.norm(k), "،" | ",") {
+        k + 1
+    } else {
+        k
+    };
+    k < words.len() && words.is_arabic(k) && is_glued_waw_name(words, k, &words.read(k))
 }
 
 /// The kind of the name, a mention of the gazetteer or a guess so far, that ends right before token `i`
@@ -1943,7 +1999,9 @@ impl Reading<'_> {
     /// verb (without its conjunction) or a nisba.
     fn may_start_a_rule(&self) -> bool {
         self.bare_bits & (HEAD_CLASSES | Class::PersonToken as u16) != 0
-            || self.conjunctionless_bits & Class::ReportingVerbs as u16 != 0
+            || self.conjunctionless_bits
+                & (Class::ReportingVerbs as u16 | Class::PersonToken as u16)
+                != 0
             || is_nisba(self.conjunctionless)
     }
 }
