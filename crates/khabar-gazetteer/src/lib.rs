@@ -796,7 +796,7 @@ impl Gazetteer {
         }
         let hits: Vec<Candidate> = hits
             .into_iter()
-            .filter(|hit| short.contains_key(&hit.family_hit()))
+            .filter(|hit| hit.nisba_after_noun.is_none() && short.contains_key(&hit.family_hit()))
             .collect();
         // Everything already found, proclitics included, by start: the spans are disjoint, so the one
         // starting last before a new span's end is the only one that can overlap it.

@@ -58,7 +58,8 @@ pub(crate) struct Candidate {
     family: u32,
     /// The nisba the name is shaped like, when it has no proclitic and follows a definite noun: then
     /// a place shaped like a feminine one is the adjective (الحدود السعودية), and so is a person known
-    /// by one word shaped like a masculine one (مصطفى الختم السوداني: the Sudanese, not السوداني).
+    /// by one word shaped like a masculine one (مصطفى الختم السوداني: the Sudanese, not السوداني). For a
+    /// family name alone, only after a definite noun that is no title (العمل العربي، not الدكتور العربي).
     pub nisba_after_noun: Option<NisbaShape>,
 }
 
@@ -890,6 +891,16 @@ impl<'p, 't> Matcher<'p, 't> {
         self.partials.clear();
     }
 
+    /// Whether `piece`, with no proclitic (`proclitics` letters of it), is a definite word right after a
+    /// definite noun that is no place word: where a nisba-shaped name may be that noun's adjective.
+    fn after_definite_noun(&self, piece: &Piece<'_>, proclitics: usize) -> bool {
+        proclitics == 0
+            && piece.spaced
+            && piece.text.starts_with("ال")
+            && definite_stem(self.previous())
+                .is_some_and(|noun| noun.chars().count() >= 3 && !crate::rules::is_place_word(noun))
+    }
+
     /// Starts names at `piece` after its first `proclitics` letters, whose rest is the piece `id`.
     #[inline]
     fn start(&mut self, piece: &Piece<'_>, proclitics: usize, after_lam: bool, id: u32) {
@@ -909,6 +920,11 @@ impl<'p, 't> Matcher<'p, 't> {
                 None
             };
             if let Some((family, contracted)) = family {
+                // A family name shaped like a nisba after a definite noun other than a title is its
+                // adjective (العمل العربي المشترك، عبد الخالق الحوثي), not the person (الدكتور العربي).
+                let adjective = piece.text.ends_with('ي')
+                    && self.after_definite_noun(piece, proclitics)
+                    && !definite_stem(self.previous()).is_some_and(crate::rules::is_title_stem);
                 self.family_hits.push(Candidate {
                     norm: [
                         piece.norm_start,
@@ -920,7 +936,7 @@ impl<'p, 't> Matcher<'p, 't> {
                     pattern: family,
                     contracted,
                     family: NONE,
-                    nisba_after_noun: None,
+                    nisba_after_noun: adjective.then_some(NisbaShape::Masculine),
                 });
             }
         }
@@ -928,12 +944,7 @@ impl<'p, 't> Matcher<'p, 't> {
         if node == NONE {
             return;
         }
-        let after_definite_noun = proclitics == 0
-            && piece.spaced
-            && piece.text.starts_with("ال")
-            && definite_stem(self.previous()).is_some_and(|noun| {
-                noun.chars().count() >= 3 && !crate::rules::is_place_word(noun)
-            });
+        let after_definite_noun = self.after_definite_noun(piece, proclitics);
         let partial = Partial {
             node,
             norm: [piece.norm_start, norm_start],

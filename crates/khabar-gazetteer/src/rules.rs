@@ -1101,6 +1101,7 @@ impl Recognizer {
     pub fn find(&self, text: &str, tokens: &[Token<'_>], known: &[Mention]) -> Vec<Guess> {
         let mut words = Words::new(tokens, &self.words);
         words.read_ali_as_a_name(text);
+        words.read_abd_as_a_name();
         words.read_bism_after_a_speaker();
         let known = &*places_read_as_family_names(&words, known);
         let mut out: Vec<Guess> = Vec::new();
@@ -1725,7 +1726,8 @@ impl Recognizer {
     ) -> Option<(Guess, usize)> {
         // This runs at every token a rule may start at: the name token test, one load, comes first.
         let name_bits = item.conjunctionless_bits;
-        let a_name = name_bits & Class::PersonToken as u16 != 0
+        let a_name = (name_bits & Class::PersonToken as u16 != 0
+            || starts_a_compound_given_name(words, i, item.conjunctionless))
             && name_bits
                 & (Class::Stop as u16 | Class::Titles as u16 | Class::ConstructTitles as u16)
                 == 0;
@@ -1781,7 +1783,8 @@ impl Recognizer {
             || (words.is(i + 1, Class::NameLinks) && words.is_arabic(i + 2))
             || (!name.starts_with("ال") && self.is_family_nisba(words, i + 1));
         // وأكد is the verb أكد after و far more often than the family name واكد.
-        let first_is_name = name_bits & Class::PersonToken as u16 != 0
+        let first_is_name = (name_bits & Class::PersonToken as u16 != 0
+            || starts_a_compound_given_name(words, i, name))
             && first.conjunctionless_bits & Class::ReportingVerbs as u16 == 0
             && !words.is_common_noun_word(i, name);
         if !words.is_arabic(i) || !first_is_name || !continues {
@@ -1795,13 +1798,20 @@ impl Recognizer {
     }
 }
 
-/// Whether token `i`, read as `item`, is a name token glued to و (ومحمد): not when the word with its و
-/// is a word of its own (وكيل، وسام), nor a definite word (والدين), nor a common noun here.
+/// Whether `word`, token `i` without its proclitics, is عبد before a definite word: the first half of
+/// a compound given name (عبد الله، عبد العزيز).
+fn starts_a_compound_given_name(words: &Words<'_, '_>, i: usize, word: &str) -> bool {
+    word == "عبد" && words.is_arabic(i + 1) && words.norm(i + 1).starts_with("ال")
+}
+
+/// Whether token `i`, read as `item`, is a name token glued to و (ومحمد، وعبد الله): not when the word
+/// with its و is a word of its own (وكيل، وسام), nor a definite word (والدين), nor a common noun here.
 fn is_glued_waw_name(words: &Words<'_, '_>, i: usize, item: &Reading<'_>) -> bool {
     let norm = words.norm(i);
     norm.starts_with('و')
         && item.conjunctionless.len() + 2 == norm.len()
-        && item.conjunctionless_bits & Class::PersonToken as u16 != 0
+        && (item.conjunctionless_bits & Class::PersonToken as u16 != 0
+            || starts_a_compound_given_name(words, i, item.conjunctionless))
         && words.bits(i) == 0
         && !item.conjunctionless.starts_with("ال")
         && !words.is_common_noun_word(i, item.conjunctionless)
@@ -2080,6 +2090,26 @@ impl Words<'_, '_> {
                 *bits = (*bits & !(Class::Stop as u16 | Class::StartsNoRule as u16))
                     | Class::PersonToken as u16;
             }
+        }
+    }
+
+    /// عبد before a definite word starts a compound given name written in two words (عبد الله، عبد
+    /// الرحمن): a name token there, where a rule can start a name, and so is the word after it, الله
+    /// included, otherwise a stop word. After و (وعبد الرحمن) only the second word is marked: the first
+    /// is read without its و ([`starts_a_compound_given_name`]).
+    fn read_abd_as_a_name(&mut self) {
+        for i in 0..self.tokens.len().saturating_sub(1) {
+            let norm = &*self.tokens[i].norm;
+            if !matches!(norm, "عبد" | "وعبد") || !starts_a_compound_given_name(self, i, "عبد")
+            {
+                continue;
+            }
+            if norm == "عبد" {
+                self.norm_bits[i] |= Class::PersonToken as u16;
+            }
+            let next = &mut self.norm_bits[i + 1];
+            *next = (*next & !(Class::Stop as u16 | Class::StartsNoRule as u16))
+                | Class::PersonToken as u16;
         }
     }
 
@@ -2813,6 +2843,12 @@ fn organisations_named<'g>(
         .flat_map(|(index, e)| e.names().map(move |name| (index, name)))
         .filter_map(move |(index, name)| Some((index, name.strip_prefix(head)?)))
         .filter(|(_, word)| !word.contains(char::is_whitespace))
+}
+
+/// Whether `stem`, a word without its article (رئيس، دكتور), is a title with the article.
+pub(crate) fn is_title_stem(stem: &str) -> bool {
+    let title = ["ال", stem].concat();
+    is(&title, Class::Titles) || is(&title, Class::ConstructTitles)
 }
 
 /// Whether `norm` is a place word (منطقة، محافظة، مدينة …), written without the article.
