@@ -490,6 +490,30 @@ fn a_person_named_by_a_place_nisba_is_the_adjective_after_a_definite_noun() {
     assert_eq!(people(text), ["السيسي"]);
 }
 
+/// A known person's family name alone, shaped like a nisba, after a definite noun other than a title is
+/// that noun's adjective (SaudiNewsNet: العمل العربي المشترك was نبيل العربي 20 times); after a title it
+/// is the person.
+#[test]
+fn a_family_name_shaped_like_a_nisba_is_the_adjective_after_a_definite_noun() {
+    let gazetteer = Gazetteer::default();
+    let text = "قال الأمين العام للجامعة العربية نبيل العربي إن مسيرة العمل العربي المشترك مستمرة \
+                لحماية الأمن القومي العربي. وأكد الدكتور العربي أن الجامعة";
+    let people: Vec<(&str, usize)> = gazetteer
+        .find(text)
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| (&text[m.span], m.span.start))
+        .collect();
+    let after_the_title = text.find("العربي أن").expect("in the text");
+    assert_eq!(
+        people,
+        [
+            ("نبيل العربي", text.find("نبيل").expect("in the text")),
+            ("العربي", after_the_title)
+        ]
+    );
+}
+
 /// A name longer than the compact trie can hold (its rest after the distinguishing prefix runs over 255
 /// characters) still builds, matches, and survives saving and loading.
 #[test]
