@@ -677,6 +677,11 @@ const STOP: &[&str] = &[
     "وباب",
     "وبني",
     "وتحسين",
+    // Read as a family name after a lone given name: رحمه الله and غفر الله له after the dead (39 times
+    // in the 99 MB corpus), هنا "here".
+    "رحمه",
+    "غفر",
+    "هنا",
 ];
 
 /// Given names that are common nouns too, each with the words after it that make it the noun: mostly
@@ -1470,7 +1475,10 @@ impl Recognizer {
         let end = self.name_end_with_family(words, from, max);
         let next = words.norm(end);
         let letters = next.chars().count();
-        let unknown_word = end == from + 1
+        // A lone given name, in one word or in two (عبد الرحمن رحيمي).
+        let given_name_alone = end == from + 1
+            || (end == from + 2 && starts_a_compound_given_name(words, from, words.norm(from)));
+        let unknown_word = given_name_alone
             && words.is_arabic(end)
             && words.bits(end) == 0
             && letters >= 3
@@ -1869,7 +1877,7 @@ fn entity_before(
 /// the article, ك before the article), a verb in
 /// the present or future tense, three letters and up (يرى، تشق، يستقبل، تقول، سيقرر) or in the plural
 /// (استنكروا), the ending of a feminine noun (حالة), of a pronoun after a longer word (مواقفه) or of an
-/// adverb (رسميا).
+/// adverb (رسميا), or the shape of an adverbial participle (مشيرا، قائلا).
 fn has_common_word_shape(word: &str, letters: usize) -> bool {
     let second = word.chars().nth(1).unwrap_or_default();
     word.starts_with(['و', 'ف'])
@@ -1884,6 +1892,10 @@ fn has_common_word_shape(word: &str, letters: usize) -> bool {
         || (word.ends_with("يا") && letters >= 5)
         || word.ends_with('ة')
         || (word.ends_with('ه') && letters >= 5)
+        // An adverbial participle (مشيرا، محذرا، مؤكدا، قائلا): foreign names that end in ا after م take
+        // a long vowel second (ماريا، ميرزا، موراتا).
+        || (word.starts_with('م') && word.ends_with('ا') && letters >= 5 && !matches!(second, 'ا' | 'و' | 'ي'))
+        || (letters == 5 && word.ends_with('ا') && word.chars().nth(2) == Some('ئ'))
 }
 
 /// Whether `word` starts with one of the proclitics [`Words::read`] takes off a word before an article

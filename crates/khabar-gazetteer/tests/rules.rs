@@ -70,6 +70,18 @@ case!(
         ("عبد الخالق الحوثي", Person, "name-list")
     ]
 );
+// A given name in two words takes an unknown family name after a title as one word does, but not a
+// participle or a prayer for the dead (SaudiNewsNet).
+case!(
+    abd_two_words_with_an_unknown_family_name,
+    "وأوضح الدكتور عبد الناصر باطوق أن البرنامج يستهدف الطلاب",
+    [("عبد الناصر باطوق", Person, "title")]
+);
+case!(
+    no_family_name_from_a_participle_or_a_prayer,
+    "ويعلق الباحث عبد الله قائلا إن الأمر صعب. وفي عهد الملك فهد رحمه الله تأسست الهيئة",
+    [("عبد الله", Person, "title"), ("فهد", Person, "title")]
+);
 case!(
     construct_title,
     "وأكد وزير الخارجية الأمريكي جون كيري أن المحادثات مستمرة",
