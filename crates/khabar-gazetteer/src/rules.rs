@@ -1772,20 +1772,12 @@ impl Recognizer {
         i: usize,
         first: &Reading<'_>,
     ) -> Option<(Guess, usize)> {
-        // A name glued to و starts after it, where it stands between names of a list (… وميشيل كيلو
-        // ومحمد حبش ويوسف القرضاوي): alone, و + a name token is as often a word (وجود، وطالب، ورأى).
         let glued = first.bare_bits & Class::PersonToken as u16 == 0;
         let (name, name_bits) = if glued {
             (first.conjunctionless, first.conjunctionless_bits)
         } else {
             (&*first.bare, first.bare_bits)
         };
-        if glued && !(is_glued_waw_name(words, i, first) && name_token_before(words, i)) {
-            let after_run = self.name_end_with_family(words, i, 5);
-            if !(is_glued_waw_name(words, i, first) && glued_waw_name_at(words, after_run)) {
-                return None;
-            }
-        }
         // A given name takes no article (الدين الإسلامي is no person).
         let continues = words.is_name_token(i + 1)
             || (words.is(i + 1, Class::NameLinks) && words.is_arabic(i + 2))
@@ -1795,11 +1787,20 @@ impl Recognizer {
             || starts_a_compound_given_name(words, i, name))
             && first.conjunctionless_bits & Class::ReportingVerbs as u16 == 0
             && !words.is_common_noun_word(i, name);
-        if !words.is_arabic(i) || !first_is_name || !continues {
+        if !words.is_arabic(i)
+            || !first_is_name
+            || !continues
+            || (glued && !is_glued_waw_name(words, i, first))
+        {
             return None;
         }
         let end = self.name_end_with_family(words, i, 5);
         if end < i + 2 {
+            return None;
+        }
+        // A name glued to و starts after it where it stands between names of a list (… وميشيل كيلو
+        // ومحمد حبش ويوسف القرضاوي): alone, و + a name token is as often a word (وجود، وطالب، ورأى).
+        if glued && !name_token_before(words, i) && !glued_waw_name_at(words, end) {
             return None;
         }
         Some(words.guess_from(i, name, end, EntityKind::Person, "name-tokens"))
