@@ -1276,16 +1276,17 @@ impl Recognizer {
 
     /// [`Rule::Club`] once more over the whole text: a club read as the club somewhere (لاعب برشلونة) is
     /// the club wherever else the gazetteer read its name as the city (رئيس برشلونة، صفوف برشلونة): a
-    /// text about football names one Barcelona.
+    /// text about football names one Barcelona. In a text about sport ([`is_sports_text`]) a city named
+    /// without the article that has a club of its name is the club too (تعاقدت إدارة نجران، سترون نجران
+    /// هذا الموسم), unless it reads as the place there ([`reads_as_the_place`]).
     fn clubs_again(&self, words: &Words<'_, '_>, known: &[Mention], out: &mut Vec<Guess>) {
         let clubs: FxHashSet<&str> = out
             .iter()
             .filter(|g| g.rule == "club")
             .map(|g| words.norm(words.token_at(g.span.start)))
             .collect();
-        if clubs.is_empty() {
-            return;
-        }
+        // Read only when a city named like a club is there at all: most texts name none.
+        let mut sports_text = None;
         let mut found = Vec::new();
         for mention in known.iter().filter(|m| m.kind == EntityKind::Location) {
             let k = words.token_at(mention.span.start);
@@ -1294,8 +1295,14 @@ impl Recognizer {
                 .tokens
                 .get(k)
                 .is_some_and(|t| t.span.end == mention.span.end);
+            let mut club_of_a_sports_text = || {
+                words.is(k, Class::ClubName)
+                    && !reading.bare.starts_with("ال")
+                    && *sports_text.get_or_insert_with(|| is_sports_text(words))
+                    && !reads_as_the_place(words, k, known)
+            };
             if whole_token
-                && clubs.contains(reading.bare.as_ref())
+                && (clubs.contains(reading.bare.as_ref()) || club_of_a_sports_text())
                 && overlapping(out, mention.span, |g| g.span).next().is_none()
             {
                 found.push(Guess {
@@ -1805,6 +1812,50 @@ impl Recognizer {
         }
         Some(words.guess_from(i, name, end, EntityKind::Person, "name-tokens"))
     }
+}
+
+/// Fewest sports words (فريق، لاعب، مدرب، مباراة …, with the article or without) that make a text one
+/// about sport.
+const SPORTS_TEXT_WORDS: usize = 4;
+
+/// Whether the text is about sport: it has at least [`SPORTS_TEXT_WORDS`] sports words.
+fn is_sports_text(words: &Words<'_, '_>) -> bool {
+    (0..words.len())
+        .filter(|&k| {
+            words.is(k, Class::SportsHeads)
+                || words
+                    .norm(k)
+                    .strip_prefix("ال")
+                    .is_some_and(|word| words.lookup(word) & Class::SportsHeads as u16 != 0)
+        })
+        .nth(SPORTS_TEXT_WORDS - 1)
+        .is_some()
+}
+
+/// Whether the city named at token `k` is the place even in a text about sport: after a place word or
+/// في (بمدينة تورينو، بالعاصمة روما، هنا في ليفربول), after a name (أنتونيو فالنسيا, a player), or beside another
+/// place the gazetteer found, in a list of places (تبوك وأبها وحائل).
+fn reads_as_the_place(words: &Words<'_, '_>, k: usize, known: &[Mention]) -> bool {
+    let Some(before) = k.checked_sub(1) else {
+        return false;
+    };
+    let place_beside = |j: usize| {
+        words.tokens.get(j).is_some_and(|token| {
+            overlapping(known, token.span, |m| m.span).any(|m| {
+                m.kind == EntityKind::Location
+                    && !words.is(words.token_at(m.span.start), Class::ClubName)
+            })
+        })
+    };
+    let bare = words.read(before).bare;
+    is_place_word(&bare)
+        || bare.strip_prefix("ال").is_some_and(is_place_word)
+        || words.norm(before) == "في"
+        || words.is_name_token(before)
+        || place_beside(before)
+        || place_beside(k + 1)
+        || (matches!(words.norm(before), "،" | ",") && place_beside(before.wrapping_sub(1)))
+        || (matches!(words.norm(k + 1), "،" | ",") && place_beside(k + 2))
 }
 
 /// Whether `word`, token `i` without its proclitics, is عبد before a definite word: the first half of

@@ -810,6 +810,24 @@ fn clubs_by_their_short_name() {
             ("الاتحاد الأوروبي".to_string(), "org:eu")
         ]
     );
+    // In a text about sport (four sports words or more) a city named like its club is the club (the
+    // development set: نجران, three times), but not after a place word or في, nor in a list of places.
+    let sport = "تعاقدت إدارة نجران مع لاعب الفريق الأول لكرة القدم بالاتحاد يحيى دغريري. وانتظم قائد \
+                 نجران في المعسكر، وقال المدرب إن الفريق جاهز: سترون نجران هذا الموسم بثوب مختلف";
+    assert_eq!(
+        clubs(sport)
+            .iter()
+            .filter(|(name, _)| name == "نجران")
+            .count(),
+        3
+    );
+    let places = "وأقيمت مباراة الفريق الأول أمام الاتحاد في مدينة نجران، وسيلعب الفريق في أبها وجازان \
+                  ونجران، وقال المدرب إن لاعب الوسط جاهز";
+    assert_eq!(clubs(places), []);
+    assert_eq!(
+        clubs("وصل أمير منطقة نجران إلى المحافظة وافتتح مشروعات نجران"),
+        []
+    );
 }
 
 // The outlet speech is reported to, after لـ (development set, SaudiNewsNet).
