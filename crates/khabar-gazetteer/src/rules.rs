@@ -454,6 +454,8 @@ const NAMED_INSTITUTION_HEADS: &[&str] = &[
     "معهد",
     "مدرسه",
     "مدرسة",
+    "مكتبه",
+    "مكتبة",
 ];
 /// Titles a facility's person bears (الملك، الأمير، الإمام، الشيخ), normalised.
 const FACILITY_TITLES: &[&str] = &["الملك", "الامير", "الاميره", "الاميرة", "الامام", "الشيخ"];
@@ -682,6 +684,12 @@ const STOP: &[&str] = &[
     "رحمه",
     "غفر",
     "هنا",
+    // Adjectives read as a family name (SaudiNewsNet, 99 MB): مكتبة الملك عبدالعزيز العامة "public" (40),
+    // مؤشر نيكي القياسي "benchmark" (25), واصل الثنائي "the pair" (19).
+    "العامة",
+    "العامه",
+    "القياسي",
+    "الثنائي",
 ];
 
 /// Given names that are common nouns too, each with the words after it that make it the noun: mostly
@@ -3060,7 +3068,8 @@ fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(G
 /// first has no article and the second has it (مكة المكرمة); `None` when no name stands there.
 /// [`Rule::NamedFacility`]: the facility or institution whose head comes right before the title at token
 /// `title`, when the person's name runs from token `name` to `name_end` (طريق الملك عبدالله): from the
-/// head to the name, with the name's adjective (مستشفى الملك فيصل التخصصي) and an institution's field
+/// head to the name, with the name's adjective (مستشفى الملك فيصل التخصصي، مكتبة الملك فهد العامة) and an
+/// institution's field
 /// (مركز الأمير سلطان لطب وجراحة القلب).
 fn named_facility(
     words: &Words<'_, '_>,
@@ -3081,13 +3090,19 @@ fn named_facility(
         return None;
     };
     let mut end = name_end;
-    if end < words.len() && words.is_arabic(end) && is_nisba(words.norm(end)) {
+    let adjective = words.norm(end);
+    if end < words.len()
+        && words.is_arabic(end)
+        && (is_nisba(adjective) || matches!(adjective, "العامة" | "العامه"))
+    {
         end += 1;
     }
     // The field: a word glued to ل, then words joined by و and definite adjectives (للبحوث والدراسات
-    // الإسلامية).
+    // الإسلامية). A library has none: what follows it is what it serves (مكتبة الملك عبدالعزيز للأطفال).
     let field = words.norm(end);
+    let library = matches!(reading.bare.as_ref(), "مكتبة" | "مكتبه");
     if kind == EntityKind::Organization
+        && !library
         && words.is_arabic(end)
         && field.starts_with('ل')
         && field.chars().count() >= 4

@@ -1090,6 +1090,24 @@ fn facilities_named_after_a_person() {
             "facility"
         )]
     );
+    // A library, with the adjective of its name but no field after it (SaudiNewsNet: 40 of them were
+    // the person عبدالعزيز العامة "the public").
+    assert_eq!(
+        named("وأوضحت إدارة مكتبة الملك عبدالعزيز العامة أن برنامج قطار القراءة للأطفال"),
+        [(
+            "مكتبة الملك عبدالعزيز العامة",
+            EntityKind::Organization,
+            "facility"
+        )]
+    );
+    assert_eq!(
+        named("وقدمت مكتبة الملك عبد العزيز للأطفال المشاركين إهداءات"),
+        [(
+            "مكتبة الملك عبد العزيز",
+            EntityKind::Organization,
+            "facility"
+        )]
+    );
     // A word glued to بم (بمركز، بمحافظة) is no family name.
     assert_eq!(
         named("أمام أكثر من 3000 شخص في قاعة الشيخ راشد بمركز دبي التجاري"),
