@@ -690,6 +690,14 @@ const STOP: &[&str] = &[
     "العامه",
     "القياسي",
     "الثنائي",
+    // Common nouns read as a family name alone (99 MB): الشباب "the youth" (40), الشهيد "the martyr" (29),
+    // الاستقدام "recruitment" (26); حفظه الله after the living as رحمه الله after the dead; والد "father",
+    // read as a given name before them (والد الشهيد: 23).
+    "الشباب",
+    "الشهيد",
+    "الاستقدام",
+    "حفظه",
+    "والد",
 ];
 
 /// Given names that are common nouns too, each with the words after it that make it the noun: mostly
