@@ -82,6 +82,16 @@ case!(
     "ويعلق الباحث عبد الله قائلا إن الأمر صعب. وفي عهد الملك فهد رحمه الله تأسست الهيئة",
     [("عبد الله", Person, "title"), ("فهد", Person, "title")]
 );
+// Common nouns that the name lists hold as names: والد "father", الشهيد "the martyr", حفظه الله "may God
+// keep him" (SaudiNewsNet).
+case!(
+    father_martyr_and_a_blessing_name_no_one,
+    "وقال والد الشهيد سعيد الزهراني إن ابنه كان بطلا، واعتمد الملك سلمان حفظه الله المشروع",
+    [
+        ("سعيد الزهراني", Person, "name-tokens"),
+        ("سلمان", Person, "title")
+    ]
+);
 case!(
     construct_title,
     "وأكد وزير الخارجية الأمريكي جون كيري أن المحادثات مستمرة",
