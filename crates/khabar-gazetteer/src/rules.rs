@@ -3052,6 +3052,14 @@ fn place_word(words: &Words<'_, '_>, i: usize, place: &Reading<'_>) -> Option<(G
         return None;
     }
     let k = i + 1;
+    // Place words joined by و are kinds of place, no name (46 مدينة ومحافظة بمختلف مناطق المملكة).
+    let joined_to_a_place_word = words.norm(i).starts_with('و')
+        && words.norm(i) != place.bare
+        && i.checked_sub(1)
+            .is_some_and(|before| words.read(before).bare_bits & Class::PlaceWords as u16 != 0);
+    if joined_to_a_place_word {
+        return None;
+    }
     // A place word with the article names the place already spoken of (منطقة المحافظة).
     if words
         .norm(k)
@@ -3133,7 +3141,14 @@ fn place_name_end(words: &Words<'_, '_>, k: usize) -> Option<usize> {
     // Not a title (مدينة الملك فهد names a person's city, ولاية رئيس الإقليم his term) nor an adjective
     // (منطقة سكنية، ولاية ثالثة).
     let adjective = first.chars().count() >= 4 && (first.ends_with("ية") || first.ends_with("يه"));
+    // Nor a word glued to و that goes on the sentence (قرى وهجر، مدينة ومحافظة، منطقة وفي): a function
+    // word, a place word or a feminine noun or adjective after it (وخيمة، واعدة). Names do start with و
+    // (وادي الدواسر، ويسكونسن).
+    let glued_word = first.strip_prefix('و').is_some_and(|rest| {
+        rest.ends_with('ة') || rest.ends_with('ه') || is_place_word(rest) || is(rest, Class::Stop)
+    });
     if !words.is_arabic(k)
+        || glued_word
         || words.is(k, Class::Stop)
         || is_nisba(first)
         || adjective

@@ -1044,6 +1044,10 @@ fn what_follows_a_place_word_is_not_always_a_place() {
         "المعارضة تصل إلى منطقة قريبة من الحدود",
         "انطلقت فعاليات مهرجان «بريدة عاصمة التمور» أمس",
         "بعد استيلاء الثوار على عاصمة المحافظة أمس",
+        // Place words joined by و, and a word glued to و after one (SaudiNewsNet).
+        "وزعت المشاريع على 14 منطقة ومحافظة بالمملكة",
+        "خدمة الهاتف في 1569 قرية وهجرة من القرى والهجر",
+        "وتوفيرها في كل مدينة وقرية وتجمع سكاني",
     ] {
         assert_eq!(found_by("place-word", text), Vec::<String>::new(), "{text}");
     }
@@ -1053,6 +1057,14 @@ fn what_follows_a_place_word_is_not_always_a_place() {
             "وقعت اشتباكات في مدينة سوروتش التركية قرب الحدود"
         ),
         ["سوروتش"]
+    );
+    // ولاية starts with و of its own.
+    assert_eq!(
+        found_by(
+            "place-word",
+            "انفجار في سوق مايدوغوري عاصمة ولاية بورنو ومهد الحركة"
+        ),
+        ["بورنو"]
     );
     // An adjective that places the place is no part of its name.
     assert_eq!(
