@@ -698,6 +698,17 @@ const STOP: &[&str] = &[
     "الاستقدام",
     "حفظه",
     "والد",
+    // Read as a family name (99 MB): باب in فتح باب الترشح/القبول "opening registration" (71), الهدف "the
+    // goal" (37), المنتقل "who moved" (25), التسجيل "scoring" (21); الإسلام after anything but سيف (about
+    // 100: دين الإسلام، باسم الإسلام، أركان الإسلام), see [`Words::read_compound_given_names`].
+    "باب",
+    "الهدف",
+    "المنتقل",
+    "التسجيل",
+    "الاسلام",
+    // The honorific of clerics (سماحة المفتي), read as a given name after a verb (تؤكد سماحة الإسلام).
+    "سماحه",
+    "سماحة",
 ];
 
 /// Given names that are common nouns too, each with the words after it that make it the noun: mostly
@@ -1122,7 +1133,7 @@ impl Recognizer {
     pub fn find(&self, text: &str, tokens: &[Token<'_>], known: &[Mention]) -> Vec<Guess> {
         let mut words = Words::new(tokens, &self.words);
         words.read_ali_as_a_name(text);
-        words.read_abd_as_a_name();
+        words.read_compound_given_names();
         words.read_bism_after_a_speaker();
         let known = &*places_read_as_family_names(&words, known);
         let mut out: Vec<Guess> = Vec::new();
@@ -2173,15 +2184,18 @@ impl Words<'_, '_> {
         }
     }
 
-    /// عبد before a definite word starts a compound given name written in two words (عبد الله، عبد
+    /// Compound given names written in two words. عبد before a definite word starts one (عبد الله، عبد
     /// الرحمن): a name token there, where a rule can start a name, and so is the word after it, الله
     /// included, otherwise a stop word. After و (وعبد الرحمن) only the second word is marked: the first
-    /// is read without its و ([`starts_a_compound_given_name`]).
-    fn read_abd_as_a_name(&mut self) {
+    /// is read without its و ([`starts_a_compound_given_name`]). الإسلام, a stop word (دين الإسلام، باسم
+    /// الإسلام), ends one after سيف (سيف الإسلام).
+    fn read_compound_given_names(&mut self) {
         for i in 0..self.tokens.len().saturating_sub(1) {
             let norm = &*self.tokens[i].norm;
-            if !matches!(norm, "عبد" | "وعبد") || !starts_a_compound_given_name(self, i, "عبد")
-            {
+            let abd =
+                matches!(norm, "عبد" | "وعبد") && starts_a_compound_given_name(self, i, "عبد");
+            let saif = matches!(norm, "سيف" | "وسيف") && self.norm(i + 1) == "الاسلام";
+            if !(abd || saif) {
                 continue;
             }
             if norm == "عبد" {

@@ -92,6 +92,17 @@ case!(
         ("سلمان", Person, "title")
     ]
 );
+// الإسلام ends a name only after سيف; فتح باب is "opening", الهدف "the goal" (SaudiNewsNet).
+case!(
+    saif_al_islam_but_no_other_islam,
+    "وقال سيف الإسلام الحسيني إن الحوار ممكن، وتؤكد سماحة الإسلام ذلك باسم الإسلام",
+    [("سيف الإسلام الحسيني", Person, "after-cue")]
+);
+case!(
+    no_name_from_opening_or_the_goal,
+    "أعلن النادي فتح باب الترشح، وأضاف إيدن هازارد الهدف الثاني",
+    [("إيدن هازارد", Person, "after-cue")]
+);
 case!(
     construct_title,
     "وأكد وزير الخارجية الأمريكي جون كيري أن المحادثات مستمرة",
