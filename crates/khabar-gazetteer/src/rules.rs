@@ -709,6 +709,19 @@ const STOP: &[&str] = &[
     // The honorific of clerics (سماحة المفتي), read as a given name after a verb (تؤكد سماحة الإسلام).
     "سماحه",
     "سماحة",
+    // Common words the name-token list holds as given names, read as the start of a name (99 MB; a sample
+    // of each read nearly all wrong): حياة "life" (110), دور "role" (117), دار "house", a publisher or a
+    // place (106), واصل "went on" (111) and the الثلاثي/الرباعي "trio/quartet" after it, نجاح "success" (41).
+    "حياه",
+    "حياة",
+    "دور",
+    "دار",
+    "واصل",
+    "الثلاثي",
+    "الرباعي",
+    "نجاح",
+    // "Mall", after a mall's name (حياة مول، سلمى مول، دارين مول), not a family name.
+    "مول",
 ];
 
 /// Given names that are common nouns too, each with the words after it that make it the noun: mostly

@@ -103,6 +103,13 @@ case!(
     "أعلن النادي فتح باب الترشح، وأضاف إيدن هازارد الهدف الثاني",
     [("إيدن هازارد", Person, "after-cue")]
 );
+// Common nouns and a verb that the name-token list holds as given names (SaudiNewsNet): the name
+// that follows واصل is found without it.
+case!(
+    life_role_success_and_went_on_name_no_one,
+    "وتعيش الأسرة حياة كريمة، وأدى دور البطولة، وأكد نجاح التجربة، فيما واصل إبراهيم غالب برنامجه",
+    [("إبراهيم غالب", Person, "name-tokens")]
+);
 case!(
     construct_title,
     "وأكد وزير الخارجية الأمريكي جون كيري أن المحادثات مستمرة",
