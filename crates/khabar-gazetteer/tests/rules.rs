@@ -110,6 +110,13 @@ case!(
     "وتعيش الأسرة حياة كريمة، وأدى دور البطولة، وأكد نجاح التجربة، فيما واصل إبراهيم غالب برنامجه",
     [("إبراهيم غالب", Person, "name-tokens")]
 );
+// Words that start no name but may end one: كاتب "writer" is a family name after a title (SaudiNewsNet),
+// رحيل "departure" and قادر "able" are no given names.
+case!(
+    a_writer_ends_a_name_but_departure_starts_none,
+    "وقال المتحدث الرسمي للوزارة الدكتور سعود كاتب إن رحيل المدرب خسارة، والفريق قادر على التعويض",
+    [("سعود كاتب", Person, "title")]
+);
 case!(
     construct_title,
     "وأكد وزير الخارجية الأمريكي جون كيري أن المحادثات مستمرة",
