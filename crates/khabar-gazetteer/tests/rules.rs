@@ -117,6 +117,16 @@ case!(
     "وقال المتحدث الرسمي للوزارة الدكتور سعود كاتب إن رحيل المدرب خسارة، والفريق قادر على التعويض",
     [("سعود كاتب", Person, "title")]
 );
+// The particles of European names link their words (SaudiNewsNet: 39 names ended at دي), but فان before
+// a definite word is فإن written without its hamza.
+case!(
+    particles_of_european_names,
+    "أكد المدرب الهولندي لويس فان جال أن الحارس ديفيد دي خيا باق، ووفق المعطيات فان العملية انطلقت",
+    [
+        ("لويس فان جال", Person, "title"),
+        ("ديفيد دي خيا", Person, "title")
+    ]
+);
 case!(
     construct_title,
     "وأكد وزير الخارجية الأمريكي جون كيري أن المحادثات مستمرة",
