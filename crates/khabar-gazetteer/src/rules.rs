@@ -2246,8 +2246,8 @@ impl Words<'_, '_> {
     }
 
     /// Whether token `k` is a particle of a European name ([`NAME_PARTICLES`]) where it can be one:
-    /// written without a hamza and before a word that is neither definite nor feminine (فان العملية is
-    /// فإن without its hamza, مدام دي حكاية Egyptian "this").
+    /// written with nothing the normaliser folds (فإن folds to فان) and before a word that is neither
+    /// definite nor feminine (فان العملية is فإن written without its hamza, مدام دي حكاية Egyptian "this").
     fn is_name_particle(&self, k: usize) -> bool {
         NAME_PARTICLES.contains(&self.norm(k))
             && self.tokens.get(k).is_some_and(|t| t.norm.is_borrowed())
