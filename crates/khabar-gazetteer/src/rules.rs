@@ -2230,6 +2230,10 @@ impl Words<'_, '_> {
     fn read_compound_given_names(&mut self) {
         for i in 0..self.tokens.len().saturating_sub(1) {
             let norm = &*self.tokens[i].norm;
+            // عبد and سيف are six bytes, eight with و: most words are passed on their length.
+            if !matches!(norm.len(), 6 | 8) {
+                continue;
+            }
             let abd =
                 matches!(norm, "عبد" | "وعبد") && starts_a_compound_given_name(self, i, "عبد");
             let saif = matches!(norm, "سيف" | "وسيف") && self.norm(i + 1) == "الاسلام";
@@ -2249,7 +2253,8 @@ impl Words<'_, '_> {
     /// written with nothing the normaliser folds (فإن folds to فان) and before a word that is neither
     /// definite nor feminine (فان العملية is فإن written without its hamza, مدام دي حكاية Egyptian "this").
     fn is_name_particle(&self, k: usize) -> bool {
-        NAME_PARTICLES.contains(&self.norm(k))
+        self.tokens.get(k).is_some_and(|t| t.text.len() <= 6)
+            && NAME_PARTICLES.contains(&self.norm(k))
             && self.tokens.get(k).is_some_and(|t| t.norm.is_borrowed())
             && self.is_arabic(k + 1)
             && !self.norm(k + 1).starts_with("ال")
@@ -2260,7 +2265,9 @@ impl Words<'_, '_> {
     /// it can be a particle ([`Words::is_name_particle`]): فان alone or before a definite word is فإن.
     fn read_particles(&mut self) {
         for k in 0..self.tokens.len() {
+            // Every particle is two or three letters.
             if self.norm_bits[k] & Class::PersonToken as u16 != 0
+                && self.tokens[k].text.len() <= 6
                 && NAME_PARTICLES.contains(&self.norm(k))
                 && !self.is_name_particle(k)
             {
