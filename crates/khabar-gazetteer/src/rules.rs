@@ -1887,11 +1887,13 @@ const SPORTS_TEXT_WORDS: usize = 4;
 fn is_sports_text(words: &Words<'_, '_>) -> bool {
     (0..words.len())
         .filter(|&k| {
+            // With the article, read off the short list itself rather than looked up in the word map:
+            // this runs over every word of a text that names a city like a club.
             words.is(k, Class::SportsHeads)
                 || words
                     .norm(k)
                     .strip_prefix("ال")
-                    .is_some_and(|word| words.lookup(word) & Class::SportsHeads as u16 != 0)
+                    .is_some_and(|word| SPORTS_HEADS.contains(&word))
         })
         .nth(SPORTS_TEXT_WORDS - 1)
         .is_some()
