@@ -1005,6 +1005,9 @@ pub struct Recognizer {
     leaders: WordMap<Option<EntityId>>,
     /// The organisations of the gazetteer named جماعة X, by X normalised ([`Rule::GroupName`]).
     groups: WordMap<EntityId>,
+    /// The people of the gazetteer known by a title and their given name (`known_as`: الملك سلمان), by that
+    /// form normalised; `None` where two people share it ([`Rule::Title`]).
+    known_by_title: WordMap<Option<EntityId>>,
     /// Rules switched off, one bit per [`Rule`].
     disabled: u16,
 }
@@ -1026,6 +1029,7 @@ impl Default for Recognizer {
             clubs: WordMap::new(),
             leaders: WordMap::new(),
             groups: WordMap::new(),
+            known_by_title: WordMap::new(),
             disabled: Rule::OrgHead.bit(),
         }
         .with_inert_stop_words_marked();
@@ -1150,6 +1154,14 @@ impl Recognizer {
             .filter(|(_, e)| e.kind == EntityKind::Person);
         for (index, person) in people {
             let id = EntityId(index as u32);
+            let known_as = person.attributes.get("known_as").map(String::as_str);
+            for form in known_as.into_iter().flat_map(|forms| forms.split('|')) {
+                let form = self.normalizer.normalize_str(form.trim());
+                let known = self.known_by_title.get_or_insert_with(&form, || Some(id));
+                if *known != Some(id) {
+                    *known = None;
+                }
+            }
             for name in person.names() {
                 let words: Vec<&str> = name.split_whitespace().collect();
                 let [_, .., last] = words[..] else {
@@ -1702,10 +1714,32 @@ impl Recognizer {
                 span,
                 kind: EntityKind::Person,
                 rule: "title",
-                entity: None,
+                entity: self.known_by_title(words, i, title, k, end),
             },
             end,
         ))
+    }
+
+    /// The person known by the title at token `i` and the given name at tokens `k..end` right after it
+    /// (الملك سلمان), if the gazetteer names one (`known_as`).
+    fn known_by_title(
+        &self,
+        words: &Words<'_, '_>,
+        i: usize,
+        title: &Reading<'_>,
+        k: usize,
+        end: usize,
+    ) -> Option<EntityId> {
+        let given_name = end == k + 1 || (end == k + 2 && words.norm(k) == "عبد");
+        if self.known_by_title.is_empty() || k != i + 1 || !given_name {
+            return None;
+        }
+        let mut form = String::from(title.bare.as_ref());
+        for j in k..end {
+            form.push(' ');
+            form.push_str(words.norm(j));
+        }
+        self.known_by_title.get(&form).copied().flatten()
     }
 
     /// A known name token after a reporting verb or a nationality adjective: وقال ستيفان …، البرازيلي
