@@ -857,7 +857,8 @@ const SPORTS_HEADS: &[&str] = &[
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Rule {
-    /// A title (الرئيس، وزير الخارجية) before known name tokens.
+    /// A title (الرئيس، وزير الخارجية) before known name tokens. A given name right after a title is linked
+    /// to the person the gazetteer knows by that form (`known_as` in its data: الملك سلمان).
     Title,
     /// A known name token right after a reporting verb or a nationality adjective.
     AfterCue,
