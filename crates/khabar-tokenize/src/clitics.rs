@@ -611,11 +611,7 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
         return;
     }
     let (head, ending) = (letters.head(), letters.ending());
-    // Only a word that starts with a proclitic or article letter, or ends with a letter that ends a
-    // pronoun, can split.
-    let may_split = matches!(head[0], 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')
-        || matches!(ending[2], 'ه' | 'ا' | 'م' | 'ن' | 'ك' | 'ي');
-    if !may_split {
+    if !may_split_between(head[0], ending[2]) {
         out.push(whole);
         return;
     }
@@ -717,18 +713,22 @@ fn analyze_letters(letters: &impl Letters, whole: CliticAnalysis, out: &mut Vec<
     }
 }
 
-/// Whether any analysis but the whole word is possible, read off the text before decoding its letters.
+/// Whether a word whose first and last letters are `first` and `last` (folded) may split at all: only one
+/// that starts with a proclitic or article letter, or ends with a letter that ends a pronoun, can.
+fn may_split_between(first: char, last: char) -> bool {
+    matches!(first, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا')
+        || matches!(last, 'ه' | 'ا' | 'م' | 'ن' | 'ك' | 'ي')
+}
+
+/// [`may_split_between`] read off the text, before decoding a word's letters with their marks.
 fn may_split(word: &str) -> bool {
-    let first = word.chars().next();
+    let first = word.chars().next().unwrap_or('\0');
     let last = word
         .chars()
         .rev()
-        .find(|&c| !is_arabic_word_mark(c) && !matches!(c, '\u{200C}' | '\u{200D}'));
-    matches!(first, Some('و' | 'ف' | 'ب' | 'ل' | 'ك' | 'س' | 'ا' | 'ٱ'))
-        || matches!(
-            last,
-            Some('ه' | 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'م' | 'ن' | 'ك' | 'ي' | 'ى')
-        )
+        .find(|&c| !is_arabic_word_mark(c) && !matches!(c, '\u{200C}' | '\u{200D}'))
+        .unwrap_or('\0');
+    may_split_between(fold_letter(first), fold_letter(last))
 }
 
 /// Whether `prefix` (normalised letters) is a valid proclitic stack in front of a name: empty, و ف, ب ل ك,
