@@ -891,14 +891,15 @@ impl<'p, 't> Matcher<'p, 't> {
         self.partials.clear();
     }
 
-    /// Whether `piece`, with no proclitic (`proclitics` letters of it), is a definite word right after a
-    /// definite noun that is no place word: where a nisba-shaped name may be that noun's adjective.
-    fn after_definite_noun(&self, piece: &Piece<'_>, proclitics: usize) -> bool {
-        proclitics == 0
-            && piece.spaced
-            && piece.text.starts_with("ال")
-            && definite_stem(self.previous())
-                .is_some_and(|noun| noun.chars().count() >= 3 && !crate::rules::is_place_word(noun))
+    /// The definite noun, without its article, right before `piece` when `piece` has no proclitic
+    /// (`proclitics` letters of it) and is definite too, and the noun is no place word: where a
+    /// nisba-shaped name may be that noun's adjective.
+    fn definite_noun_before(&self, piece: &Piece<'_>, proclitics: usize) -> Option<&str> {
+        if proclitics != 0 || !piece.spaced || !piece.text.starts_with("ال") {
+            return None;
+        }
+        definite_stem(self.previous())
+            .filter(|noun| noun.chars().count() >= 3 && !crate::rules::is_place_word(noun))
     }
 
     /// Starts names at `piece` after its first `proclitics` letters, whose rest is the piece `id`.
@@ -923,8 +924,9 @@ impl<'p, 't> Matcher<'p, 't> {
                 // A family name shaped like a nisba after a definite noun other than a title is its
                 // adjective (العمل العربي المشترك، عبد الخالق الحوثي), not the person (الدكتور العربي).
                 let adjective = piece.text.ends_with('ي')
-                    && self.after_definite_noun(piece, proclitics)
-                    && !definite_stem(self.previous()).is_some_and(crate::rules::is_title_stem);
+                    && self
+                        .definite_noun_before(piece, proclitics)
+                        .is_some_and(|noun| !crate::rules::is_title_stem(noun));
                 self.family_hits.push(Candidate {
                     norm: [
                         piece.norm_start,
@@ -944,7 +946,7 @@ impl<'p, 't> Matcher<'p, 't> {
         if node == NONE {
             return;
         }
-        let after_definite_noun = self.after_definite_noun(piece, proclitics);
+        let after_definite_noun = self.definite_noun_before(piece, proclitics).is_some();
         let partial = Partial {
             node,
             norm: [piece.norm_start, norm_start],
